@@ -1,0 +1,169 @@
+//! Open data: the whole dataset as `data/commitments.json` and
+//! `data/commitments.csv`, one record per commitment.
+//!
+//! The record format is documented in the README ("Open data"). Text fields
+//! are maps from language code to text (the default language always
+//! present); the CSV flattens them into one column per language.
+
+use crate::derive::Derived;
+use crate::model::{Site, Text};
+use crate::urls;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Serialize)]
+pub struct UpdateRecord {
+    pub date: String,
+    pub status: String,
+    pub progress: Option<u8>,
+    pub note: Option<BTreeMap<String, String>>,
+    pub assessed_by: Option<&'static str>,
+    pub sources: Vec<String>,
+}
+
+/// One commitment as published in the open data.
+#[derive(Debug, Serialize)]
+pub struct Record {
+    pub key: String,
+    pub locality: String,
+    pub locality_name: BTreeMap<String, String>,
+    pub country: String,
+    pub id: String,
+    pub title: BTreeMap<String, String>,
+    pub summary: Option<BTreeMap<String, String>>,
+    pub pledged_by: Vec<String>,
+    pub agreed: String,
+    pub due: Option<String>,
+    pub status: String,
+    pub progress: Option<u8>,
+    pub topics: Vec<String>,
+    pub responsible: Option<BTreeMap<String, String>>,
+    pub overdue: bool,
+    pub updates: Vec<UpdateRecord>,
+    pub url: BTreeMap<String, String>,
+    /// The Markdown description, per language.
+    pub body: BTreeMap<String, String>,
+}
+
+/// A text as a map from language code to text, default language included.
+fn text_map(site: &Site, t: &Text) -> BTreeMap<String, String> {
+    let mut m = t.translations.clone();
+    m.insert(site.config.default_language.clone(), t.default.clone());
+    m
+}
+
+/// Every commitment as an export record, in key order.
+pub fn records(site: &Site, derived: &Derived) -> Vec<Record> {
+    site.crefs()
+        .map(|r| {
+            let c = site.commitment(r);
+            let loc = site.locality_of(r);
+            Record {
+                key: c.key(),
+                locality: loc.id.clone(),
+                locality_name: text_map(site, &loc.name),
+                country: loc.country.clone(),
+                id: c.id.clone(),
+                title: text_map(site, &c.title),
+                summary: c.summary.as_ref().map(|t| text_map(site, t)),
+                pledged_by: c.pledged_by.clone(),
+                agreed: c.agreed.to_string(),
+                due: c.due.map(|d| d.to_string()),
+                status: c.status.clone(),
+                progress: c.progress,
+                topics: c.topics.clone(),
+                responsible: c.responsible.as_ref().map(|t| text_map(site, t)),
+                overdue: derived.is_overdue(r),
+                updates: c
+                    .updates
+                    .iter()
+                    .map(|u| UpdateRecord {
+                        date: u.date.to_string(),
+                        status: u.status.clone(),
+                        progress: u.progress,
+                        note: u.note.as_ref().map(|t| text_map(site, t)),
+                        assessed_by: u.assessed_by.map(|a| a.as_str()),
+                        sources: u.sources.clone(),
+                    })
+                    .collect(),
+                url: site
+                    .config
+                    .languages
+                    .iter()
+                    .map(|l| {
+                        let path = urls::commitment(&l.code, &c.locality, &c.id);
+                        (l.code.clone(), urls::absolute(&site.config.base_url, &path))
+                    })
+                    .collect(),
+                body: text_map(site, &c.body),
+            }
+        })
+        .collect()
+}
+
+/// `data/commitments.json`: a JSON array of records, pretty-printed.
+pub fn json(records: &[Record]) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(records).unwrap_or_else(|_| b"[]".to_vec());
+    out.push(b'\n');
+    out
+}
+
+/// `data/commitments.csv`: one row per commitment, UTF-8 with a byte-order
+/// mark and CRLF line ends so spreadsheet programs open it correctly.
+/// Lists of ids are separated by `;`, sources by spaces; the full update
+/// history is in the `updates` column as JSON.
+pub fn csv(site: &Site, records: &[Record]) -> Vec<u8> {
+    let langs: Vec<&str> = site.config.languages.iter().map(|l| l.code.as_str()).collect();
+    let default = site.config.default_language.as_str();
+    let others: Vec<&str> = langs.iter().copied().filter(|l| *l != default).collect();
+    let mut header: Vec<String> = ["key", "locality", "country", "id"].map(String::from).to_vec();
+    let text_cols = |name: &str, header: &mut Vec<String>| {
+        header.push(name.to_owned());
+        for l in &others {
+            header.push(format!("{name}.{l}"));
+        }
+    };
+    text_cols("locality_name", &mut header);
+    text_cols("title", &mut header);
+    text_cols("summary", &mut header);
+    header.extend(["pledged_by", "agreed", "due", "status", "progress", "topics"].map(String::from));
+    text_cols("responsible", &mut header);
+    header.extend(["overdue", "updates_count", "last_update"].map(String::from));
+    for l in &langs {
+        header.push(format!("url.{l}"));
+    }
+    header.push("updates".into());
+
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
+    let _ = w.write_record(&header);
+    for r in records {
+        let mut row: Vec<String> = vec![r.key.clone(), r.locality.clone(), r.country.clone(), r.id.clone()];
+        let text = |m: Option<&BTreeMap<String, String>>, row: &mut Vec<String>| {
+            row.push(m.and_then(|m| m.get(default)).cloned().unwrap_or_default());
+            for l in &others {
+                row.push(m.and_then(|m| m.get(*l)).cloned().unwrap_or_default());
+            }
+        };
+        text(Some(&r.locality_name), &mut row);
+        text(Some(&r.title), &mut row);
+        text(r.summary.as_ref(), &mut row);
+        row.push(r.pledged_by.join(";"));
+        row.push(r.agreed.clone());
+        row.push(r.due.clone().unwrap_or_default());
+        row.push(r.status.clone());
+        row.push(r.progress.map(|p| p.to_string()).unwrap_or_default());
+        row.push(r.topics.join(";"));
+        text(r.responsible.as_ref(), &mut row);
+        row.push(r.overdue.to_string());
+        row.push(r.updates.len().to_string());
+        row.push(r.updates.last().map(|u| u.date.clone()).unwrap_or_default());
+        for l in &langs {
+            row.push(r.url.get(*l).cloned().unwrap_or_default());
+        }
+        row.push(serde_json::to_string(&r.updates).unwrap_or_default());
+        let _ = w.write_record(&row);
+    }
+    w.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,148 @@
+//! Feeds and the sitemap: the XML outputs.
+//!
+//! Atom feeds of updates (site-wide and per locality, per language) and
+//! `sitemap.xml` with every language alternate. These formats are fixed by
+//! their standards, so they are written here rather than by the theme.
+
+use crate::derive::{Derived, URef};
+use crate::model::Site;
+use crate::render::{Page, Renderer};
+use crate::urls;
+use std::fmt::Write;
+
+/// How many entries a feed carries.
+pub const FEED_ENTRIES: usize = 50;
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An Atom feed: the site's updates (`locality: None`) or one locality's.
+pub fn atom(site: &Site, derived: &Derived, renderer: &Renderer, li: usize, locality: Option<usize>) -> String {
+    let config = &site.config;
+    let lang = &config.languages[li].code;
+    let strings = renderer.strings();
+    let site_title = renderer.lt(&config.title, li).text;
+    let (title, self_path, alternate_path) = match locality {
+        None => (
+            strings.get(lang, "feed-site-title", &[("site", crate::i18n::Arg::Str(site_title.clone()))]),
+            urls::site_feed(lang),
+            urls::updates(lang),
+        ),
+        Some(i) => {
+            let loc = &site.localities[i];
+            (
+                strings.get(
+                    lang,
+                    "feed-locality-title",
+                    &[
+                        ("site", crate::i18n::Arg::Str(site_title.clone())),
+                        ("locality", crate::i18n::Arg::Str(renderer.lt(&loc.name, li).text)),
+                    ],
+                ),
+                urls::locality_feed(lang, &loc.id),
+                urls::locality(lang, &loc.id),
+            )
+        }
+    };
+    let entries: Vec<URef> = derived
+        .latest_updates
+        .iter()
+        .filter(|u| locality.is_none_or(|i| u.commitment.locality == i))
+        .take(FEED_ENTRIES)
+        .copied()
+        .collect();
+    let updated = entries
+        .first()
+        .map(|u| site.commitment(u.commitment).updates[u.update].date)
+        .unwrap_or(config.as_of);
+    let mut x = String::new();
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", xml_escape(lang));
+    let _ = writeln!(x, "  <title>{}</title>", xml_escape(&title));
+    let _ = writeln!(x, "  <id>{}</id>", xml_escape(&urls::absolute(&config.base_url, &self_path)));
+    let _ = writeln!(x, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", xml_escape(&urls::absolute(&config.base_url, &self_path)));
+    let _ = writeln!(x, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&urls::absolute(&config.base_url, &alternate_path)));
+    let _ = writeln!(x, "  <updated>{updated}T00:00:00Z</updated>");
+    let _ = writeln!(x, "  <author><name>{}</name></author>", xml_escape(&site_title));
+    let _ = writeln!(x, "  <generator uri=\"https://pledgeboard.example.org/\">pledgeboard</generator>");
+    for u in entries {
+        let c = site.commitment(u.commitment);
+        let update = &c.updates[u.update];
+        let page = urls::commitment(lang, &c.locality, &c.id);
+        let url = urls::absolute(&config.base_url, &page);
+        let status = renderer.status_label(li, &update.status);
+        let ctitle = renderer.lt(&c.title, li).text;
+        let mut summary = status.clone();
+        if let Some(p) = update.progress {
+            let _ = write!(summary, " ({p}%)");
+        }
+        if let Some(note) = &update.note {
+            let _ = write!(summary, ": {}", renderer.lt(note, li).text);
+        }
+        x.push_str("  <entry>\n");
+        let _ = writeln!(x, "    <title>{} — {}</title>", xml_escape(&ctitle), xml_escape(&status));
+        let _ = writeln!(x, "    <id>{}#update-{}</id>", xml_escape(&url), update.date);
+        let _ = writeln!(x, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&url));
+        let _ = writeln!(x, "    <updated>{}T00:00:00Z</updated>", update.date);
+        let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&summary));
+        let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(&update.status));
+        x.push_str("  </entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+/// `sitemap.xml`: every page with its alternates in every language.
+pub fn sitemap(site: &Site, renderer: &Renderer, pages: &[Page]) -> String {
+    let config = &site.config;
+    let default_li = config
+        .languages
+        .iter()
+        .position(|l| l.code == config.default_language)
+        .unwrap_or(0);
+    let mut x = String::new();
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    let _ = writeln!(x, "  <url><loc>{}</loc></url>", xml_escape(&config.base_url));
+    for page in pages {
+        // One entry per page of the default language, with all languages as alternates,
+        // then the other languages' pages with the same alternates.
+        let path = renderer.path(*page);
+        let Some(li) = page.language() else { continue };
+        let lang = &config.languages[li].code;
+        let _ = write!(x, "  <url><loc>{}</loc>", xml_escape(&urls::absolute(&config.base_url, &path)));
+        for l in &config.languages {
+            let alt = urls::in_language(&path, lang, &l.code);
+            let _ = write!(
+                x,
+                "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                xml_escape(&l.code),
+                xml_escape(&urls::absolute(&config.base_url, &alt))
+            );
+        }
+        let default_alt = urls::in_language(&path, lang, &config.languages[default_li].code);
+        let _ = write!(
+            x,
+            "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+            xml_escape(&urls::absolute(&config.base_url, &default_alt))
+        );
+        x.push_str("</url>\n");
+    }
+    x.push_str("</urlset>\n");
+    x
+}

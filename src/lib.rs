@@ -1,0 +1,22 @@
+//! pledgeboard: a static-site generator for public commitment trackers.
+//!
+//! The build is a pipeline of stages, one module each (see ARCHITECTURE.md):
+//! [`load`] → [`parse`] → [`validate`] → [`derive`] → [`render`] / [`feeds`] /
+//! [`export`] → [`write`], driven by [`pipeline`].
+
+pub mod derive;
+pub mod diag;
+pub mod export;
+pub mod feeds;
+pub mod i18n;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod parse;
+pub mod pipeline;
+pub mod render;
+pub mod theme;
+pub mod urls;
+pub mod validate;
+pub mod write;
+pub mod yaml;

@@ -1,0 +1,239 @@
+//! Load: find the files of a site directory and read them as text.
+//!
+//! Only the places the content model names are read (`site.yaml`, `_index*.md`,
+//! `localities/`, `pages/`, `static/`, `themes/`), so an output directory
+//! inside the site directory, a README or a `.git` folder are never read.
+//! Text is checked to be UTF-8; a byte-order mark is dropped and CRLF line ends
+//! become LF, so later stages see one form.
+
+use crate::diag::Diagnostic;
+use rayon::prelude::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A text file of the site directory.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Relative to the site directory, with `/` separators.
+    pub rel: String,
+    pub text: String,
+}
+
+/// What `load` found in a site directory.
+#[derive(Debug, Default)]
+pub struct SiteFiles {
+    pub site_yaml: Option<SourceFile>,
+    /// Every `.md` file of the content, sorted by path.
+    pub markdown: Vec<SourceFile>,
+    /// Files under `static/`, relative to it, sorted.
+    pub static_files: Vec<String>,
+    /// Folders under `localities/` (each should hold an `_index.md`).
+    pub locality_dirs: Vec<String>,
+}
+
+/// Largest text file accepted: content files are small, and a huge one is a mistake.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads the site directory at `root`. Problems are returned as diagnostics;
+/// a file that cannot be read is left out of the result.
+pub fn load(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut files = SiteFiles::default();
+    let mut md_paths: Vec<String> = Vec::new();
+
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error(root.display().to_string(), "the site directory does not exist")
+                .expected("a folder with a site.yaml file"),
+        );
+        return (files, diags);
+    }
+
+    let site_yaml = root.join("site.yaml");
+    if site_yaml.is_file() {
+        match read_text(root, "site.yaml") {
+            Ok(f) => files.site_yaml = Some(f),
+            Err(d) => diags.push(d),
+        }
+    } else {
+        diags.push(
+            Diagnostic::error("site.yaml", "the site directory has no site.yaml")
+                .expected("a site.yaml with at least `title`, `base_url`, `default_language` and `languages`")
+                .help(format!("is `{}` the right folder?", root.display())),
+        );
+    }
+
+    for name in list_dir(root, "", &mut diags) {
+        if name.starts_with("_index.") && name.ends_with(".md") && root.join(&name).is_file() {
+            md_paths.push(name);
+        }
+    }
+
+    for loc in list_dir(root, "localities", &mut diags) {
+        let dir = format!("localities/{loc}");
+        if !root.join(&dir).is_dir() {
+            continue;
+        }
+        files.locality_dirs.push(dir.clone());
+        for name in list_dir(root, &dir, &mut diags) {
+            let rel = format!("{dir}/{name}");
+            if name.ends_with(".md") && root.join(&rel).is_file() {
+                md_paths.push(rel);
+            }
+        }
+    }
+
+    for name in list_dir(root, "pages", &mut diags) {
+        let rel = format!("pages/{name}");
+        if name.ends_with(".md") && root.join(&rel).is_file() {
+            md_paths.push(rel);
+        }
+    }
+
+    if root.join("static").is_dir() {
+        walk_static(root, "static", "", 0, &mut files.static_files, &mut diags);
+    }
+    files.static_files.sort();
+    md_paths.sort();
+    files.locality_dirs.sort();
+
+    let results: Vec<Result<SourceFile, Diagnostic>> = md_paths
+        .par_iter()
+        .map(|rel| read_text(root, rel))
+        .collect();
+    for r in results {
+        match r {
+            Ok(f) => files.markdown.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    (files, diags)
+}
+
+/// Is this the name of an editor's swap, backup or temporary file, or a hidden file?
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name.ends_with(".orig")
+}
+
+/// Lists the entries of `root/rel` by name, sorted, without ignored names.
+/// A missing folder is an empty list.
+fn list_dir(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let dir = root.join(rel);
+    let entries = match fs::read_dir(&dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
+        Err(e) => {
+            diags.push(Diagnostic::error(rel, format!("cannot read this folder: {e}")));
+            return Vec::new();
+        }
+    };
+    let mut names = Vec::new();
+    for entry in entries.flatten() {
+        match entry.file_name().into_string() {
+            Ok(name) if !is_ignored_name(&name) => names.push(name),
+            Ok(_) => {}
+            Err(raw) => diags.push(
+                Diagnostic::error(
+                    format!("{rel}/{}", raw.to_string_lossy()),
+                    "a file name that is not valid UTF-8",
+                )
+                .expected("file names in UTF-8 (ids are lowercase ASCII letters, digits and hyphens)"),
+            ),
+        }
+    }
+    names.sort();
+    names
+}
+
+fn walk_static(
+    root: &Path,
+    base: &str,
+    rel: &str,
+    depth: usize,
+    out: &mut Vec<String>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let here = if rel.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}/{rel}")
+    };
+    if depth > 32 {
+        diags.push(
+            Diagnostic::error(&here, "folders nested too deeply (is there a symbolic link loop?)")
+                .expected("at most 32 levels of folders under static/"),
+        );
+        return;
+    }
+    for name in list_dir(root, &here, diags) {
+        let child = if rel.is_empty() {
+            name.clone()
+        } else {
+            format!("{rel}/{name}")
+        };
+        let path: PathBuf = root.join(base).join(&child);
+        if path.is_dir() {
+            walk_static(root, base, &child, depth + 1, out, diags);
+        } else if path.is_file() {
+            out.push(child);
+        } else {
+            diags.push(Diagnostic::error(
+                format!("{base}/{child}"),
+                "a broken link or special file in static/",
+            ));
+        }
+    }
+}
+
+/// Reads `root/rel` as UTF-8 text: drops a byte-order mark, turns CRLF into LF.
+pub fn read_text(root: &Path, rel: &str) -> Result<SourceFile, Diagnostic> {
+    let path = root.join(rel);
+    let meta = fs::metadata(&path)
+        .map_err(|e| Diagnostic::error(rel, format!("cannot read this file: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(rel, "this file is too large for a content file")
+            .found(format!("{} bytes", meta.len()))
+            .expected(format!("at most {MAX_FILE_BYTES} bytes")));
+    }
+    let bytes =
+        fs::read(&path).map_err(|e| Diagnostic::error(rel, format!("cannot read this file: {e}")))?;
+    decode(rel, bytes)
+}
+
+/// Turns the bytes of a content file into normalised text.
+pub fn decode(rel: &str, mut bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
+            let (line, column) =
+                crate::diag::line_col(&String::from_utf8_lossy(&bytes[..at]), usize::MAX);
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            return Err(Diagnostic::error(rel, "this file is not valid UTF-8 text")
+                .at(&text, line, column)
+                .found(format!("the byte 0x{:02X}", bytes[at]))
+                .expected("UTF-8 text")
+                .help("save the file as UTF-8 in your editor (\"Save with encoding\")"));
+        }
+    };
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
+    Ok(SourceFile {
+        rel: rel.to_owned(),
+        text,
+    })
+}

@@ -1,0 +1,276 @@
+//! The data types of a validated site: what every stage after `validate` works on.
+//!
+//! Values here are checked: ids are well formed, every status and party id
+//! refers to a definition, dates are real dates, updates are in order, and the
+//! current status agrees with the last update. Later stages rely on that and
+//! do not check again.
+
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// A language code such as `en`, `fr` or `ar`.
+pub type Lang = String;
+
+/// Text in the default language with optional translations, keyed by language.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Text {
+    /// Text in the site's default language (may be empty for a Markdown body).
+    pub default: String,
+    /// Translations into other languages; never contains the default language.
+    pub translations: BTreeMap<Lang, String>,
+}
+
+impl Text {
+    pub fn plain(default: impl Into<String>) -> Self {
+        Text {
+            default: default.into(),
+            translations: BTreeMap::new(),
+        }
+    }
+
+    /// The text for `lang`, and whether it fell back to the default language.
+    pub fn get(&self, lang: &str) -> (&str, bool) {
+        match self.translations.get(lang) {
+            Some(t) => (t, false),
+            None => (&self.default, true),
+        }
+    }
+
+    pub fn has(&self, lang: &str) -> bool {
+        self.translations.contains_key(lang)
+    }
+}
+
+/// Writing direction of a language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    Ltr,
+    Rtl,
+}
+
+impl Dir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Language {
+    pub code: Lang,
+    /// The language's own name for itself, shown in the switcher.
+    pub name: String,
+    pub dir: Dir,
+}
+
+/// A status a commitment can be in (`in-progress`, `completed`, …).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StatusDef {
+    pub id: String,
+    /// Labels given in site.yaml; the theme supplies defaults for the rest.
+    pub label: BTreeMap<Lang, String>,
+    /// The pledge was kept.
+    pub done: bool,
+    /// The pledge is over without being kept (not completed, withdrawn).
+    pub closed: bool,
+}
+
+/// A party that can make a pledge (`police`, `community`, …).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct PartyDef {
+    pub id: String,
+    pub label: BTreeMap<Lang, String>,
+}
+
+/// Settings from site.yaml.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub title: Text,
+    /// Optional one-sentence description (extension), used in the home page and feeds.
+    pub description: Option<Text>,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub default_language: Lang,
+    /// In switcher order; the default language is among them.
+    pub languages: Vec<Language>,
+    /// The date "overdue" is judged against.
+    pub as_of: Date,
+    pub statuses: Vec<StatusDef>,
+    pub parties: Vec<PartyDef>,
+    pub theme: String,
+    /// Display names of countries by ISO code, per language (extension).
+    pub countries: BTreeMap<String, BTreeMap<Lang, String>>,
+}
+
+impl Config {
+    pub fn status(&self, id: &str) -> Option<&StatusDef> {
+        self.statuses.iter().find(|s| s.id == id)
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+}
+
+/// A date given as a year, a month or a day (`dialogue_since`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PartialDate {
+    Year(i16),
+    Month(i16, i8),
+    Day(Date),
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            PartialDate::Day(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+/// Who judged the status reported in an update.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Assessor {
+    Police,
+    Community,
+    Joint,
+    Independent,
+}
+
+impl Assessor {
+    pub const ALL: [(&'static str, Assessor); 4] = [
+        ("police", Assessor::Police),
+        ("community", Assessor::Community),
+        ("joint", Assessor::Joint),
+        ("independent", Assessor::Independent),
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        Assessor::ALL
+            .iter()
+            .find(|(_, a)| *a == self)
+            .map(|(s, _)| *s)
+            .unwrap_or("joint")
+    }
+}
+
+/// One dated entry of a commitment's public history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Update {
+    pub date: Date,
+    pub status: String,
+    pub progress: Option<u8>,
+    pub note: Option<Text>,
+    pub assessed_by: Option<Assessor>,
+    pub sources: Vec<String>,
+}
+
+/// One commitment agreed in a locality.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Commitment {
+    pub id: String,
+    /// The id of the locality it belongs to.
+    pub locality: String,
+    pub title: Text,
+    pub summary: Option<Text>,
+    pub pledged_by: Vec<String>,
+    pub agreed: Date,
+    pub due: Option<Date>,
+    /// The current status (equal to the last update's, when there are updates).
+    pub status: String,
+    pub progress: Option<u8>,
+    pub topics: Vec<String>,
+    pub responsible: Option<Text>,
+    /// Oldest first.
+    pub updates: Vec<Update>,
+    /// Markdown source, per language.
+    pub body: Text,
+    /// The default-language file, relative to the site directory.
+    pub source: String,
+}
+
+impl Commitment {
+    /// `<locality>/<commitment>`: what URLs, feeds and exports use.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.locality, self.id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Locality {
+    pub id: String,
+    pub name: Text,
+    /// ISO 3166-1 alpha-2, upper case.
+    pub country: String,
+    pub region: Option<Text>,
+    /// Latitude, longitude.
+    pub coordinates: Option<(f64, f64)>,
+    pub dialogue_since: Option<PartialDate>,
+    pub partners: Vec<String>,
+    pub next_review: Option<Date>,
+    /// Markdown source, per language.
+    pub body: Text,
+    /// Sorted by id.
+    pub commitments: Vec<Commitment>,
+    pub source: String,
+}
+
+/// A free page (`pages/<page>.md`) or the home page text (`_index.md`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub id: String,
+    pub title: Option<Text>,
+    pub body: Text,
+    pub source: String,
+}
+
+/// A whole validated site.
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    /// Sorted by id.
+    pub localities: Vec<Locality>,
+    /// Sorted by id.
+    pub pages: Vec<Page>,
+    pub home: Option<Page>,
+    /// Files under `static/`, relative to it, with `/` separators, sorted.
+    pub static_files: Vec<String>,
+    /// The site's own theme directory, when `themes/<theme>/` exists.
+    pub theme_dir: Option<PathBuf>,
+}
+
+/// A reference to a commitment: indexes into `Site::localities` and its commitments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CRef {
+    pub locality: usize,
+    pub commitment: usize,
+}
+
+impl Site {
+    pub fn commitment(&self, r: CRef) -> &Commitment {
+        &self.localities[r.locality].commitments[r.commitment]
+    }
+
+    pub fn locality_of(&self, r: CRef) -> &Locality {
+        &self.localities[r.locality]
+    }
+
+    /// Every commitment, in locality then commitment id order.
+    pub fn crefs(&self) -> impl Iterator<Item = CRef> + '_ {
+        self.localities.iter().enumerate().flat_map(|(l, loc)| {
+            (0..loc.commitments.len()).map(move |c| CRef {
+                locality: l,
+                commitment: c,
+            })
+        })
+    }
+}

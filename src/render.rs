@@ -1,0 +1,1146 @@
+//! Render: the HTML pages of the portal, from the theme's Tera templates.
+//!
+//! A [`Renderer`] is built once per build: it compiles the templates and
+//! precomputes, per language, the values many pages share (commitment cards,
+//! locality cards, status and party labels). Each page is then a [`Page`]
+//! that can be rendered on its own, on any thread: `pages()` lists them,
+//! `path()` says where each goes, `render()` makes its minified HTML.
+//! What the templates receive is documented in `docs/THEME.md`.
+
+use crate::derive::{Derived, URef};
+use crate::diag::Diagnostic;
+use crate::i18n::{Arg, Strings};
+use crate::markdown;
+use crate::model::{CRef, Config, Lang, Site, Text};
+use crate::theme::Theme;
+use crate::urls;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use tera::{Context, Kwargs, State, Tera, Value};
+
+/// Browse dimensions, in the order they appear in navigation.
+pub const DIMENSIONS: [&str; 4] = ["status", "party", "topic", "country"];
+
+/// How many updates the home page and the updates page show.
+pub const HOME_UPDATES: usize = 8;
+pub const UPDATES_PAGE: usize = 200;
+
+/// One HTML page of the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    /// `/index.html`, the language picker.
+    Root,
+    NotFound,
+    Home(usize),
+    Localities(usize),
+    Locality(usize, usize),
+    Commitment(usize, CRef),
+    /// A language and a dimension (index into [`DIMENSIONS`]).
+    BrowseIndex(usize, usize),
+    /// A language, a dimension, and the index of the key within it.
+    Browse(usize, usize, usize),
+    Overdue(usize),
+    All(usize),
+    Updates(usize),
+    Free(usize, usize),
+}
+
+impl Page {
+    /// The language of a page (`None` for the root and 404 pages).
+    pub fn language(self) -> Option<usize> {
+        match self {
+            Page::Root | Page::NotFound => None,
+            Page::Home(li)
+            | Page::Localities(li)
+            | Page::Locality(li, _)
+            | Page::Commitment(li, _)
+            | Page::BrowseIndex(li, _)
+            | Page::Browse(li, _, _)
+            | Page::Overdue(li)
+            | Page::All(li)
+            | Page::Updates(li)
+            | Page::Free(li, _) => Some(li),
+        }
+    }
+}
+
+/// Localised text, as templates receive it (see docs/THEME.md, "LT").
+#[derive(Clone, Debug, Serialize)]
+pub struct Lt {
+    pub text: String,
+    pub html: String,
+    pub fallback: bool,
+    pub lang: String,
+    pub dir: &'static str,
+}
+
+/// A rendered Markdown body (see docs/THEME.md, "Body").
+#[derive(Clone, Debug, Serialize)]
+pub struct Body {
+    pub html: String,
+    pub fallback: bool,
+    pub lang: String,
+    pub dir: &'static str,
+    pub empty: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct StatusView {
+    id: String,
+    label: String,
+    done: bool,
+    closed: bool,
+    path: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct Labelled {
+    id: String,
+    label: String,
+    path: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct CountryView {
+    code: String,
+    name: String,
+    path: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct LocalityRef {
+    id: String,
+    name: Lt,
+    path: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct Card {
+    key: String,
+    id: String,
+    path: String,
+    title: Lt,
+    summary: Option<Lt>,
+    status: StatusView,
+    progress: Option<u8>,
+    overdue: bool,
+    agreed: String,
+    due: Option<String>,
+    updated: Option<String>,
+    locality: LocalityRef,
+    parties: Vec<Labelled>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct StatusCount {
+    status: StatusView,
+    count: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct LocalityCard {
+    id: String,
+    path: String,
+    name: Lt,
+    region: Option<Lt>,
+    country: CountryView,
+    count: usize,
+    overdue: usize,
+    done: usize,
+    by_status: Vec<StatusCount>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+struct UpdateView {
+    date: String,
+    status: StatusView,
+    progress: Option<u8>,
+    note: Option<Lt>,
+    assessed_by: Option<Labelled>,
+    sources: Vec<String>,
+}
+
+/// Per-language values shared by many pages, computed once.
+struct LangData {
+    code: Lang,
+    dir: &'static str,
+    site: Value,
+    statuses: Vec<StatusView>,
+    parties: Vec<Labelled>,
+    /// Cards by locality then commitment, as template values.
+    cards: Vec<Vec<Value>>,
+    locality_cards: Vec<LocalityCard>,
+    locality_card_values: Vec<Value>,
+    /// Free pages: (id, title) for the navigation.
+    nav: Vec<(String, String)>,
+}
+
+/// Renders the HTML pages of one site.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    derived: &'a Derived,
+    strings: Arc<Strings>,
+    tera: Tera,
+    langs: Vec<LangData>,
+    minify: minify_html::Cfg,
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Compiles the theme's templates and registers the `t` function.
+pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, Vec<Diagnostic>> {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml"]);
+    let mut diags = Vec::new();
+    let mut templates = Vec::new();
+    for (name, file) in theme.under("templates/") {
+        match std::str::from_utf8(&file.bytes) {
+            Ok(text) => templates.push((name.to_owned(), text.to_owned(), file.label.clone())),
+            Err(_) => diags.push(Diagnostic::error(&file.label, "this template is not valid UTF-8 text")),
+        }
+    }
+    for (name, text, label) in &templates {
+        if let Err(e) = tera.add_raw_template(name, text) {
+            diags.push(Diagnostic::error(label, format!("this template has an error: {}", error_chain(&e))));
+        }
+    }
+    if diags.is_empty() {
+        // Catch templates that extend or include one that does not exist.
+        if let Err(e) = tera.add_raw_templates(Vec::<(String, String)>::new()) {
+            diags.push(Diagnostic::error("themes", format!("the theme's templates do not fit together: {}", error_chain(&e))));
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+        let key: String = kwargs.must_get("key")?;
+        let lang = match kwargs.get::<String>("lang")? {
+            Some(l) => l,
+            None => state.get::<String>("lang")?.unwrap_or_default(),
+        };
+        let mut args: Vec<(String, Arg)> = Vec::new();
+        for (k, v) in kwargs.iter() {
+            let Some(name) = k.as_str() else { continue };
+            if name == "key" || name == "lang" {
+                continue;
+            }
+            let arg = if let Some(n) = v.as_f64() {
+                Arg::Num(n)
+            } else if let Some(n) = v.as_i64() {
+                Arg::Num(n as f64)
+            } else if let Some(s) = v.as_str() {
+                Arg::Str(s.to_owned())
+            } else {
+                Arg::Str(v.to_string())
+            };
+            args.push((name.to_owned(), arg));
+        }
+        let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+        Ok(strings.get(&lang, &key, &args))
+    });
+    Ok(tera)
+}
+
+/// The error and its causes on one line.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        msg.push_str(": ");
+        msg.push_str(&c.to_string());
+        cause = c.source();
+    }
+    msg
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, derived: &'a Derived, strings: Arc<Strings>, tera: Tera) -> Self {
+        let mut minify = minify_html::Cfg::new();
+        minify.keep_closing_tags = true;
+        minify.keep_html_and_head_opening_tags = true;
+        minify.minify_css = true;
+        let mut r = Renderer {
+            site,
+            derived,
+            strings,
+            tera,
+            langs: Vec::new(),
+            minify,
+        };
+        r.langs = (0..site.config.languages.len())
+            .map(|li| r.lang_data(li))
+            .collect();
+        r
+    }
+
+    fn config(&self) -> &Config {
+        &self.site.config
+    }
+
+    fn lang_code(&self, li: usize) -> &str {
+        &self.site.config.languages[li].code
+    }
+
+    /// Every HTML page of the site.
+    pub fn pages(&self) -> Vec<Page> {
+        let mut pages = vec![Page::Root, Page::NotFound];
+        for li in 0..self.langs.len() {
+            pages.extend([
+                Page::Home(li),
+                Page::Localities(li),
+                Page::Overdue(li),
+                Page::All(li),
+                Page::Updates(li),
+            ]);
+            for (di, _) in DIMENSIONS.iter().enumerate() {
+                pages.push(Page::BrowseIndex(li, di));
+                for ki in 0..self.dimension_keys(di).len() {
+                    pages.push(Page::Browse(li, di, ki));
+                }
+            }
+            for (i, _) in self.site.localities.iter().enumerate() {
+                pages.push(Page::Locality(li, i));
+            }
+            for c in self.site.crefs() {
+                pages.push(Page::Commitment(li, c));
+            }
+            for (i, _) in self.site.pages.iter().enumerate() {
+                pages.push(Page::Free(li, i));
+            }
+        }
+        pages
+    }
+
+    /// The keys of a browse dimension with their commitments.
+    fn dimension_keys(&self, di: usize) -> &[(String, Vec<CRef>)] {
+        match DIMENSIONS[di] {
+            "status" => &self.derived.by_status,
+            "party" => &self.derived.by_party,
+            "topic" => &self.derived.by_topic,
+            _ => &self.derived.by_country,
+        }
+    }
+
+    /// Where a page is written, relative to the output root.
+    pub fn path(&self, page: Page) -> String {
+        let code = |li: usize| self.lang_code(li);
+        match page {
+            Page::Root => urls::ROOT_INDEX.into(),
+            Page::NotFound => urls::NOT_FOUND.into(),
+            Page::Home(li) => urls::home(code(li)),
+            Page::Localities(li) => urls::localities(code(li)),
+            Page::Locality(li, i) => urls::locality(code(li), &self.site.localities[i].id),
+            Page::Commitment(li, c) => {
+                let cm = self.site.commitment(c);
+                urls::commitment(code(li), &cm.locality, &cm.id)
+            }
+            Page::BrowseIndex(li, di) => urls::browse_index(code(li), DIMENSIONS[di]),
+            Page::Browse(li, di, ki) => {
+                urls::browse(code(li), DIMENSIONS[di], &self.dimension_keys(di)[ki].0)
+            }
+            Page::Overdue(li) => urls::overdue(code(li)),
+            Page::All(li) => urls::all_commitments(code(li)),
+            Page::Updates(li) => urls::updates(code(li)),
+            Page::Free(li, i) => urls::page(code(li), &self.site.pages[i].id),
+        }
+    }
+
+    // -- localised values -------------------------------------------------
+
+    fn dir_of(&self, lang: &str) -> &'static str {
+        self.config().language(lang).map_or("ltr", |l| l.dir.as_str())
+    }
+
+    /// A text in language `li`, marked when it falls back to the default language.
+    pub fn lt(&self, text: &Text, li: usize) -> Lt {
+        let code = self.lang_code(li);
+        let (s, fell_back) = text.get(code);
+        let fallback = fell_back && code != self.config().default_language;
+        let lang = if fallback {
+            self.config().default_language.clone()
+        } else {
+            code.to_owned()
+        };
+        let dir = self.dir_of(&lang);
+        let html = if fallback {
+            format!("<span lang=\"{lang}\" dir=\"{dir}\">{}</span>", escape(s))
+        } else {
+            escape(s)
+        };
+        Lt {
+            text: s.to_owned(),
+            html,
+            fallback,
+            lang,
+            dir,
+        }
+    }
+
+    /// Plain, unmarked text in the interface language.
+    fn plain_lt(&self, s: String, li: usize) -> Lt {
+        let code = self.lang_code(li).to_owned();
+        Lt {
+            html: escape(&s),
+            text: s,
+            fallback: false,
+            dir: self.dir_of(&code),
+            lang: code,
+        }
+    }
+
+    fn body(&self, text: &Text, li: usize) -> Body {
+        let lt = self.lt(text, li);
+        let html = markdown::to_html(&lt.text);
+        Body {
+            empty: lt.text.trim().is_empty(),
+            html,
+            fallback: lt.fallback,
+            lang: lt.lang,
+            dir: lt.dir,
+        }
+    }
+
+    fn t(&self, li: usize, key: &str) -> String {
+        self.strings.get(self.lang_code(li), key, &[])
+    }
+
+    fn t_args(&self, li: usize, key: &str, args: &[(&str, Arg)]) -> String {
+        self.strings.get(self.lang_code(li), key, args)
+    }
+
+    /// A label from site.yaml or the theme: the site's label in this
+    /// language, the theme's string in this language, the site's label in
+    /// the default language, the theme's fallback string, the id.
+    fn label(&self, li: usize, site_labels: Option<&BTreeMap<Lang, String>>, key: &str, id: &str) -> String {
+        let code = self.lang_code(li);
+        let default = &self.config().default_language;
+        if let Some(l) = site_labels.and_then(|m| m.get(code)) {
+            return l.clone();
+        }
+        if self.strings.has_own(code, key) {
+            return self.strings.get(code, key, &[]);
+        }
+        if let Some(l) = site_labels.and_then(|m| m.get(default)) {
+            return l.clone();
+        }
+        self.strings
+            .try_get(code, key, &[])
+            .unwrap_or_else(|| id.replace('-', " "))
+    }
+
+    fn country(&self, li: usize, code: &str) -> CountryView {
+        CountryView {
+            code: code.to_owned(),
+            name: self.label(li, self.config().countries.get(code), &format!("country-{code}"), code),
+            path: urls::browse(self.lang_code(li), "country", code),
+        }
+    }
+
+    fn topic(&self, li: usize, id: &str) -> Labelled {
+        Labelled {
+            id: id.to_owned(),
+            label: self.label(li, None, &format!("topic-{id}"), id),
+            path: urls::browse(self.lang_code(li), "topic", id),
+        }
+    }
+
+    fn lang_data(&self, li: usize) -> LangData {
+        let config = self.config();
+        let code = self.lang_code(li).to_owned();
+        let statuses: Vec<StatusView> = config
+            .statuses
+            .iter()
+            .map(|s| StatusView {
+                id: s.id.clone(),
+                label: self.label(li, Some(&s.label), &format!("status-{}", s.id), &s.id),
+                done: s.done,
+                closed: s.closed,
+                path: urls::browse(&code, "status", &s.id),
+            })
+            .collect();
+        let parties: Vec<Labelled> = config
+            .parties
+            .iter()
+            .map(|p| Labelled {
+                id: p.id.clone(),
+                label: self.label(li, Some(&p.label), &format!("party-{}", p.id), &p.id),
+                path: urls::browse(&code, "party", &p.id),
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct SiteView {
+            title: Lt,
+            description: Option<Lt>,
+            languages: Vec<crate::model::Language>,
+            default_language: String,
+        }
+        let site = Value::from_serializable(&SiteView {
+            title: self.lt(&config.title, li),
+            description: config.description.as_ref().map(|d| self.lt(d, li)),
+            languages: config.languages.clone(),
+            default_language: config.default_language.clone(),
+        });
+        let mut data = LangData {
+            dir: config.languages[li].dir.as_str(),
+            code,
+            site,
+            statuses,
+            parties,
+            cards: Vec::new(),
+            locality_cards: Vec::new(),
+            locality_card_values: Vec::new(),
+            nav: self
+                .site
+                .pages
+                .iter()
+                .map(|p| {
+                    let title = p.title.as_ref().map_or_else(|| p.id.clone(), |t| self.lt(t, li).text);
+                    (p.id.clone(), title)
+                })
+                .collect(),
+        };
+        data.cards = self
+            .site
+            .localities
+            .iter()
+            .enumerate()
+            .map(|(l, loc)| {
+                (0..loc.commitments.len())
+                    .map(|c| {
+                        Value::from_serializable(&self.card(
+                            &data,
+                            li,
+                            CRef {
+                                locality: l,
+                                commitment: c,
+                            },
+                        ))
+                    })
+                    .collect()
+            })
+            .collect();
+        data.locality_cards = (0..self.site.localities.len())
+            .map(|i| self.locality_card(&data, li, i))
+            .collect();
+        data.locality_card_values = data
+            .locality_cards
+            .iter()
+            .map(Value::from_serializable)
+            .collect();
+        data
+    }
+
+    fn status_view(&self, data: &LangData, id: &str) -> StatusView {
+        data.statuses
+            .iter()
+            .find(|s| s.id == id)
+            .cloned()
+            .unwrap_or_else(|| StatusView {
+                id: id.to_owned(),
+                label: id.to_owned(),
+                done: false,
+                closed: false,
+                path: urls::browse(&data.code, "status", id),
+            })
+    }
+
+    fn card(&self, data: &LangData, li: usize, r: CRef) -> Card {
+        let c = self.site.commitment(r);
+        let loc = self.site.locality_of(r);
+        Card {
+            key: c.key(),
+            id: c.id.clone(),
+            path: urls::commitment(&data.code, &c.locality, &c.id),
+            title: self.lt(&c.title, li),
+            summary: c.summary.as_ref().map(|s| self.lt(s, li)),
+            status: self.status_view(data, &c.status),
+            progress: c.progress,
+            overdue: self.derived.is_overdue(r),
+            agreed: c.agreed.to_string(),
+            due: c.due.map(|d| d.to_string()),
+            updated: c.updates.last().map(|u| u.date.to_string()),
+            locality: LocalityRef {
+                id: loc.id.clone(),
+                name: self.lt(&loc.name, li),
+                path: urls::locality(&data.code, &loc.id),
+            },
+            parties: c
+                .pledged_by
+                .iter()
+                .filter_map(|p| data.parties.iter().find(|x| x.id == *p).cloned())
+                .collect(),
+        }
+    }
+
+    fn locality_card(&self, data: &LangData, li: usize, i: usize) -> LocalityCard {
+        let loc = &self.site.localities[i];
+        let mut counts: Vec<usize> = vec![0; data.statuses.len()];
+        let mut overdue = 0;
+        let mut done = 0;
+        for (ci, c) in loc.commitments.iter().enumerate() {
+            if let Some(si) = data.statuses.iter().position(|s| s.id == c.status) {
+                counts[si] += 1;
+                if data.statuses[si].done {
+                    done += 1;
+                }
+            }
+            if self.derived.is_overdue(CRef {
+                locality: i,
+                commitment: ci,
+            }) {
+                overdue += 1;
+            }
+        }
+        LocalityCard {
+            id: loc.id.clone(),
+            path: urls::locality(&data.code, &loc.id),
+            name: self.lt(&loc.name, li),
+            region: loc.region.as_ref().map(|r| self.lt(r, li)),
+            country: self.country(li, &loc.country),
+            count: loc.commitments.len(),
+            overdue,
+            done,
+            by_status: data
+                .statuses
+                .iter()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, count)| StatusCount {
+                    status: s.clone(),
+                    count,
+                })
+                .collect(),
+        }
+    }
+
+    fn update_view(&self, data: &LangData, li: usize, u: &crate::model::Update) -> UpdateView {
+        UpdateView {
+            date: u.date.to_string(),
+            status: self.status_view(data, &u.status),
+            progress: u.progress,
+            note: u.note.as_ref().map(|n| self.lt(n, li)),
+            assessed_by: u.assessed_by.map(|a| Labelled {
+                id: a.as_str().to_owned(),
+                label: self.t(li, &format!("assessed-{}", a.as_str())),
+                path: String::new(),
+            }),
+            sources: u.sources.clone(),
+        }
+    }
+
+    /// An update with its commitment's card, for lists of latest updates.
+    fn update_item(&self, data: &LangData, li: usize, u: URef) -> Value {
+        let c = self.site.commitment(u.commitment);
+        let view = self.update_view(data, li, &c.updates[u.update]);
+        let mut map = match Value::from_serializable(&view).into_map() {
+            Some(m) => m,
+            None => return Value::none(),
+        };
+        map.insert(
+            "commitment".into(),
+            data.cards[u.commitment.locality][u.commitment.commitment].clone(),
+        );
+        Value::from(map)
+    }
+
+    fn cards_of(&self, data: &LangData, list: &[CRef]) -> Value {
+        Value::from(
+            list.iter()
+                .map(|r| data.cards[r.locality][r.commitment].clone())
+                .collect::<Vec<Value>>(),
+        )
+    }
+
+    fn choices(&self) -> Value {
+        #[derive(Serialize)]
+        struct Choice {
+            code: String,
+            name: String,
+            dir: &'static str,
+            path: String,
+            title: String,
+            description: Option<String>,
+        }
+        let config = self.config();
+        Value::from_serializable(
+            &config
+                .languages
+                .iter()
+                .enumerate()
+                .map(|(li, l)| Choice {
+                    code: l.code.clone(),
+                    name: l.name.clone(),
+                    dir: l.dir.as_str(),
+                    path: urls::home(&l.code),
+                    title: self.lt(&config.title, li).text,
+                    description: config.description.as_ref().map(|d| self.lt(d, li).text),
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    // -- pages -------------------------------------------------------------
+
+    /// Renders one page to minified HTML.
+    pub fn render(&self, page: Page) -> Result<Vec<u8>, Diagnostic> {
+        let path = self.path(page);
+        let (template, ctx) = self.context(page, &path);
+        let html = self.tera.render(template, &ctx).map_err(|e| {
+            Diagnostic::error(
+                format!("themes/default/templates/{template}"),
+                format!("rendering `{path}` failed: {}", error_chain(&e)),
+            )
+        })?;
+        Ok(minify_html::minify(html.as_bytes(), &self.minify))
+    }
+
+    fn common(&self, ctx: &mut Context, li: usize, path: &str, kind: &str, title: &str) {
+        let data = &self.langs[li];
+        let config = self.config();
+        ctx.insert("lang", &data.code);
+        ctx.insert("dir", data.dir);
+        ctx.insert("root", &urls::root_prefix(path));
+        ctx.insert("page_kind", kind);
+        ctx.insert("title", title);
+        ctx.insert_value("site", data.site.clone());
+        ctx.insert("css", "style.css");
+        ctx.insert("home_path", &urls::home(&data.code));
+
+        #[derive(Serialize)]
+        struct Switch<'x> {
+            code: &'x str,
+            name: &'x str,
+            dir: &'static str,
+            path: String,
+            current: bool,
+        }
+        #[derive(Serialize)]
+        struct Alternate {
+            hreflang: String,
+            href: String,
+        }
+        let switcher: Vec<Switch> = config
+            .languages
+            .iter()
+            .map(|l| Switch {
+                code: &l.code,
+                name: &l.name,
+                dir: l.dir.as_str(),
+                path: urls::in_language(path, &data.code, &l.code),
+                current: l.code == data.code,
+            })
+            .collect();
+        let mut alternates: Vec<Alternate> = config
+            .languages
+            .iter()
+            .map(|l| Alternate {
+                hreflang: l.code.clone(),
+                href: urls::absolute(&config.base_url, &urls::in_language(path, &data.code, &l.code)),
+            })
+            .collect();
+        alternates.push(Alternate {
+            hreflang: "x-default".into(),
+            href: urls::absolute(
+                &config.base_url,
+                &urls::in_language(path, &data.code, &config.default_language),
+            ),
+        });
+        ctx.insert("switcher", &switcher);
+        ctx.insert("alternates", &alternates);
+        ctx.insert("canonical", &urls::absolute(&config.base_url, path));
+
+        #[derive(Serialize)]
+        struct Nav<'x> {
+            id: &'x str,
+            label: &'x str,
+            path: String,
+            current: bool,
+        }
+        let nav: Vec<Nav> = data
+            .nav
+            .iter()
+            .map(|(id, label)| {
+                let p = urls::page(&data.code, id);
+                Nav {
+                    current: p == path,
+                    id,
+                    label,
+                    path: p,
+                }
+            })
+            .collect();
+        ctx.insert("nav", &nav);
+        #[derive(Serialize)]
+        struct Feed {
+            path: String,
+            title: String,
+        }
+        let feed = Feed {
+            path: urls::site_feed(&data.code),
+            title: self.t_args(li, "feed-site-title", &[("site", Arg::Str(self.lt(&config.title, li).text))]),
+        };
+        ctx.insert("feed", &feed);
+    }
+
+    fn context(&self, page: Page, path: &str) -> (&'static str, Context) {
+        let mut ctx = Context::new();
+        let Some(li) = page.language() else {
+            // The root language picker and the 404 page speak every language.
+            let config = self.config();
+            let li = config
+                .languages
+                .iter()
+                .position(|l| l.code == config.default_language)
+                .unwrap_or(0);
+            self.common(&mut ctx, li, path, "root", &self.lt(&config.title, li).text);
+            ctx.insert_value("choices", self.choices());
+            ctx.insert("switcher", &Vec::<()>::new());
+            ctx.insert("nav", &Vec::<()>::new());
+            if page == Page::NotFound {
+                let base_path = base_path(&config.base_url);
+                ctx.insert("root", &base_path);
+                ctx.insert("page_kind", "not-found");
+                ctx.insert("title", &self.t(li, "page-not-found"));
+                ctx.insert("alternates", &Vec::<()>::new());
+                ctx.insert("canonical", &urls::absolute(&config.base_url, urls::NOT_FOUND));
+                return ("404.html", ctx);
+            }
+            let mut alternates: Vec<BTreeMap<&str, String>> = config
+                .languages
+                .iter()
+                .map(|l| BTreeMap::from([("hreflang", l.code.clone()), ("href", urls::absolute(&config.base_url, &urls::home(&l.code)))]))
+                .collect();
+            alternates.push(BTreeMap::from([("hreflang", "x-default".into()), ("href", config.base_url.clone())]));
+            ctx.insert("alternates", &alternates);
+            return ("root.html", ctx);
+        };
+        let data = &self.langs[li];
+        let config = self.config();
+        let code = data.code.as_str();
+        match page {
+            Page::Home(_) => {
+                self.common(&mut ctx, li, path, "home", &self.lt(&config.title, li).text);
+                let home = self.site.home.as_ref();
+                ctx.insert("intro", &home.map(|h| self.body(&h.body, li)).filter(|b| !b.empty));
+                ctx.insert("intro_title", &home.and_then(|h| h.title.as_ref()).map(|t| self.lt(t, li)));
+                let total = self.derived.total;
+                ctx.insert("total", &total);
+                ctx.insert(
+                    "overdue",
+                    &BTreeMap::from([
+                        ("count", Value::from(self.derived.overdue_list.len())),
+                        ("path", Value::from(urls::overdue(code))),
+                    ]),
+                );
+                #[derive(Serialize)]
+                struct SC<'x> {
+                    status: &'x StatusView,
+                    count: usize,
+                    percent: usize,
+                }
+                let by_status: Vec<SC> = data
+                    .statuses
+                    .iter()
+                    .zip(&self.derived.by_status)
+                    .map(|(s, (_, list))| SC {
+                        status: s,
+                        count: list.len(),
+                        percent: (list.len() * 100 + total / 2).checked_div(total).unwrap_or(0),
+                    })
+                    .collect();
+                ctx.insert("by_status", &by_status);
+                #[derive(Serialize)]
+                struct PC<'x> {
+                    party: &'x Labelled,
+                    count: usize,
+                }
+                let by_party: Vec<PC> = data
+                    .parties
+                    .iter()
+                    .zip(&self.derived.by_party)
+                    .map(|(p, (_, list))| PC { party: p, count: list.len() })
+                    .collect();
+                ctx.insert("by_party", &by_party);
+                let latest: Vec<Value> = self
+                    .derived
+                    .latest_updates
+                    .iter()
+                    .take(HOME_UPDATES)
+                    .map(|u| self.update_item(data, li, *u))
+                    .collect();
+                ctx.insert_value("latest", Value::from(latest));
+                ctx.insert_value("localities", Value::from(data.locality_card_values.clone()));
+                ctx.insert("updates_path", &urls::updates(code));
+                ctx.insert("all_path", &urls::all_commitments(code));
+                ("home.html", ctx)
+            }
+            Page::Localities(_) => {
+                self.common(&mut ctx, li, path, "localities", &self.t(li, "page-localities"));
+                let countries: Vec<Value> = self
+                    .derived
+                    .localities_by_country
+                    .iter()
+                    .map(|(cc, locs)| {
+                        Value::from(BTreeMap::from([
+                            ("country", Value::from_serializable(&self.country(li, cc))),
+                            (
+                                "localities",
+                                Value::from(locs.iter().map(|i| data.locality_card_values[*i].clone()).collect::<Vec<_>>()),
+                            ),
+                        ]))
+                    })
+                    .collect();
+                ctx.insert_value("countries", Value::from(countries));
+                ("localities.html", ctx)
+            }
+            Page::Locality(_, i) => {
+                let loc = &self.site.localities[i];
+                let card = &data.locality_cards[i];
+                self.common(&mut ctx, li, path, "locality", &card.name.text);
+                #[derive(Serialize)]
+                struct LocalityPage<'x> {
+                    #[serde(flatten)]
+                    card: &'x LocalityCard,
+                    coordinates: Option<[f64; 2]>,
+                    dialogue_since: Option<String>,
+                    partners: &'x [String],
+                    next_review: Option<String>,
+                    body: Body,
+                    feed_path: String,
+                }
+                ctx.insert(
+                    "locality",
+                    &LocalityPage {
+                        card,
+                        coordinates: loc.coordinates.map(|(a, b)| [a, b]),
+                        dialogue_since: loc.dialogue_since.map(|d| d.to_string()),
+                        partners: &loc.partners,
+                        next_review: loc.next_review.map(|d| d.to_string()),
+                        body: self.body(&loc.body, li),
+                        feed_path: urls::locality_feed(code, &loc.id),
+                    },
+                );
+                let groups: Vec<Value> = data
+                    .statuses
+                    .iter()
+                    .filter_map(|s| {
+                        let list: Vec<Value> = loc
+                            .commitments
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, c)| c.status == s.id)
+                            .map(|(ci, _)| data.cards[i][ci].clone())
+                            .collect();
+                        (!list.is_empty()).then(|| {
+                            Value::from(BTreeMap::from([
+                                ("status", Value::from_serializable(s)),
+                                ("commitments", Value::from(list)),
+                            ]))
+                        })
+                    })
+                    .collect();
+                ctx.insert_value("groups", Value::from(groups));
+                ctx.insert(
+                    "feed",
+                    &BTreeMap::from([
+                        ("path", urls::locality_feed(code, &loc.id)),
+                        (
+                            "title",
+                            self.t_args(
+                                li,
+                                "feed-locality-title",
+                                &[
+                                    ("site", Arg::Str(self.lt(&config.title, li).text)),
+                                    ("locality", Arg::Str(card.name.text.clone())),
+                                ],
+                            ),
+                        ),
+                    ]),
+                );
+                ("locality.html", ctx)
+            }
+            Page::Commitment(_, r) => {
+                let c = self.site.commitment(r);
+                let card = self.card(data, li, r);
+                self.common(&mut ctx, li, path, "commitment", &card.title.text);
+                #[derive(Serialize)]
+                struct Full {
+                    #[serde(flatten)]
+                    card: Card,
+                    responsible: Option<Lt>,
+                    topics: Vec<Labelled>,
+                    body: Body,
+                    updates: Vec<UpdateView>,
+                }
+                let full = Full {
+                    responsible: c.responsible.as_ref().map(|t| self.lt(t, li)),
+                    topics: c.topics.iter().map(|t| self.topic(li, t)).collect(),
+                    body: self.body(&c.body, li),
+                    updates: c.updates.iter().map(|u| self.update_view(data, li, u)).collect(),
+                    card,
+                };
+                ctx.insert("c", &full);
+                ("commitment.html", ctx)
+            }
+            Page::BrowseIndex(_, di) => {
+                let dim = DIMENSIONS[di];
+                let heading = self.t(li, &format!("page-{dim}-index"));
+                self.common(&mut ctx, li, path, "browse-index", &heading);
+                #[derive(Serialize)]
+                struct Item {
+                    label: String,
+                    path: String,
+                    count: usize,
+                    overdue: usize,
+                }
+                let items: Vec<Item> = self
+                    .dimension_keys(di)
+                    .iter()
+                    .map(|(key, list)| {
+                        let (label, p) = self.dimension_label(li, di, key);
+                        Item {
+                            label,
+                            path: p,
+                            count: list.len(),
+                            overdue: self.derived.overdue_count(list),
+                        }
+                    })
+                    .collect();
+                ctx.insert("dimension", dim);
+                ctx.insert("heading", &heading);
+                ctx.insert("items", &items);
+                ("browse-index.html", ctx)
+            }
+            Page::Browse(_, di, ki) => {
+                let dim = DIMENSIONS[di];
+                let (key, list) = &self.dimension_keys(di)[ki];
+                let (label, _) = self.dimension_label(li, di, key);
+                let heading = self.t_args(li, &format!("list-{dim}-heading"), &[("label", Arg::Str(label))]);
+                self.common(&mut ctx, li, path, "browse", &heading);
+                self.list_context(&mut ctx, data, dim, &heading, list);
+                ctx.insert(
+                    "up",
+                    &BTreeMap::from([
+                        ("label", self.t(li, &format!("page-{dim}-index"))),
+                        ("path", urls::browse_index(code, dim)),
+                    ]),
+                );
+                ("list.html", ctx)
+            }
+            Page::Overdue(_) => {
+                let heading = self.t(li, "page-overdue");
+                self.common(&mut ctx, li, path, "browse", &heading);
+                self.list_context(&mut ctx, data, "overdue", &heading, &self.derived.overdue_list);
+                ("list.html", ctx)
+            }
+            Page::All(_) => {
+                let heading = self.t(li, "page-all-commitments");
+                self.common(&mut ctx, li, path, "browse", &heading);
+                let all: Vec<CRef> = self.site.crefs().collect();
+                self.list_context(&mut ctx, data, "all", &heading, &all);
+                ("list.html", ctx)
+            }
+            Page::Updates(_) => {
+                self.common(&mut ctx, li, path, "updates", &self.t(li, "page-updates"));
+                let updates: Vec<Value> = self
+                    .derived
+                    .latest_updates
+                    .iter()
+                    .take(UPDATES_PAGE)
+                    .map(|u| self.update_item(data, li, *u))
+                    .collect();
+                ctx.insert_value("updates", Value::from(updates));
+                ctx.insert("total", &self.derived.latest_updates.len());
+                ("updates.html", ctx)
+            }
+            Page::Free(_, i) => {
+                let p = &self.site.pages[i];
+                let title = p
+                    .title
+                    .as_ref()
+                    .map_or_else(|| self.plain_lt(p.id.clone(), li), |t| self.lt(t, li));
+                self.common(&mut ctx, li, path, "page", &title.text);
+                ctx.insert(
+                    "page",
+                    &BTreeMap::from([
+                        ("id", Value::from(p.id.as_str())),
+                        ("title", Value::from_serializable(&title)),
+                        ("body", Value::from_serializable(&self.body(&p.body, li))),
+                    ]),
+                );
+                ("page.html", ctx)
+            }
+            Page::Root | Page::NotFound => unreachable!("handled above"),
+        }
+    }
+
+    fn list_context(&self, ctx: &mut Context, data: &LangData, dim: &str, heading: &str, list: &[CRef]) {
+        ctx.insert("dimension", dim);
+        ctx.insert("heading", heading);
+        ctx.insert("count", &list.len());
+        ctx.insert("overdue_count", &self.derived.overdue_count(list));
+        ctx.insert_value("commitments", self.cards_of(data, list));
+        ctx.insert("up", &Value::none());
+    }
+
+    /// The label and browse path of a key of a dimension.
+    fn dimension_label(&self, li: usize, di: usize, key: &str) -> (String, String) {
+        let data = &self.langs[li];
+        match DIMENSIONS[di] {
+            "status" => {
+                let s = self.status_view(data, key);
+                (s.label, s.path)
+            }
+            "party" => data
+                .parties
+                .iter()
+                .find(|p| p.id == key)
+                .map(|p| (p.label.clone(), p.path.clone()))
+                .unwrap_or_else(|| (key.to_owned(), urls::browse(&data.code, "party", key))),
+            "topic" => {
+                let t = self.topic(li, key);
+                (t.label, t.path)
+            }
+            _ => {
+                let c = self.country(li, key);
+                (c.name, c.path)
+            }
+        }
+    }
+
+    /// Labels for feeds and exports.
+    pub fn status_label(&self, li: usize, id: &str) -> String {
+        self.status_view(&self.langs[li], id).label
+    }
+
+    pub fn strings(&self) -> &Strings {
+        &self.strings
+    }
+}
+
+/// The path part of the base URL (`/` for `https://x.org/`, `/tracker/` for
+/// `https://x.org/tracker/`), for pages a host serves at any address.
+fn base_path(base_url: &str) -> String {
+    match base_url.split_once("://") {
+        Some((_, rest)) => match rest.find('/') {
+            Some(i) => rest[i..].to_owned(),
+            None => "/".into(),
+        },
+        None => base_url.to_owned(),
+    }
+}

@@ -1,0 +1,99 @@
+//! The output layout: where every page, feed and data file is written.
+//!
+//! Paths are relative to the output root with `/` separators. Pages are
+//! `…/index.html` files and links point at those files, so the portal works
+//! from any host folder and when opened from disk (`file://`). Absolute URLs
+//! (sitemap, feeds, `hreflang`, exports) drop the `index.html`.
+
+/// The home page of a language.
+pub fn home(lang: &str) -> String {
+    format!("{lang}/index.html")
+}
+
+pub fn localities(lang: &str) -> String {
+    format!("{lang}/localities/index.html")
+}
+
+pub fn locality(lang: &str, locality: &str) -> String {
+    format!("{lang}/localities/{locality}/index.html")
+}
+
+pub fn locality_feed(lang: &str, locality: &str) -> String {
+    format!("{lang}/localities/{locality}/atom.xml")
+}
+
+pub fn commitment(lang: &str, locality: &str, id: &str) -> String {
+    format!("{lang}/localities/{locality}/{id}/index.html")
+}
+
+/// A browse dimension: `status`, `party`, `topic` or `country`.
+pub fn browse_index(lang: &str, dimension: &str) -> String {
+    format!("{lang}/{dimension}/index.html")
+}
+
+pub fn browse(lang: &str, dimension: &str, key: &str) -> String {
+    format!("{lang}/{dimension}/{}/index.html", key.to_ascii_lowercase())
+}
+
+pub fn overdue(lang: &str) -> String {
+    format!("{lang}/overdue/index.html")
+}
+
+pub fn all_commitments(lang: &str) -> String {
+    format!("{lang}/commitments/index.html")
+}
+
+pub fn updates(lang: &str) -> String {
+    format!("{lang}/updates/index.html")
+}
+
+pub fn site_feed(lang: &str) -> String {
+    format!("{lang}/updates/atom.xml")
+}
+
+pub fn page(lang: &str, id: &str) -> String {
+    format!("{lang}/{id}/index.html")
+}
+
+pub const ROOT_INDEX: &str = "index.html";
+pub const NOT_FOUND: &str = "404.html";
+pub const SITEMAP: &str = "sitemap.xml";
+pub const DATA_JSON: &str = "data/commitments.json";
+pub const DATA_CSV: &str = "data/commitments.csv";
+
+/// The relative prefix from the page at `path` back to the output root:
+/// `""` for `index.html`, `"../../"` for `en/localities/index.html`.
+pub fn root_prefix(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// The absolute URL of an output path: `base_url` joined with the path,
+/// without a trailing `index.html`.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    let pretty = path.strip_suffix("index.html").unwrap_or(path);
+    format!("{base_url}{pretty}")
+}
+
+/// The same page as `path` in another language (paths start with the language).
+pub fn in_language(path: &str, from: &str, to: &str) -> String {
+    match path.strip_prefix(from).and_then(|rest| rest.strip_prefix('/')) {
+        Some(rest) => format!("{to}/{rest}"),
+        None => path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_and_absolute_urls() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("en/localities/saaba/index.html"), "../../../");
+        assert_eq!(
+            absolute("https://x.org/", "en/localities/saaba/index.html"),
+            "https://x.org/en/localities/saaba/"
+        );
+        assert_eq!(in_language("en/updates/index.html", "en", "ar"), "ar/updates/index.html");
+    }
+}

@@ -1,0 +1,485 @@
+//! Validate: check the rules that span files and assemble the [`Site`].
+//!
+//! Input is the site settings and every parsed file; output is a [`Site`]
+//! whose invariants (see `model`) later stages rely on, or the full list of
+//! problems found. Checks here: status and party ids exist, update dates are
+//! in order and not after `as_of`, the current status agrees with the last
+//! update, translations belong to an existing file in a configured language
+//! and match its updates by date, every locality folder has an `_index.md`,
+//! free page ids do not collide with the portal's own paths.
+
+use crate::diag::{self, Diagnostic};
+use crate::model::{Commitment, Config, Locality, Page, Site, Text, Update};
+use crate::parse::{Doc, DocKind, Fields, FrontMatter, RawCommitment, RawText};
+use crate::yaml::Seg;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Path segments under `/<lang>/` that the portal itself uses; a free page
+/// cannot take one of them as its id.
+pub const RESERVED_PAGE_IDS: &[&str] = &[
+    "localities",
+    "status",
+    "party",
+    "topic",
+    "country",
+    "updates",
+    "overdue",
+    "commitments",
+    "data",
+    "static",
+];
+
+/// Everything `validate` needs besides the parsed files.
+pub struct Inputs {
+    pub root: PathBuf,
+    pub config: Config,
+    pub docs: Vec<Doc>,
+    pub locality_dirs: Vec<String>,
+    pub static_files: Vec<String>,
+    pub theme_dir: Option<PathBuf>,
+}
+
+/// A default-language file and its translations.
+struct Group {
+    main: Option<Doc>,
+    translations: Vec<Doc>,
+}
+
+/// Checks the cross-file rules and builds the site. Warnings are returned
+/// alongside a site; errors mean no site.
+pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
+    let Inputs {
+        root,
+        config,
+        docs,
+        locality_dirs,
+        static_files,
+        theme_dir,
+    } = inputs;
+    let mut diags = Vec::new();
+    let mut groups: BTreeMap<DocKind, Group> = BTreeMap::new();
+    let default_lang = config.default_language.clone();
+
+    for doc in docs {
+        if let Some(lang) = &doc.lang {
+            if *lang == default_lang {
+                diags.push(
+                    Diagnostic::error(&doc.fm.rel, format!("`{lang}` is the default language"))
+                        .expected(format!(
+                            "the default-language text in `{}`, without a language suffix",
+                            crate::parse::original_file(&doc.fm.rel)
+                        )),
+                );
+                continue;
+            }
+            if config.language(lang).is_none() {
+                let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+                diags.push(
+                    Diagnostic::error(&doc.fm.rel, format!("`{lang}` is not one of the site's languages"))
+                        .found(format!("a translation into `{lang}`"))
+                        .expected(diag::one_of(&codes))
+                        .help("add the language to `languages` in site.yaml, or rename the file"),
+                );
+                continue;
+            }
+        }
+        let group = groups.entry(doc.kind.clone()).or_insert(Group {
+            main: None,
+            translations: Vec::new(),
+        });
+        if doc.lang.is_some() {
+            group.translations.push(doc);
+        } else {
+            group.main = Some(doc);
+        }
+    }
+
+    // Translations of a file that does not exist.
+    for group in groups.values() {
+        if group.main.is_none() {
+            for t in &group.translations {
+                let original = crate::parse::original_file(&t.fm.rel);
+                let is_home = matches!(t.kind, DocKind::Home);
+                if !is_home {
+                    diags.push(
+                        Diagnostic::error(&t.fm.rel, "a translation of a file that does not exist")
+                            .expected(format!("the default-language file `{original}`")),
+                    );
+                }
+            }
+        }
+    }
+
+    let mut localities: BTreeMap<String, Locality> = BTreeMap::new();
+    let mut commitments: BTreeMap<String, Vec<Commitment>> = BTreeMap::new();
+    let mut pages = Vec::new();
+    let mut home = None;
+
+    for (kind, group) in &groups {
+        match kind {
+            DocKind::Home => {
+                home = page(&config, "index", group, &mut diags);
+            }
+            DocKind::Page { id } => {
+                let Some(main) = &group.main else { continue };
+                if RESERVED_PAGE_IDS.contains(&id.as_str()) {
+                    diags.push(
+                        Diagnostic::error(&main.fm.rel, format!("`{id}` is used by the portal itself and cannot be a page id"))
+                            .expected(format!("a page id other than {}", diag::one_of(RESERVED_PAGE_IDS))),
+                    );
+                    continue;
+                }
+                pages.extend(page(&config, id, group, &mut diags));
+            }
+            DocKind::Locality { locality } => {
+                let Some(main) = &group.main else { continue };
+                let Fields::Locality(raw) = &main.fields else { continue };
+                let tr = translations_of(group, |f| match f {
+                    Fields::Locality(l) => Some((l.name.as_ref(), l.region.as_ref())),
+                    _ => None,
+                });
+                let name = merge(&config, raw.name.as_ref(), tr.iter().map(|(l, f)| (*l, f.0)), &main.fm, "name", &mut diags)
+                    .unwrap_or_default();
+                let region = merge(&config, raw.region.as_ref(), tr.iter().map(|(l, f)| (*l, f.1)), &main.fm, "region", &mut diags);
+                localities.insert(
+                    locality.clone(),
+                    Locality {
+                        id: locality.clone(),
+                        name,
+                        country: raw.country.clone().unwrap_or_default(),
+                        region,
+                        coordinates: raw.coordinates,
+                        dialogue_since: raw.dialogue_since,
+                        partners: raw.partners.clone(),
+                        next_review: raw.next_review,
+                        body: body(group),
+                        commitments: Vec::new(),
+                        source: main.fm.rel.clone(),
+                    },
+                );
+            }
+            DocKind::Commitment { locality, id } => {
+                let Some(main) = &group.main else { continue };
+                let Fields::Commitment(raw) = &main.fields else { continue };
+                if let Some(c) = commitment(&config, locality, id, raw, group, &mut diags) {
+                    commitments.entry(locality.clone()).or_default().push(c);
+                }
+            }
+        }
+    }
+
+    // Every locality folder needs its _index.md.
+    for dir in &locality_dirs {
+        let id = dir.trim_start_matches("localities/");
+        if crate::parse::is_id(id) && !localities.contains_key(id) {
+            let n = commitments.get(id).map_or(0, Vec::len);
+            diags.push(
+                Diagnostic::error(format!("{dir}/_index.md"), "this locality folder has no `_index.md`")
+                    .found(format!("the folder `{dir}` with {n} commitment(s) and no `_index.md`"))
+                    .expected("`_index.md` with at least `name:` and `country:` in its front matter"),
+            );
+        }
+    }
+
+    for (loc_id, list) in commitments {
+        if let Some(loc) = localities.get_mut(&loc_id) {
+            loc.commitments = list;
+            loc.commitments.sort_by(|a, b| a.id.cmp(&b.id));
+        }
+    }
+
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let site = Site {
+        root,
+        config,
+        localities: localities.into_values().collect(),
+        pages,
+        home,
+        static_files,
+        theme_dir,
+    };
+    (Some(site), diags)
+}
+
+/// The translations of a group with the fields `pick` extracts from each.
+fn translations_of<'g, T>(group: &'g Group, pick: impl Fn(&'g Fields) -> Option<T>) -> Vec<(&'g str, T)> {
+    group
+        .translations
+        .iter()
+        .filter_map(|d| Some((d.lang.as_deref()?, pick(&d.fields)?)))
+        .collect()
+}
+
+/// Builds a [`Text`] from the default file's value and the translations' values.
+fn merge<'a>(
+    config: &Config,
+    main: Option<&RawText>,
+    translations: impl Iterator<Item = (&'a str, Option<&'a RawText>)>,
+    fm: &FrontMatter,
+    what: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Text> {
+    let default_lang = &config.default_language;
+    let mut text = Text::default();
+    let mut has_default = false;
+    if let Some(raw) = main {
+        if let Some(plain) = &raw.plain {
+            text.default = plain.clone();
+            has_default = true;
+        }
+        for (lang, s) in &raw.by_lang {
+            if lang == default_lang {
+                text.default = s.clone();
+                has_default = true;
+            } else if config.language(lang).is_some() {
+                text.translations.insert(lang.clone(), s.clone());
+            } else {
+                diags.push(
+                    fm.error(&[Seg::key(what), Seg::KeyName(lang.clone())], format!("`{lang}` is not one of the site's languages"))
+                        .expected(diag::one_of(&config.languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>())),
+                );
+            }
+        }
+    }
+    for (lang, raw) in translations {
+        let Some(raw) = raw else { continue };
+        let value = raw.plain.clone().or_else(|| raw.by_lang.get(lang).cloned());
+        if let Some(v) = value {
+            text.translations.insert(lang.to_owned(), v);
+        }
+    }
+    if has_default {
+        Some(text)
+    } else if main.is_some() {
+        diags.push(
+            fm.error(&[Seg::key(what)], format!("`{what}` has no text in the default language"))
+                .expected(format!("a plain text, or a `{default_lang}:` entry")),
+        );
+        None
+    } else {
+        None
+    }
+}
+
+/// The Markdown body of a group: the main file's, with non-empty translations.
+fn body(group: &Group) -> Text {
+    let mut t = Text::plain(group.main.as_ref().map(|d| d.body.clone()).unwrap_or_default());
+    for d in &group.translations {
+        if let Some(lang) = &d.lang {
+            if !d.body.trim().is_empty() {
+                t.translations.insert(lang.clone(), d.body.clone());
+            }
+        }
+    }
+    t
+}
+
+fn page(config: &Config, id: &str, group: &Group, diags: &mut Vec<Diagnostic>) -> Option<Page> {
+    let main = group.main.as_ref()?;
+    fn title_of(f: &Fields) -> Option<&RawText> {
+        match f {
+            Fields::Page(p) | Fields::Home(p) => p.title.as_ref(),
+            _ => None,
+        }
+    }
+    let trs = translations_of(group, |f| Some(title_of(f)));
+    let title = merge(config, title_of(&main.fields), trs.into_iter(), &main.fm, "title", diags);
+    Some(Page {
+        id: id.to_owned(),
+        title,
+        body: body(group),
+        source: main.fm.rel.clone(),
+    })
+}
+
+fn commitment(
+    config: &Config,
+    locality: &str,
+    id: &str,
+    raw: &RawCommitment,
+    group: &Group,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Commitment> {
+    let main = group.main.as_ref()?;
+    let fm = &main.fm;
+    let before = diags.len();
+    let status_ids: Vec<&str> = config.statuses.iter().map(|s| s.id.as_str()).collect();
+    let party_ids: Vec<&str> = config.parties.iter().map(|p| p.id.as_str()).collect();
+
+    let check_status = |status: &str, path: &[Seg], diags: &mut Vec<Diagnostic>| {
+        if !status_ids.contains(&status) {
+            let mut d = fm
+                .error(path, format!("unknown status `{status}`"))
+                .found(format!("`{status}`"))
+                .expected(diag::one_of(&status_ids));
+            if let Some(m) = diag::did_you_mean(status, status_ids.iter().copied()) {
+                d = d.help(format!("did you mean `{m}`?"));
+            }
+            diags.push(d);
+        }
+    };
+    if let Some(s) = &raw.status {
+        check_status(s, &[Seg::key("status")], diags);
+    }
+    for (i, party) in raw.pledged_by.iter().enumerate() {
+        if !party_ids.contains(&party.as_str()) {
+            let mut d = fm
+                .error(&[Seg::key("pledged_by"), Seg::Index(i)], format!("unknown party `{party}`"))
+                .found(format!("`{party}`"))
+                .expected(diag::one_of(&party_ids));
+            if let Some(m) = diag::did_you_mean(party, party_ids.iter().copied()) {
+                d = d.help(format!("did you mean `{m}`?"));
+            }
+            diags.push(d);
+        }
+    }
+    if let (Some(agreed), Some(due)) = (raw.agreed, raw.due) {
+        if due < agreed {
+            diags.push(
+                fm.error(&[Seg::key("due")], "the due date is before the date the commitment was agreed")
+                    .found(format!("due {due}, agreed {agreed}"))
+                    .expected(format!("a due date on or after {agreed}")),
+            );
+        }
+    }
+
+    // Updates: known statuses, dates in order, not after as_of nor before agreed.
+    let mut previous: Option<jiff::civil::Date> = None;
+    for (i, u) in raw.updates.iter().enumerate() {
+        let path = |k: &str| vec![Seg::key("updates"), Seg::Index(i), Seg::key(k)];
+        if let Some(s) = &u.status {
+            check_status(s, &path("status"), diags);
+        }
+        let Some(date) = u.date else { continue };
+        if date > config.as_of {
+            diags.push(
+                fm.error(&path("date"), "an update is dated after the portal's as-of date")
+                    .found(date.to_string())
+                    .expected(format!("a date on or before {} (`as_of`, or the build date)", config.as_of)),
+            );
+        }
+        if let Some(agreed) = raw.agreed {
+            if date < agreed {
+                diags.push(
+                    fm.error(&path("date"), "an update is dated before the commitment was agreed")
+                        .found(date.to_string())
+                        .expected(format!("a date on or after {agreed} (`agreed`)")),
+                );
+            }
+        }
+        if let Some(prev) = previous {
+            if date <= prev {
+                diags.push(
+                    fm.error(&path("date"), "updates are out of order")
+                        .found(format!("{date} after {prev}"))
+                        .expected(format!("a date later than {prev}: updates are listed oldest first, one per date")),
+                );
+            }
+        }
+        previous = Some(date);
+    }
+
+    // The current status and progress agree with the last update.
+    let last = raw.updates.last();
+    let status = match (last.and_then(|u| u.status.clone()), &raw.status) {
+        (Some(last_status), Some(fm_status)) if last_status != *fm_status => {
+            diags.push(
+                fm.error(&[Seg::key("status")], "the status disagrees with the last update")
+                    .found(format!("`status: {fm_status}`, while the last update says `status: {last_status}`"))
+                    .expected(format!("`status: {last_status}` (the last update's), or no `status:` at all"))
+                    .help("when a commitment has updates, the last update's status is the current one"),
+            );
+            None
+        }
+        (Some(s), _) => Some(s),
+        (None, s) => s.clone(),
+    };
+    let progress = match (last.and_then(|u| u.progress), raw.progress) {
+        (Some(lp), Some(p)) if lp != p => {
+            diags.push(
+                fm.error(&[Seg::key("progress")], "the progress disagrees with the last update")
+                    .found(format!("`progress: {p}`, while the last update says `progress: {lp}`"))
+                    .expected(format!("`progress: {lp}` (the last update's), or no `progress:` at all")),
+            );
+            None
+        }
+        (Some(lp), _) => Some(lp),
+        (None, p) => p,
+    };
+
+    // Translations: text fields, and update notes matched by date.
+    let trs: Vec<(&str, &RawCommitment)> = translations_of(group, |f| match f {
+        Fields::Commitment(c) => Some(c.as_ref()),
+        _ => None,
+    });
+    for (_, t) in &trs {
+        for (i, tu) in t.updates.iter().enumerate() {
+            if let Some(date) = tu.date {
+                if !raw.updates.iter().any(|u| u.date == Some(date)) {
+                    let tdoc = group
+                        .translations
+                        .iter()
+                        .find(|d| matches!(&d.fields, Fields::Commitment(c) if std::ptr::eq(c.as_ref(), *t)));
+                    if let Some(tdoc) = tdoc {
+                        diags.push(
+                            tdoc.fm
+                                .error(&[Seg::key("updates"), Seg::Index(i), Seg::key("date")], "this translated update matches no update of the original")
+                                .found(date.to_string())
+                                .expected(format!(
+                                    "the date of one of the updates in `{}`: {}",
+                                    fm.rel,
+                                    raw.updates.iter().filter_map(|u| u.date).map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+                                )),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let field = |name: &str, pick: fn(&RawCommitment) -> Option<&RawText>, diags: &mut Vec<Diagnostic>| {
+        merge(config, pick(raw), trs.iter().map(|(l, t)| (*l, pick(t))), fm, name, diags)
+    };
+    let title = field("title", |c| c.title.as_ref(), diags);
+    let summary = field("summary", |c| c.summary.as_ref(), diags);
+    let responsible = field("responsible", |c| c.responsible.as_ref(), diags);
+
+    let mut updates = Vec::new();
+    for (i, u) in raw.updates.iter().enumerate() {
+        let (Some(date), Some(status)) = (u.date, u.status.clone()) else { continue };
+        let tr_notes = trs.iter().map(|(lang, t)| {
+            (*lang, t.updates.iter().find(|tu| tu.date == Some(date)).and_then(|tu| tu.note.as_ref()))
+        });
+        let note = merge(config, u.note.as_ref(), tr_notes, fm, &format!("updates.{i}.note"), diags);
+        updates.push(Update {
+            date,
+            status,
+            progress: u.progress,
+            note,
+            assessed_by: u.assessed_by,
+            sources: u.sources.clone(),
+        });
+    }
+
+    if diags.len() > before {
+        return None;
+    }
+    Some(Commitment {
+        id: id.to_owned(),
+        locality: locality.to_owned(),
+        title: title?,
+        summary,
+        pledged_by: raw.pledged_by.clone(),
+        agreed: raw.agreed?,
+        due: raw.due,
+        status: status?,
+        progress,
+        topics: raw.topics.clone(),
+        responsible,
+        updates,
+        body: body(group),
+        source: fm.rel.clone(),
+    })
+}

@@ -1,0 +1,479 @@
+//! All YAML parsing lives here (site.yaml and front matter).
+//!
+//! YAML text becomes a [`Node`] tree, our own neutral type, so that no other
+//! module depends on the YAML library. Positions are not kept in the tree:
+//! valid content never needs them, so [`locate`] finds the line and column of
+//! any path lazily, only when a later stage reports a problem there.
+//!
+//! `locate` works by parsing the text again with a probe that fails exactly at
+//! the requested node; the YAML deserializer stamps that failure with the
+//! node's position. This is the same parser as [`parse`], so positions always
+//! agree with what was parsed.
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// A parsed YAML value. Mapping keys are strings (scalar keys are converted);
+/// mappings keep their order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Node {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(String, Node)>),
+}
+
+impl Node {
+    /// A short description of the node for "found" lines in diagnostics.
+    pub fn describe(&self) -> String {
+        match self {
+            Node::Null => "nothing (an empty value)".into(),
+            Node::Bool(b) => format!("the boolean `{b}`"),
+            Node::Int(i) => format!("the number `{i}`"),
+            Node::Float(x) => format!("the number `{x}`"),
+            Node::Str(s) => format!("the text `{}`", truncate(s, 60)),
+            Node::Seq(items) => format!("a list of {} item(s)", items.len()),
+            Node::Map(_) => "a mapping (key: value pairs)".into(),
+        }
+    }
+
+    /// The scalar as text, for fields where a number such as `2017` is meant as text.
+    pub fn as_scalar_text(&self) -> Option<String> {
+        match self {
+            Node::Str(s) => Some(s.clone()),
+            Node::Int(i) => Some(i.to_string()),
+            Node::Float(x) => Some(x.to_string()),
+            Node::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let cut: String = s.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+/// A YAML syntax or structure error, with a 1-based position inside the YAML text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// One step of a path into a YAML tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seg {
+    /// The value under a mapping key.
+    Key(String),
+    /// The mapping key itself (for "unknown field" errors).
+    KeyName(String),
+    /// An item of a sequence.
+    Index(usize),
+}
+
+impl Seg {
+    pub fn key(k: &str) -> Seg {
+        Seg::Key(k.to_owned())
+    }
+}
+
+/// Parses YAML text into a [`Node`]. An empty document is `Node::Null`.
+pub fn parse(src: &str) -> Result<Node, YamlError> {
+    serde_yaml::from_str::<Node>(src).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (l.line(), l.column()))
+            .unwrap_or((0, 0));
+        YamlError {
+            line,
+            column,
+            message: clean_message(&e.to_string(), line, column),
+        }
+    })
+}
+
+/// Removes the library's own " at line L column C" from a message, since
+/// diagnostics print the position themselves.
+fn clean_message(msg: &str, line: usize, column: usize) -> String {
+    let suffix = format!(" at line {line} column {column}");
+    let msg = msg.replacen(&suffix, "", 1);
+    let msg = msg.strip_prefix("mapping values are not allowed in this context").map_or(
+        msg.clone(),
+        |_| "a `key: value` pair cannot start here (check indentation, or quote a text that contains `: `)".into(),
+    );
+    msg.replace("did not find expected key", "did not find the next `key:`")
+}
+
+/// Finds the 1-based line and column of the node at `path` inside `src`.
+/// Returns `None` when the path does not exist or the text does not parse.
+pub fn locate(src: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    let de = serde_yaml::Deserializer::from_str(src);
+    match (Probe { path }).deserialize(de) {
+        Ok(()) => None,
+        Err(e) if e.to_string().contains(PROBE) => e.location().map(|l| (l.line(), l.column())),
+        Err(_) => None,
+    }
+}
+
+const PROBE: &str = "\u{1}probe";
+
+struct Probe<'p> {
+    path: &'p [Seg],
+}
+
+impl<'de> DeserializeSeed<'de> for Probe<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Probe<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.scalar()
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.scalar()
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        match self.path.split_first() {
+            None => Err(de::Error::custom(PROBE)),
+            Some((Seg::Index(want), rest)) => {
+                let mut i = 0;
+                loop {
+                    let more = if i == *want {
+                        seq.next_element_seed(Probe { path: rest })?.is_some()
+                    } else {
+                        seq.next_element::<IgnoredAny>()?.is_some()
+                    };
+                    if !more {
+                        return Ok(());
+                    }
+                    i += 1;
+                }
+            }
+            Some(_) => {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(())
+            }
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        match self.path.split_first() {
+            None => Err(de::Error::custom(PROBE)),
+            Some((Seg::Key(want), rest)) => {
+                while let Some(key) = map.next_key::<KeyText>()? {
+                    if key.0.as_deref() == Some(want.as_str()) {
+                        map.next_value_seed(Probe { path: rest })?;
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(())
+            }
+            Some((Seg::KeyName(want), _)) => {
+                while map.next_key_seed(KeyProbe { want })?.is_some() {
+                    map.next_value::<IgnoredAny>()?;
+                }
+                Ok(())
+            }
+            Some((Seg::Index(_), _)) => {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Probe<'_> {
+    fn scalar<E: de::Error>(self) -> Result<(), E> {
+        if self.path.is_empty() {
+            Err(E::custom(PROBE))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// A mapping key read as text, whatever scalar it is.
+struct KeyText(Option<String>);
+
+impl<'de> de::Deserialize<'de> for KeyText {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(KeyVisitor).map(KeyText)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Option<String>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Some(v.to_owned()))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Some(v.to_string()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+struct KeyProbe<'w> {
+    want: &'w str,
+}
+
+impl<'de> DeserializeSeed<'de> for KeyProbe<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// Fails inside the key's own visitor, so the error carries the key's position.
+impl<'de> Visitor<'de> for KeyProbe<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a mapping key")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.check(v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.check(&v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.check(&v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        self.check(&v.to_string())
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.check(&v.to_string())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+}
+
+impl KeyProbe<'_> {
+    fn check<E: de::Error>(&self, key: &str) -> Result<(), E> {
+        if key == self.want {
+            Err(E::custom(PROBE))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+use serde::Deserialize;
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Node, E> {
+        Ok(Node::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Int(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
+        i64::try_from(v)
+            .map(Node::Int)
+            .or_else(|_| Ok(Node::Float(v as f64)))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
+        Ok(Node::Float(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Str(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
+        Ok(Node::Str(v))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Node, E> {
+        Ok(Node::Null)
+    }
+    fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        Node::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Node>()? {
+            items.push(item);
+        }
+        Ok(Node::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries: Vec<(String, Node)> = Vec::new();
+        while let Some(key) = map.next_key_seed(MapKey { seen: &entries })? {
+            let value = map.next_value::<Node>()?;
+            entries.push((key, value));
+        }
+        Ok(Node::Map(entries))
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Node, A::Error> {
+        Err(de::Error::custom(
+            "YAML tags such as `!name` are not supported here",
+        ))
+    }
+}
+
+/// A mapping key: a scalar, converted to text. Lists or mappings as keys, and
+/// a key already seen in the same mapping, are errors reported at the key.
+struct MapKey<'s> {
+    seen: &'s [(String, Node)],
+}
+
+impl<'de> DeserializeSeed<'de> for MapKey<'_> {
+    type Value = String;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl MapKey<'_> {
+    fn check<E: de::Error>(&self, key: String) -> Result<String, E> {
+        if self.seen.iter().any(|(k, _)| *k == key) {
+            Err(E::custom(format_args!(
+                "the key `{key}` appears twice in the same mapping"
+            )))
+        } else {
+            Ok(key)
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for MapKey<'_> {
+    type Value = String;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a plain word as mapping key, not empty, a list or a mapping")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<String, E> {
+        self.check(v.to_owned())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<String, E> {
+        self.check(v.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "title: Patrols\nstatus: in-progres\nupdates:\n  - date: 2017-09-01\n    status: done\n  - { date: 2018-01-01, note: x }\n";
+
+    #[test]
+    fn parses_into_nodes() {
+        let n = parse(DOC).unwrap();
+        let Node::Map(entries) = n else { panic!() };
+        assert_eq!(entries[0], ("title".into(), Node::Str("Patrols".into())));
+    }
+
+    #[test]
+    fn locates_values_keys_and_flow_items() {
+        assert_eq!(locate(DOC, &[Seg::key("status")]), Some((2, 9)));
+        assert_eq!(locate(DOC, &[Seg::KeyName("status".into())]), Some((2, 1)));
+        let p = [Seg::key("updates"), Seg::Index(0), Seg::key("status")];
+        assert_eq!(locate(DOC, &p), Some((5, 13)));
+        let p = [Seg::key("updates"), Seg::Index(1), Seg::key("note")];
+        assert_eq!(locate(DOC, &p), Some((6, 31)));
+        assert_eq!(locate(DOC, &[Seg::key("missing")]), None);
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_at_the_second_key() {
+        let e = parse("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert!(e.message.contains("`a` appears twice"), "{e:?}");
+        assert_eq!((e.line, e.column), (3, 1));
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let e = parse("title: a\n  bad: [\n").unwrap_err();
+        assert!(e.line >= 2, "{e:?}");
+    }
+}
