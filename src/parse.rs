@@ -842,17 +842,24 @@ const RTL_LANGUAGES: &[&str] = &[
 
 /// Parses site.yaml into the site's settings. `build_date` is the date
 /// `as_of` defaults to.
-pub fn parse_config(file: &SourceFile, build_date: Date) -> Result<Config, Vec<Diagnostic>> {
+/// Problems are returned with a config whenever one could still be made
+/// from the rest of the file, so that content can be checked against it in
+/// the same run.
+pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec<Diagnostic>) {
     let fm = FrontMatter {
         rel: file.rel.clone(),
         file_text: Arc::from(file.text.as_str()),
         yaml: file.text.clone(),
         first_line: 1,
     };
-    let root = yaml::parse(&fm.yaml).map_err(|e| {
-        vec![Diagnostic::error(&file.rel, format!("site.yaml is not valid YAML: {}", e.message))
-            .at(&file.text, e.line.max(1), e.column)]
-    })?;
+    let root = match yaml::parse(&fm.yaml) {
+        Ok(root) => root,
+        Err(e) => {
+            let d = Diagnostic::error(&file.rel, format!("site.yaml is not valid YAML: {}", e.message))
+                .at(&file.text, e.line.max(1), e.column);
+            return (None, vec![d]);
+        }
+    };
     let mut r = Reader {
         fm: &fm,
         diags: Vec::new(),
@@ -975,13 +982,10 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> Result<Config, Vec<D
         r.push(d);
     }
     let (Some(title), Some(base_url), Some(default_language)) = (title, base_url, default_language) else {
-        return Err(r.diags);
+        return (None, r.diags);
     };
     let title = merge_config_text(&mut r, title, &default_language, "title");
     let description = description.map(|d| merge_config_text(&mut r, d, &default_language, "description"));
-    if !r.diags.is_empty() {
-        return Err(r.diags);
-    }
     // Plain labels and names are in the default language.
     let mut statuses = statuses;
     let mut parties = parties;
@@ -993,7 +997,7 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> Result<Config, Vec<D
     statuses.iter_mut().for_each(|s| plain_to_default(&mut s.label));
     parties.iter_mut().for_each(|p| plain_to_default(&mut p.label));
     countries.values_mut().for_each(plain_to_default);
-    Ok(Config {
+    let config = Config {
         title,
         description,
         base_url,
@@ -1004,7 +1008,8 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> Result<Config, Vec<D
         parties,
         theme: theme.unwrap_or_else(|| "default".into()),
         countries,
-    })
+    };
+    (Some(config), r.diags)
 }
 
 fn default_dir(code: &str) -> Dir {

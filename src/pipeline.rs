@@ -64,12 +64,10 @@ pub fn build_date() -> Date {
 pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
     let (files, mut diags) = load::load(site_dir);
 
-    let config = files.site_yaml.as_ref().and_then(|f| match parse::parse_config(f, today) {
-        Ok(c) => Some(c),
-        Err(d) => {
-            diags.extend(d);
-            None
-        }
+    let config = files.site_yaml.as_ref().and_then(|f| {
+        let (config, d) = parse::parse_config(f, today);
+        diags.extend(d);
+        config
     });
     let parsed: Vec<Result<parse::Doc, Vec<Diagnostic>>> =
         files.markdown.par_iter().map(parse::parse_doc).collect();

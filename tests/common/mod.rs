@@ -1,0 +1,154 @@
+//! Helpers for integration tests: purpose-made sites in temporary folders,
+//! and running the real `pledgeboard` binary on them.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const SITE_YAML: &str = "\
+title:
+  en: Test tracker
+  fr: Suivi de test
+  ar: متتبع الاختبار
+base_url: https://tracker.example.org/
+default_language: en
+languages:
+  - { code: en, name: English }
+  - { code: fr, name: Français }
+  - { code: ar, name: العربية }
+as_of: 2024-06-30
+";
+
+pub const LOCALITY: &str = "---\nname: Saaba\ncountry: BF\n---\nA town near Ouagadougou.\n";
+
+pub const COMMITMENT: &str = "\
+---
+title: Joint night patrols
+pledged_by: [police, community]
+agreed: 2017-05-20
+due: 2018-01-31
+status: in-progress
+progress: 30
+updates:
+  - date: 2017-09-01
+    status: in-progress
+    progress: 30
+    note: Three patrols a week.
+---
+Police and the vigilante group patrol together.
+";
+
+/// A site directory in a temporary folder.
+pub struct TestSite {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestSite {
+    /// An empty folder.
+    pub fn empty() -> TestSite {
+        TestSite {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A small valid site: one locality with one commitment, in three languages.
+    pub fn minimal() -> TestSite {
+        let s = TestSite::empty();
+        s.file("site.yaml", SITE_YAML);
+        s.file("localities/saaba/_index.md", LOCALITY);
+        s.file("localities/saaba/joint-patrols.md", COMMITMENT);
+        s
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn file(&self, rel: &str, content: &str) -> &Self {
+        self.bytes(rel, content.as_bytes())
+    }
+
+    pub fn bytes(&self, rel: &str, content: &[u8]) -> &Self {
+        let p = self.dir.path().join(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, content).unwrap();
+        self
+    }
+
+    pub fn remove(&self, rel: &str) {
+        fs::remove_file(self.dir.path().join(rel)).unwrap();
+    }
+
+    /// The default output folder.
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+
+    /// Runs `pledgeboard <args…> <site dir>`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pledgeboard"));
+        cmd.args(args).arg(self.dir.path());
+        cmd.env("SOURCE_DATE_EPOCH", "1719705600"); // 2024-06-30
+        Run(cmd.output().expect("run pledgeboard"))
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build"])
+    }
+
+    /// Builds and panics with the diagnostics when the build fails.
+    pub fn build_ok(&self) -> Run {
+        let r = self.build();
+        assert!(r.ok(), "build failed:\n{}", r.stderr());
+        r
+    }
+
+    /// A file of the output, as text.
+    pub fn read(&self, rel: &str) -> String {
+        let p = self.out().join(rel);
+        fs::read_to_string(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()))
+    }
+}
+
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn ok(&self) -> bool {
+        self.0.status.success()
+    }
+    pub fn code(&self) -> Option<i32> {
+        self.0.status.code()
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+}
+
+/// The text of an HTML document without tags, whitespace folded, for
+/// asserting what a reader sees.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                out.push(' ');
+            }
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
