@@ -59,8 +59,16 @@ impl Derived {
 pub fn derive(site: &Site) -> Derived {
     let config = &site.config;
     let mut d = Derived {
-        by_status: config.statuses.iter().map(|s| (s.id.clone(), Vec::new())).collect(),
-        by_party: config.parties.iter().map(|p| (p.id.clone(), Vec::new())).collect(),
+        by_status: config
+            .statuses
+            .iter()
+            .map(|s| (s.id.clone(), Vec::new()))
+            .collect(),
+        by_party: config
+            .parties
+            .iter()
+            .map(|p| (p.id.clone(), Vec::new()))
+            .collect(),
         ..Derived::default()
     };
     let mut by_topic: BTreeMap<String, Vec<CRef>> = BTreeMap::new();
@@ -184,7 +192,11 @@ pub fn coverage(site: &Site) -> Vec<Coverage> {
                     check(&c.source, "responsible", c.responsible.as_ref());
                     check(&c.source, "body", Some(&c.body));
                     for (i, u) in c.updates.iter().enumerate() {
-                        check(&c.source, &format!("updates[{i}].note ({})", u.date), u.note.as_ref());
+                        check(
+                            &c.source,
+                            &format!("updates[{i}].note ({})", u.date),
+                            u.note.as_ref(),
+                        );
                     }
                 }
             }

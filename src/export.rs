@@ -113,10 +113,17 @@ pub fn json(records: &[Record]) -> Vec<u8> {
 /// Lists of ids are separated by `;`, sources by spaces; the full update
 /// history is in the `updates` column as JSON.
 pub fn csv(site: &Site, records: &[Record]) -> Vec<u8> {
-    let langs: Vec<&str> = site.config.languages.iter().map(|l| l.code.as_str()).collect();
+    let langs: Vec<&str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.as_str())
+        .collect();
     let default = site.config.default_language.as_str();
     let others: Vec<&str> = langs.iter().copied().filter(|l| *l != default).collect();
-    let mut header: Vec<String> = ["key", "locality", "country", "id"].map(String::from).to_vec();
+    let mut header: Vec<String> = ["key", "locality", "country", "id"]
+        .map(String::from)
+        .to_vec();
     let text_cols = |name: &str, header: &mut Vec<String>| {
         header.push(name.to_owned());
         for l in &others {
@@ -126,7 +133,17 @@ pub fn csv(site: &Site, records: &[Record]) -> Vec<u8> {
     text_cols("locality_name", &mut header);
     text_cols("title", &mut header);
     text_cols("summary", &mut header);
-    header.extend(["pledged_by", "agreed", "due", "status", "progress", "topics"].map(String::from));
+    header.extend(
+        [
+            "pledged_by",
+            "agreed",
+            "due",
+            "status",
+            "progress",
+            "topics",
+        ]
+        .map(String::from),
+    );
     text_cols("responsible", &mut header);
     header.extend(["overdue", "updates_count", "last_update"].map(String::from));
     for l in &langs {
@@ -139,7 +156,12 @@ pub fn csv(site: &Site, records: &[Record]) -> Vec<u8> {
         .from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
     let _ = w.write_record(&header);
     for r in records {
-        let mut row: Vec<String> = vec![r.key.clone(), r.locality.clone(), r.country.clone(), r.id.clone()];
+        let mut row: Vec<String> = vec![
+            r.key.clone(),
+            r.locality.clone(),
+            r.country.clone(),
+            r.id.clone(),
+        ];
         let text = |m: Option<&BTreeMap<String, String>>, row: &mut Vec<String>| {
             row.push(m.and_then(|m| m.get(default)).cloned().unwrap_or_default());
             for l in &others {

@@ -32,14 +32,24 @@ pub fn xml_escape(s: &str) -> String {
 }
 
 /// An Atom feed: the site's updates (`locality: None`) or one locality's.
-pub fn atom(site: &Site, derived: &Derived, renderer: &Renderer, li: usize, locality: Option<usize>) -> String {
+pub fn atom(
+    site: &Site,
+    derived: &Derived,
+    renderer: &Renderer,
+    li: usize,
+    locality: Option<usize>,
+) -> String {
     let config = &site.config;
     let lang = &config.languages[li].code;
     let strings = renderer.strings();
     let site_title = renderer.lt(&config.title, li).text;
     let (title, self_path, alternate_path) = match locality {
         None => (
-            strings.get(lang, "feed-site-title", &[("site", crate::i18n::Arg::Str(site_title.clone()))]),
+            strings.get(
+                lang,
+                "feed-site-title",
+                &[("site", crate::i18n::Arg::Str(site_title.clone()))],
+            ),
             urls::site_feed(lang),
             urls::updates(lang),
         ),
@@ -51,7 +61,10 @@ pub fn atom(site: &Site, derived: &Derived, renderer: &Renderer, li: usize, loca
                     "feed-locality-title",
                     &[
                         ("site", crate::i18n::Arg::Str(site_title.clone())),
-                        ("locality", crate::i18n::Arg::Str(renderer.lt(&loc.name, li).text)),
+                        (
+                            "locality",
+                            crate::i18n::Arg::Str(renderer.lt(&loc.name, li).text),
+                        ),
                     ],
                 ),
                 urls::locality_feed(lang, &loc.id),
@@ -72,14 +85,37 @@ pub fn atom(site: &Site, derived: &Derived, renderer: &Renderer, li: usize, loca
         .unwrap_or(config.as_of);
     let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", xml_escape(lang));
+    let _ = writeln!(
+        x,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        xml_escape(lang)
+    );
     let _ = writeln!(x, "  <title>{}</title>", xml_escape(&title));
-    let _ = writeln!(x, "  <id>{}</id>", xml_escape(&urls::absolute(&config.base_url, &self_path)));
-    let _ = writeln!(x, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", xml_escape(&urls::absolute(&config.base_url, &self_path)));
-    let _ = writeln!(x, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&urls::absolute(&config.base_url, &alternate_path)));
+    let _ = writeln!(
+        x,
+        "  <id>{}</id>",
+        xml_escape(&urls::absolute(&config.base_url, &self_path))
+    );
+    let _ = writeln!(
+        x,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        xml_escape(&urls::absolute(&config.base_url, &self_path))
+    );
+    let _ = writeln!(
+        x,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(&urls::absolute(&config.base_url, &alternate_path))
+    );
     let _ = writeln!(x, "  <updated>{updated}T00:00:00Z</updated>");
-    let _ = writeln!(x, "  <author><name>{}</name></author>", xml_escape(&site_title));
-    let _ = writeln!(x, "  <generator uri=\"https://pledgeboard.example.org/\">pledgeboard</generator>");
+    let _ = writeln!(
+        x,
+        "  <author><name>{}</name></author>",
+        xml_escape(&site_title)
+    );
+    let _ = writeln!(
+        x,
+        "  <generator uri=\"https://pledgeboard.example.org/\">pledgeboard</generator>"
+    );
     for u in entries {
         let c = site.commitment(u.commitment);
         let update = &c.updates[u.update];
@@ -95,9 +131,23 @@ pub fn atom(site: &Site, derived: &Derived, renderer: &Renderer, li: usize, loca
             let _ = write!(summary, ": {}", renderer.lt(note, li).text);
         }
         x.push_str("  <entry>\n");
-        let _ = writeln!(x, "    <title>{} — {}</title>", xml_escape(&ctitle), xml_escape(&status));
-        let _ = writeln!(x, "    <id>{}#update-{}</id>", xml_escape(&url), update.date);
-        let _ = writeln!(x, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&url));
+        let _ = writeln!(
+            x,
+            "    <title>{} — {}</title>",
+            xml_escape(&ctitle),
+            xml_escape(&status)
+        );
+        let _ = writeln!(
+            x,
+            "    <id>{}#update-{}</id>",
+            xml_escape(&url),
+            update.date
+        );
+        let _ = writeln!(
+            x,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            xml_escape(&url)
+        );
         let _ = writeln!(x, "    <updated>{}T00:00:00Z</updated>", update.date);
         let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&summary));
         let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(&update.status));
@@ -118,14 +168,22 @@ pub fn sitemap(site: &Site, renderer: &Renderer, pages: &[Page]) -> String {
     let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    let _ = writeln!(x, "  <url><loc>{}</loc></url>", xml_escape(&config.base_url));
+    let _ = writeln!(
+        x,
+        "  <url><loc>{}</loc></url>",
+        xml_escape(&config.base_url)
+    );
     for page in pages {
         // One entry per page of the default language, with all languages as alternates,
         // then the other languages' pages with the same alternates.
         let path = renderer.path(*page);
         let Some(li) = page.language() else { continue };
         let lang = &config.languages[li].code;
-        let _ = write!(x, "  <url><loc>{}</loc>", xml_escape(&urls::absolute(&config.base_url, &path)));
+        let _ = write!(
+            x,
+            "  <url><loc>{}</loc>",
+            xml_escape(&urls::absolute(&config.base_url, &path))
+        );
         for l in &config.languages {
             let alt = urls::in_language(&path, lang, &l.code);
             let _ = write!(

@@ -43,8 +43,11 @@ pub fn load(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
 
     if !root.is_dir() {
         diags.push(
-            Diagnostic::error(root.display().to_string(), "the site directory does not exist")
-                .expected("a folder with a site.yaml file"),
+            Diagnostic::error(
+                root.display().to_string(),
+                "the site directory does not exist",
+            )
+            .expected("a folder with a site.yaml file"),
         );
         return (files, diags);
     }
@@ -130,7 +133,10 @@ fn list_dir(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> 
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Vec::new(),
         Err(e) => {
-            diags.push(Diagnostic::error(rel, format!("cannot read this folder: {e}")));
+            diags.push(Diagnostic::error(
+                rel,
+                format!("cannot read this folder: {e}"),
+            ));
             return Vec::new();
         }
     };
@@ -144,7 +150,9 @@ fn list_dir(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> 
                     format!("{rel}/{}", raw.to_string_lossy()),
                     "a file name that is not valid UTF-8",
                 )
-                .expected("file names in UTF-8 (ids are lowercase ASCII letters, digits and hyphens)"),
+                .expected(
+                    "file names in UTF-8 (ids are lowercase ASCII letters, digits and hyphens)",
+                ),
             ),
         }
     }
@@ -167,8 +175,11 @@ fn walk_static(
     };
     if depth > 32 {
         diags.push(
-            Diagnostic::error(&here, "folders nested too deeply (is there a symbolic link loop?)")
-                .expected("at most 32 levels of folders under static/"),
+            Diagnostic::error(
+                &here,
+                "folders nested too deeply (is there a symbolic link loop?)",
+            )
+            .expected("at most 32 levels of folders under static/"),
         );
         return;
     }
@@ -198,12 +209,14 @@ pub fn read_text(root: &Path, rel: &str) -> Result<SourceFile, Diagnostic> {
     let meta = fs::metadata(&path)
         .map_err(|e| Diagnostic::error(rel, format!("cannot read this file: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(rel, "this file is too large for a content file")
-            .found(format!("{} bytes", meta.len()))
-            .expected(format!("at most {MAX_FILE_BYTES} bytes")));
+        return Err(
+            Diagnostic::error(rel, "this file is too large for a content file")
+                .found(format!("{} bytes", meta.len()))
+                .expected(format!("at most {MAX_FILE_BYTES} bytes")),
+        );
     }
-    let bytes =
-        fs::read(&path).map_err(|e| Diagnostic::error(rel, format!("cannot read this file: {e}")))?;
+    let bytes = fs::read(&path)
+        .map_err(|e| Diagnostic::error(rel, format!("cannot read this file: {e}")))?;
     decode(rel, bytes)
 }
 

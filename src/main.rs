@@ -8,7 +8,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "pledgeboard", version, about = "Builds a multilingual commitment-tracker portal from Markdown and YAML files")]
+#[command(
+    name = "pledgeboard",
+    version,
+    about = "Builds a multilingual commitment-tracker portal from Markdown and YAML files"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -67,31 +71,33 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = pipeline::build_date();
     match cli.command {
-        Command::Build { site_dir, output } => match pipeline::build(&site_dir, output.as_deref(), today) {
-            Ok(report) => {
-                print_diagnostics(&report.warnings);
-                println!(
-                    "Built {} pages ({} files) for {} localities, {} commitments, {} languages in {:.2} s into {}",
-                    report.pages,
-                    report.files,
-                    report.localities,
-                    report.commitments,
-                    report.languages,
-                    report.elapsed.as_secs_f64(),
-                    report.output.display()
-                );
-                if let Some(line) = coverage_line(&report.coverage) {
-                    let gaps: usize = report.coverage.iter().map(|c| c.gaps.len()).sum();
-                    if gaps > 0 {
-                        println!("{line}; `pledgeboard check` lists what is missing.");
-                    } else {
-                        println!("{line}.");
+        Command::Build { site_dir, output } => {
+            match pipeline::build(&site_dir, output.as_deref(), today) {
+                Ok(report) => {
+                    print_diagnostics(&report.warnings);
+                    println!(
+                        "Built {} pages ({} files) for {} localities, {} commitments, {} languages in {:.2} s into {}",
+                        report.pages,
+                        report.files,
+                        report.localities,
+                        report.commitments,
+                        report.languages,
+                        report.elapsed.as_secs_f64(),
+                        report.output.display()
+                    );
+                    if let Some(line) = coverage_line(&report.coverage) {
+                        let gaps: usize = report.coverage.iter().map(|c| c.gaps.len()).sum();
+                        if gaps > 0 {
+                            println!("{line}; `pledgeboard check` lists what is missing.");
+                        } else {
+                            println!("{line}.");
+                        }
                     }
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
+                Err(diags) => fail(&diags),
             }
-            Err(diags) => fail(&diags),
-        },
+        }
         Command::Check { site_dir } => match pipeline::check(&site_dir, today) {
             Ok(checked) => {
                 print_diagnostics(&checked.warnings);
@@ -104,7 +110,10 @@ fn main() -> ExitCode {
                 );
                 for c in &coverage {
                     let pct = (c.translated * 100).checked_div(c.total).unwrap_or(100);
-                    println!("\n{}: {pct}% translated ({} of {} texts)", c.lang, c.translated, c.total);
+                    println!(
+                        "\n{}: {pct}% translated ({} of {} texts)",
+                        c.lang, c.translated, c.total
+                    );
                     for g in &c.gaps {
                         println!("  not translated: {} {}", g.file, g.field);
                     }

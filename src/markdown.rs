@@ -8,9 +8,8 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, html};
 
 /// Renders Markdown to an HTML fragment.
 pub fn to_html(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let parser = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         Event::Start(pulldown_cmark::Tag::Link {
@@ -50,7 +49,10 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
         .take(16)
         .collect::<String>()
         .to_ascii_lowercase();
-    if lower.starts_with("javascript:") || lower.starts_with("vbscript:") || lower.starts_with("data:") {
+    if lower.starts_with("javascript:")
+        || lower.starts_with("vbscript:")
+        || lower.starts_with("data:")
+    {
         CowStr::Borrowed("#")
     } else {
         url

@@ -11,9 +11,7 @@
 
 use crate::diag::{self, Diagnostic};
 use crate::load::SourceFile;
-use crate::model::{
-    Assessor, Config, Dir, Language, PartialDate, PartyDef, StatusDef, Text,
-};
+use crate::model::{Assessor, Config, Dir, Language, PartialDate, PartyDef, StatusDef, Text};
 use crate::yaml::{self, Node, Seg};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -163,10 +161,12 @@ fn split_front_matter(file: &SourceFile) -> Result<(String, usize, String), Diag
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(&file.rel, "the front matter is not closed")
-        .at(text, 1, 1)
-        .found("a `---` line that opens the front matter, and no closing `---` line")
-        .expected("a second `---` line after the YAML fields, before the Markdown text"))
+    Err(
+        Diagnostic::error(&file.rel, "the front matter is not closed")
+            .at(text, 1, 1)
+            .found("a `---` line that opens the front matter, and no closing `---` line")
+            .expected("a second `---` line after the YAML fields, before the Markdown text"),
+    )
 }
 
 /// Works out what a Markdown file is from its path: kind and language.
@@ -189,12 +189,13 @@ fn classify(rel: &str) -> Result<(DocKind, Option<String>), Diagnostic> {
         if is_id(id) {
             Ok(id.to_owned())
         } else {
-            Err(
-                Diagnostic::error(rel, format!("the {what} id `{id}` has forbidden characters"))
-                    .found(format!("`{id}`"))
-                    .expected(ID_EXPECTED)
-                    .help(format!("rename it, for example to `{}`", suggest_id(id))),
+            Err(Diagnostic::error(
+                rel,
+                format!("the {what} id `{id}` has forbidden characters"),
             )
+            .found(format!("`{id}`"))
+            .expected(ID_EXPECTED)
+            .help(format!("rename it, for example to `{}`", suggest_id(id))))
         }
     };
     let kind = match parts.as_slice() {
@@ -288,7 +289,10 @@ pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
     let root = match yaml::parse(&fm.yaml) {
         Ok(n) => n,
         Err(e) => {
-            let d = Diagnostic::error(&file.rel, format!("the front matter is not valid YAML: {}", e.message));
+            let d = Diagnostic::error(
+                &file.rel,
+                format!("the front matter is not valid YAML: {}", e.message),
+            );
             let d = if e.line > 0 {
                 d.at(&file.text, e.line + first_line - 1, e.column)
             } else {
@@ -374,9 +378,15 @@ impl Reader<'_> {
             other => {
                 let d = self
                     .fm
-                    .error(path, format!("{what} should be a mapping of `field: value` pairs"))
+                    .error(
+                        path,
+                        format!("{what} should be a mapping of `field: value` pairs"),
+                    )
                     .found(other.describe())
-                    .expected(format!("fields such as {}", diag::one_of(&allowed[..allowed.len().min(3)])));
+                    .expected(format!(
+                        "fields such as {}",
+                        diag::one_of(&allowed[..allowed.len().min(3)])
+                    ));
                 self.push(d);
                 return Vec::new();
             }
@@ -396,18 +406,19 @@ impl Reader<'_> {
                 self.push(d);
                 continue;
             }
-            if let Some(text_fields) = text_only {
-                if self.translation && !text_fields.contains(&key.as_str()) {
-                    let original = original_file(&self.fm.rel);
-                    let d = self
+            if let Some(text_fields) = text_only
+                && self.translation
+                && !text_fields.contains(&key.as_str())
+            {
+                let original = original_file(&self.fm.rel);
+                let d = self
                         .fm
                         .error(&key_path, format!("a translation cannot set `{key}`"))
                         .found(format!("`{key}` in a translation file"))
                         .expected(format!("only text in a translation: {}", diag::one_of(text_fields)))
                         .help(format!("`{key}` belongs in the default-language file `{original}`; statuses, dates, progress, parties, topics and sources are the same in every language"));
-                    self.push(d);
-                    continue;
-                }
+                self.push(d);
+                continue;
             }
             out.push((key.as_str(), value));
         }
@@ -503,9 +514,10 @@ impl Reader<'_> {
         let mut seen: Vec<&String> = Vec::new();
         for (i, id) in ids.iter().enumerate() {
             if seen.contains(&id) {
-                let d = self
-                    .fm
-                    .error(&path_of(path, Seg::Index(i)), format!("`{id}` is listed twice in `{what}`"));
+                let d = self.fm.error(
+                    &path_of(path, Seg::Index(i)),
+                    format!("`{id}` is listed twice in `{what}`"),
+                );
                 self.push(d);
             }
             seen.push(id);
@@ -517,7 +529,12 @@ impl Reader<'_> {
         let s = match node {
             Node::Str(s) => s.trim(),
             other => {
-                self.type_error(path, other, what, "a date written YYYY-MM-DD, such as `2017-05-20`");
+                self.type_error(
+                    path,
+                    other,
+                    what,
+                    "a date written YYYY-MM-DD, such as `2017-05-20`",
+                );
                 return None;
             }
         };
@@ -570,11 +587,10 @@ impl Reader<'_> {
             if lower.starts_with("https://") || lower.starts_with("http://") {
                 Some(s)
             } else {
-                let d = r
-                    .fm
-                    .error(p, "a source is not a web address")
-                    .found(format!("`{s}`"))
-                    .expected("a link starting with `https://` or `http://`".to_owned());
+                let d =
+                    r.fm.error(p, "a source is not a web address")
+                        .found(format!("`{s}`"))
+                        .expected("a link starting with `https://` or `http://`".to_owned());
                 r.push(d);
                 None
             }
@@ -589,7 +605,10 @@ impl Reader<'_> {
             }
         }
         if title_required && page.title.is_none() {
-            self.missing("title", "the page's title, shown in its heading and in the navigation");
+            self.missing(
+                "title",
+                "the page's title, shown in its heading and in the navigation",
+            );
         }
         page
     }
@@ -605,7 +624,13 @@ impl Reader<'_> {
     fn locality(&mut self, root: &Node) -> RawLocality {
         let mut loc = RawLocality::default();
         let text_only = Some(LOCALITY_TEXT_FIELDS);
-        for (key, value) in self.fields(root, &[], LOCALITY_FIELDS, text_only, "a locality's front matter") {
+        for (key, value) in self.fields(
+            root,
+            &[],
+            LOCALITY_FIELDS,
+            text_only,
+            "a locality's front matter",
+        ) {
             let path = [Seg::key(key)];
             match key {
                 "name" => loc.name = self.text(value, &path, key),
@@ -619,7 +644,10 @@ impl Reader<'_> {
                                 .fm
                                 .error(&path, "`country` is not a two-letter country code")
                                 .found(format!("`{s}`"))
-                                .expected("an ISO 3166-1 alpha-2 code such as `BF`, `NG` or `SN`".to_owned());
+                                .expected(
+                                    "an ISO 3166-1 alpha-2 code such as `BF`, `NG` or `SN`"
+                                        .to_owned(),
+                                );
                             self.push(d);
                         }
                     }
@@ -627,7 +655,8 @@ impl Reader<'_> {
                 "coordinates" => loc.coordinates = self.coordinates(value, &path),
                 "dialogue_since" => loc.dialogue_since = self.partial_date(value, &path),
                 "partners" => {
-                    loc.partners = self.list(value, &path, key, |r, n, p| r.string(n, p, "partners"))
+                    loc.partners =
+                        self.list(value, &path, key, |r, n, p| r.string(n, p, "partners"))
                 }
                 "next_review" => loc.next_review = self.date(value, &path, key),
                 _ => {}
@@ -638,7 +667,10 @@ impl Reader<'_> {
                 self.missing("name", "the locality's name");
             }
             if loc.country.is_none() {
-                self.missing("country", "the ISO 3166-1 alpha-2 country code, such as `BF`");
+                self.missing(
+                    "country",
+                    "the ISO 3166-1 alpha-2 country code, such as `BF`",
+                );
             }
         }
         loc
@@ -650,20 +682,21 @@ impl Reader<'_> {
             Node::Float(x) => Some(*x),
             _ => None,
         };
-        if let Node::Seq(items) = node {
-            if let [lat, lon] = items.as_slice() {
-                if let (Some(lat), Some(lon)) = (num(lat), num(lon)) {
-                    if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
-                        return Some((lat, lon));
-                    }
-                }
-            }
+        if let Node::Seq(items) = node
+            && let [lat, lon] = items.as_slice()
+            && let (Some(lat), Some(lon)) = (num(lat), num(lon))
+            && (-90.0..=90.0).contains(&lat)
+            && (-180.0..=180.0).contains(&lon)
+        {
+            return Some((lat, lon));
         }
         let d = self
             .fm
             .error(path, "`coordinates` are not a latitude and a longitude")
             .found(node.describe())
-            .expected("`[latitude, longitude]` in degrees, such as `[12.3686, -1.4203]`".to_owned());
+            .expected(
+                "`[latitude, longitude]` in degrees, such as `[12.3686, -1.4203]`".to_owned(),
+            );
         self.push(d);
         None
     }
@@ -675,10 +708,16 @@ impl Reader<'_> {
                 let s = s.trim();
                 let parts: Vec<&str> = s.split('-').collect();
                 match parts.as_slice() {
-                    [y] => y.parse::<i16>().ok().filter(|y| *y >= 1000).map(PartialDate::Year),
+                    [y] => y
+                        .parse::<i16>()
+                        .ok()
+                        .filter(|y| *y >= 1000)
+                        .map(PartialDate::Year),
                     [y, m] if y.len() == 4 && m.len() == 2 => {
                         match (y.parse::<i16>(), m.parse::<i8>()) {
-                            (Ok(y), Ok(m)) if (1..=12).contains(&m) => Some(PartialDate::Month(y, m)),
+                            (Ok(y), Ok(m)) if (1..=12).contains(&m) => {
+                                Some(PartialDate::Month(y, m))
+                            }
                             _ => None,
                         }
                     }
@@ -700,7 +739,13 @@ impl Reader<'_> {
 
     fn commitment(&mut self, root: &Node) -> RawCommitment {
         let mut c = RawCommitment::default();
-        for (key, value) in self.fields(root, &[], COMMITMENT_FIELDS, Some(COMMITMENT_TEXT_FIELDS), "a commitment's front matter") {
+        for (key, value) in self.fields(
+            root,
+            &[],
+            COMMITMENT_FIELDS,
+            Some(COMMITMENT_TEXT_FIELDS),
+            "a commitment's front matter",
+        ) {
             let path = [Seg::key(key)];
             match key {
                 "title" => c.title = self.text(value, &path, key),
@@ -724,10 +769,16 @@ impl Reader<'_> {
                 self.missing("title", "what was pledged, in a few words");
             }
             if c.pledged_by.is_empty() {
-                self.missing("pledged_by", "the list of parties that made the pledge, such as `[police, community]`");
+                self.missing(
+                    "pledged_by",
+                    "the list of parties that made the pledge, such as `[police, community]`",
+                );
             }
             if c.agreed.is_none() {
-                self.missing("agreed", "the date of the dialogue session where it was agreed (YYYY-MM-DD)");
+                self.missing(
+                    "agreed",
+                    "the date of the dialogue session where it was agreed (YYYY-MM-DD)",
+                );
             }
             if c.status.is_none() && !c.has_updates {
                 self.missing("status", "the current status, such as `in-progress`");
@@ -738,7 +789,13 @@ impl Reader<'_> {
 
     fn update(&mut self, node: &Node, path: &[Seg]) -> RawUpdate {
         let mut u = RawUpdate::default();
-        for (key, value) in self.fields(node, path, UPDATE_FIELDS, Some(UPDATE_TEXT_FIELDS), "an update") {
+        for (key, value) in self.fields(
+            node,
+            path,
+            UPDATE_FIELDS,
+            Some(UPDATE_TEXT_FIELDS),
+            "an update",
+        ) {
             let p = path_of(path, Seg::key(key));
             match key {
                 "date" => u.date = self.date(value, &p, key),
@@ -751,7 +808,8 @@ impl Reader<'_> {
                         match Assessor::ALL.iter().find(|(n, _)| *n == s) {
                             Some((_, a)) => u.assessed_by = Some(*a),
                             None => {
-                                let names: Vec<&str> = Assessor::ALL.iter().map(|(n, _)| *n).collect();
+                                let names: Vec<&str> =
+                                    Assessor::ALL.iter().map(|(n, _)| *n).collect();
                                 let mut d = self
                                     .fm
                                     .error(&p, "`assessed_by` names nobody the content model knows")
@@ -776,10 +834,9 @@ impl Reader<'_> {
             self.push(d);
         }
         if !self.translation && u.status.is_none() && matches!(node, Node::Map(_)) {
-            let d = self
-                .fm
-                .error(path, "an update has no `status`")
-                .expected("`status:` with the status at that date, such as `in-progress`".to_owned());
+            let d = self.fm.error(path, "an update has no `status`").expected(
+                "`status:` with the status at that date, such as `in-progress`".to_owned(),
+            );
             self.push(d);
         }
         u
@@ -805,7 +862,9 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     let shape_ok = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shape_ok {
         return Err("it is not written YYYY-MM-DD".into());
     }
@@ -836,8 +895,8 @@ const SITE_FIELDS: &[&str] = &[
 
 /// Scripts written right to left, by language code.
 const RTL_LANGUAGES: &[&str] = &[
-    "ar", "arc", "ckb", "dv", "fa", "ha-arab", "he", "ks", "ku-arab", "pa-arab", "ps", "sd",
-    "syr", "ug", "ur", "yi",
+    "ar", "arc", "ckb", "dv", "fa", "ha-arab", "he", "ks", "ku-arab", "pa-arab", "ps", "sd", "syr",
+    "ug", "ur", "yi",
 ];
 
 /// Parses site.yaml into the site's settings. `build_date` is the date
@@ -855,8 +914,11 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     let root = match yaml::parse(&fm.yaml) {
         Ok(root) => root,
         Err(e) => {
-            let d = Diagnostic::error(&file.rel, format!("site.yaml is not valid YAML: {}", e.message))
-                .at(&file.text, e.line.max(1), e.column);
+            let d = Diagnostic::error(
+                &file.rel,
+                format!("site.yaml is not valid YAML: {}", e.message),
+            )
+            .at(&file.text, e.line.max(1), e.column);
             return (None, vec![d]);
         }
     };
@@ -924,19 +986,31 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
         }
     }
     if title.is_none() {
-        r.missing("title", "the portal's title, a text or one text per language");
+        r.missing(
+            "title",
+            "the portal's title, a text or one text per language",
+        );
     }
     if default_language.is_none() {
-        r.missing("default_language", "the language of the content files without a language suffix, such as `en`");
+        r.missing(
+            "default_language",
+            "the language of the content files without a language suffix, such as `en`",
+        );
     }
     if base_url.is_none() {
-        r.missing("base_url", "the address the portal is published at, such as `https://tracker.example.org/`");
+        r.missing(
+            "base_url",
+            "the address the portal is published at, such as `https://tracker.example.org/`",
+        );
     }
     // Languages: unique codes; the default among them (added first when the list is absent).
     let mut seen: Vec<String> = Vec::new();
     for (i, l) in languages.iter().enumerate() {
         if seen.contains(&l.code) {
-            let d = fm.error(&[Seg::key("languages"), Seg::Index(i)], format!("the language `{}` is listed twice", l.code));
+            let d = fm.error(
+                &[Seg::key("languages"), Seg::Index(i)],
+                format!("the language `{}` is listed twice", l.code),
+            );
             r.push(d);
         }
         seen.push(l.code.clone());
@@ -951,7 +1025,10 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
         } else if !languages.iter().any(|l| &l.code == def) {
             let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
             let d = fm
-                .error(&[Seg::key("default_language")], "the default language is not one of `languages`")
+                .error(
+                    &[Seg::key("default_language")],
+                    "the default language is not one of `languages`",
+                )
                 .found(format!("`{def}`"))
                 .expected(diag::one_of(&codes));
             r.push(d);
@@ -960,7 +1037,12 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     let statuses = match statuses {
         Some(list) => list
             .into_iter()
-            .map(|(id, label, done, closed)| StatusDef { id, label, done, closed })
+            .map(|(id, label, done, closed)| StatusDef {
+                id,
+                label,
+                done,
+                closed,
+            })
             .collect(),
         None => default_statuses(),
     };
@@ -971,21 +1053,33 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
             .collect(),
         None => default_parties(),
     };
-    r.unique_ids(&statuses.iter().map(|s| s.id.clone()).collect::<Vec<_>>(), "statuses");
-    r.unique_ids(&parties.iter().map(|p| p.id.clone()).collect::<Vec<_>>(), "parties");
+    r.unique_ids(
+        &statuses.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
+        "statuses",
+    );
+    r.unique_ids(
+        &parties.iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
+        "parties",
+    );
     if statuses.is_empty() {
-        let d = fm.error(&[Seg::key("statuses")], "`statuses` is empty").expected("at least one status".to_owned());
+        let d = fm
+            .error(&[Seg::key("statuses")], "`statuses` is empty")
+            .expected("at least one status".to_owned());
         r.push(d);
     }
     if parties.is_empty() {
-        let d = fm.error(&[Seg::key("parties")], "`parties` is empty").expected("at least one party".to_owned());
+        let d = fm
+            .error(&[Seg::key("parties")], "`parties` is empty")
+            .expected("at least one party".to_owned());
         r.push(d);
     }
-    let (Some(title), Some(base_url), Some(default_language)) = (title, base_url, default_language) else {
+    let (Some(title), Some(base_url), Some(default_language)) = (title, base_url, default_language)
+    else {
         return (None, r.diags);
     };
     let title = merge_config_text(&mut r, title, &default_language, "title");
-    let description = description.map(|d| merge_config_text(&mut r, d, &default_language, "description"));
+    let description =
+        description.map(|d| merge_config_text(&mut r, d, &default_language, "description"));
     // Plain labels and names are in the default language.
     let mut statuses = statuses;
     let mut parties = parties;
@@ -994,8 +1088,12 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
             m.insert(default_language.clone(), v);
         }
     };
-    statuses.iter_mut().for_each(|s| plain_to_default(&mut s.label));
-    parties.iter_mut().for_each(|p| plain_to_default(&mut p.label));
+    statuses
+        .iter_mut()
+        .for_each(|s| plain_to_default(&mut s.label));
+    parties
+        .iter_mut()
+        .for_each(|p| plain_to_default(&mut p.label));
     countries.values_mut().for_each(plain_to_default);
     let config = Config {
         title,
@@ -1030,9 +1128,11 @@ fn merge_config_text(r: &mut Reader, t: RawText, default: &str, what: &str) -> T
             translations: by_lang,
         },
         None => {
-            let d = r
-                .fm
-                .error(&[Seg::key(what)], format!("`{what}` has no text in the default language"))
+            let d =
+                r.fm.error(
+                    &[Seg::key(what)],
+                    format!("`{what}` has no text in the default language"),
+                )
                 .expected(format!("a `{default}:` entry (the default language)"));
             r.push(d);
             Text::default()
@@ -1059,7 +1159,9 @@ impl Reader<'_> {
                                 .fm
                                 .error(&p, "not a language code")
                                 .found(format!("`{s}`"))
-                                .expected("a lowercase code such as `en`, `fr`, `ar` or `ne`".to_owned());
+                                .expected(
+                                    "a lowercase code such as `en`, `fr`, `ar` or `ne`".to_owned(),
+                                );
                             self.push(d);
                         }
                     }
@@ -1082,7 +1184,10 @@ impl Reader<'_> {
             }
         }
         if code.is_none() && matches!(node, Node::Map(_)) {
-            let d = self.fm.error(path, "a language has no `code`").expected("`code:` such as `fr`".to_owned());
+            let d = self
+                .fm
+                .error(path, "a language has no `code`")
+                .expected("`code:` such as `fr`".to_owned());
             self.push(d);
         }
         let code = code?;
@@ -1093,7 +1198,13 @@ impl Reader<'_> {
         })
     }
 
-    fn definition(&mut self, node: &Node, path: &[Seg], what: &str, allowed: &[&str]) -> Option<Definition> {
+    fn definition(
+        &mut self,
+        node: &Node,
+        path: &[Seg],
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<Definition> {
         let mut id = None;
         let mut label = BTreeMap::new();
         let mut done = false;
@@ -1127,16 +1238,28 @@ impl Reader<'_> {
             self.push(d);
         }
         if id.is_none() && matches!(node, Node::Map(_)) {
-            let d = self.fm.error(path, format!("{what} has no `id`")).expected("`id:` such as `in-progress`".to_owned());
+            let d = self
+                .fm
+                .error(path, format!("{what} has no `id`"))
+                .expected("`id:` such as `in-progress`".to_owned());
             self.push(d);
         }
         Some((id?, label, done, closed))
     }
 
-    fn countries(&mut self, node: &Node, path: &[Seg]) -> BTreeMap<String, BTreeMap<String, String>> {
+    fn countries(
+        &mut self,
+        node: &Node,
+        path: &[Seg],
+    ) -> BTreeMap<String, BTreeMap<String, String>> {
         let mut out = BTreeMap::new();
         let Node::Map(entries) = node else {
-            self.type_error(path, node, "countries", "a map from country codes to names, such as `BF: { en: Burkina Faso }`");
+            self.type_error(
+                path,
+                node,
+                "countries",
+                "a map from country codes to names, such as `BF: { en: Burkina Faso }`",
+            );
             return out;
         };
         for (code, value) in entries {
@@ -1144,7 +1267,10 @@ impl Reader<'_> {
             if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
                 let d = self
                     .fm
-                    .error(&path_of(path, Seg::KeyName(code.clone())), "not a country code")
+                    .error(
+                        &path_of(path, Seg::KeyName(code.clone())),
+                        "not a country code",
+                    )
                     .found(format!("`{code}`"))
                     .expected("an upper-case ISO 3166-1 alpha-2 code such as `BF`".to_owned());
                 self.push(d);
@@ -1164,9 +1290,10 @@ impl Reader<'_> {
     fn unique_ids(&mut self, ids: &[String], what: &str) {
         for (i, id) in ids.iter().enumerate() {
             if ids[..i].contains(id) {
-                let d = self
-                    .fm
-                    .error(&[Seg::key(what), Seg::Index(i)], format!("the id `{id}` is defined twice in `{what}`"));
+                let d = self.fm.error(
+                    &[Seg::key(what), Seg::Index(i)],
+                    format!("the id `{id}` is defined twice in `{what}`"),
+                );
                 self.push(d);
             }
         }

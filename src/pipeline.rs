@@ -79,7 +79,10 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
         }
     }
 
-    let theme_name = config.as_ref().map_or("default", |c| c.theme.as_str()).to_owned();
+    let theme_name = config
+        .as_ref()
+        .map_or("default", |c| c.theme.as_str())
+        .to_owned();
     let theme = match Theme::load(site_dir, &theme_name) {
         Ok(t) => Some(t),
         Err(d) => {
@@ -103,7 +106,12 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
 
     let strings = match (&theme, &site) {
         (Some(theme), Some(site)) => {
-            let codes: Vec<String> = site.config.languages.iter().map(|l| l.code.clone()).collect();
+            let codes: Vec<String> = site
+                .config
+                .languages
+                .iter()
+                .map(|l| l.code.clone())
+                .collect();
             let site_ftl = site_strings(site_dir, &codes, &mut diags);
             match Strings::load(theme, &codes, &site.config.default_language, &site_ftl) {
                 Ok(s) => Some(Arc::new(s)),
@@ -148,7 +156,11 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
 }
 
 /// The site's own interface strings, `SITE_DIR/i18n/<lang>.ftl`.
-fn site_strings(site_dir: &Path, codes: &[String], diags: &mut Vec<Diagnostic>) -> BTreeMap<String, (String, String)> {
+fn site_strings(
+    site_dir: &Path,
+    codes: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, (String, String)> {
     let mut out = BTreeMap::new();
     for code in codes {
         let rel = format!("i18n/{code}.ftl");
@@ -165,7 +177,11 @@ fn site_strings(site_dir: &Path, codes: &[String], diags: &mut Vec<Diagnostic>) 
 }
 
 /// Builds the site at `site_dir` into `output` (default `site_dir/public`).
-pub fn build(site_dir: &Path, output: Option<&Path>, today: Date) -> Result<Report, Vec<Diagnostic>> {
+pub fn build(
+    site_dir: &Path,
+    output: Option<&Path>,
+    today: Date,
+) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
     let out = output.map_or_else(|| site_dir.join("public"), Path::to_path_buf);
     let out = write::check_output(site_dir, &out).map_err(|r| {
@@ -178,7 +194,10 @@ pub fn build(site_dir: &Path, output: Option<&Path>, today: Date) -> Result<Repo
     let pages = renderer.pages();
 
     let io_error = |what: &str, e: std::io::Error| {
-        Diagnostic::error(out.display().to_string(), format!("cannot write {what}: {e}"))
+        Diagnostic::error(
+            out.display().to_string(),
+            format!("cannot write {what}: {e}"),
+        )
     };
     let staging = Staging::begin(&out).map_err(|e| vec![io_error("the output folder", e)])?;
 
@@ -187,12 +206,21 @@ pub fn build(site_dir: &Path, output: Option<&Path>, today: Date) -> Result<Repo
     let records = export::records(site, derived);
     extra.push((urls::DATA_JSON.into(), export::json(&records)));
     extra.push((urls::DATA_CSV.into(), export::csv(site, &records)));
-    extra.push((urls::SITEMAP.into(), feeds::sitemap(site, &renderer, &pages).into_bytes()));
+    extra.push((
+        urls::SITEMAP.into(),
+        feeds::sitemap(site, &renderer, &pages).into_bytes(),
+    ));
     for li in 0..site.config.languages.len() {
         let lang = &site.config.languages[li].code;
-        extra.push((urls::site_feed(lang), feeds::atom(site, derived, &renderer, li, None).into_bytes()));
+        extra.push((
+            urls::site_feed(lang),
+            feeds::atom(site, derived, &renderer, li, None).into_bytes(),
+        ));
         for (i, loc) in site.localities.iter().enumerate() {
-            extra.push((urls::locality_feed(lang, &loc.id), feeds::atom(site, derived, &renderer, li, Some(i)).into_bytes()));
+            extra.push((
+                urls::locality_feed(lang, &loc.id),
+                feeds::atom(site, derived, &renderer, li, Some(i)).into_bytes(),
+            ));
         }
     }
     for (rel, file) in checked.theme.under("static/") {

@@ -14,6 +14,7 @@ use crate::markdown;
 use crate::model::{CRef, Config, Lang, Site, Text};
 use crate::theme::Theme;
 use crate::urls;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -210,49 +211,64 @@ pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, V
     for (name, file) in theme.under("templates/") {
         match std::str::from_utf8(&file.bytes) {
             Ok(text) => templates.push((name.to_owned(), text.to_owned(), file.label.clone())),
-            Err(_) => diags.push(Diagnostic::error(&file.label, "this template is not valid UTF-8 text")),
-        }
-    }
-    for (name, text, label) in &templates {
-        if let Err(e) = tera.add_raw_template(name, text) {
-            diags.push(Diagnostic::error(label, format!("this template has an error: {}", error_chain(&e))));
-        }
-    }
-    if diags.is_empty() {
-        // Catch templates that extend or include one that does not exist.
-        if let Err(e) = tera.add_raw_templates(Vec::<(String, String)>::new()) {
-            diags.push(Diagnostic::error("themes", format!("the theme's templates do not fit together: {}", error_chain(&e))));
+            Err(_) => diags.push(Diagnostic::error(
+                &file.label,
+                "this template is not valid UTF-8 text",
+            )),
         }
     }
     if !diags.is_empty() {
         return Err(diags);
     }
-    tera.register_function("t", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-        let key: String = kwargs.must_get("key")?;
-        let lang = match kwargs.get::<String>("lang")? {
-            Some(l) => l,
-            None => state.get::<String>("lang")?.unwrap_or_default(),
-        };
-        let mut args: Vec<(String, Arg)> = Vec::new();
-        for (k, v) in kwargs.iter() {
-            let Some(name) = k.as_str() else { continue };
-            if name == "key" || name == "lang" {
-                continue;
-            }
-            let arg = if let Some(n) = v.as_f64() {
-                Arg::Num(n)
-            } else if let Some(n) = v.as_i64() {
-                Arg::Num(n as f64)
-            } else if let Some(s) = v.as_str() {
-                Arg::Str(s.to_owned())
-            } else {
-                Arg::Str(v.to_string())
+    // Functions first: Tera checks that every function a template calls exists.
+    tera.register_function(
+        "t",
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let key: String = kwargs.must_get("key")?;
+            let lang = match kwargs.get::<String>("lang")? {
+                Some(l) => l,
+                None => state.get::<String>("lang")?.unwrap_or_default(),
             };
-            args.push((name.to_owned(), arg));
-        }
-        let args: Vec<(&str, Arg)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-        Ok(strings.get(&lang, &key, &args))
-    });
+            let mut args: Vec<(String, Arg)> = Vec::new();
+            for (k, v) in kwargs.iter() {
+                let Some(name) = k.as_str() else { continue };
+                if name == "key" || name == "lang" {
+                    continue;
+                }
+                let arg = if let Some(n) = v.as_f64() {
+                    Arg::Num(n)
+                } else if let Some(n) = v.as_i64() {
+                    Arg::Num(n as f64)
+                } else if let Some(s) = v.as_str() {
+                    Arg::Str(s.to_owned())
+                } else {
+                    Arg::Str(v.to_string())
+                };
+                args.push((name.to_owned(), arg));
+            }
+            let args: Vec<(&str, Arg)> =
+                args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+            Ok(strings.get(&lang, &key, &args))
+        },
+    );
+    // All at once, so that templates may extend and include each other in any order.
+    if let Err(e) =
+        tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
+    {
+        let msg = error_chain(&e);
+        // Name the file the error is in when the message says which.
+        let label = templates
+            .iter()
+            .find(|(n, _, _)| msg.contains(&format!("'{n}'")) || msg.contains(&format!("{n}:")))
+            .map_or_else(
+                || "themes/default/templates".to_owned(),
+                |(_, _, l)| l.clone(),
+            );
+        return Err(vec![Diagnostic::error(
+            label,
+            format!("the theme's templates have an error: {msg}"),
+        )]);
+    }
     Ok(tera)
 }
 
@@ -283,6 +299,7 @@ impl<'a> Renderer<'a> {
             minify,
         };
         r.langs = (0..site.config.languages.len())
+            .into_par_iter()
             .map(|li| r.lang_data(li))
             .collect();
         r
@@ -363,7 +380,9 @@ impl<'a> Renderer<'a> {
     // -- localised values -------------------------------------------------
 
     fn dir_of(&self, lang: &str) -> &'static str {
-        self.config().language(lang).map_or("ltr", |l| l.dir.as_str())
+        self.config()
+            .language(lang)
+            .map_or("ltr", |l| l.dir.as_str())
     }
 
     /// A text in language `li`, marked when it falls back to the default language.
@@ -426,7 +445,13 @@ impl<'a> Renderer<'a> {
     /// A label from site.yaml or the theme: the site's label in this
     /// language, the theme's string in this language, the site's label in
     /// the default language, the theme's fallback string, the id.
-    fn label(&self, li: usize, site_labels: Option<&BTreeMap<Lang, String>>, key: &str, id: &str) -> String {
+    fn label(
+        &self,
+        li: usize,
+        site_labels: Option<&BTreeMap<Lang, String>>,
+        key: &str,
+        id: &str,
+    ) -> String {
         let code = self.lang_code(li);
         let default = &self.config().default_language;
         if let Some(l) = site_labels.and_then(|m| m.get(code)) {
@@ -446,7 +471,12 @@ impl<'a> Renderer<'a> {
     fn country(&self, li: usize, code: &str) -> CountryView {
         CountryView {
             code: code.to_owned(),
-            name: self.label(li, self.config().countries.get(code), &format!("country-{code}"), code),
+            name: self.label(
+                li,
+                self.config().countries.get(code),
+                &format!("country-{code}"),
+                code,
+            ),
             path: urls::browse(self.lang_code(li), "country", code),
         }
     }
@@ -509,7 +539,10 @@ impl<'a> Renderer<'a> {
                 .pages
                 .iter()
                 .map(|p| {
-                    let title = p.title.as_ref().map_or_else(|| p.id.clone(), |t| self.lt(t, li).text);
+                    let title = p
+                        .title
+                        .as_ref()
+                        .map_or_else(|| p.id.clone(), |t| self.lt(t, li).text);
                     (p.id.clone(), title)
                 })
                 .collect(),
@@ -750,7 +783,10 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|l| Alternate {
                 hreflang: l.code.clone(),
-                href: urls::absolute(&config.base_url, &urls::in_language(path, &data.code, &l.code)),
+                href: urls::absolute(
+                    &config.base_url,
+                    &urls::in_language(path, &data.code, &l.code),
+                ),
             })
             .collect();
         alternates.push(Alternate {
@@ -792,7 +828,11 @@ impl<'a> Renderer<'a> {
         }
         let feed = Feed {
             path: urls::site_feed(&data.code),
-            title: self.t_args(li, "feed-site-title", &[("site", Arg::Str(self.lt(&config.title, li).text))]),
+            title: self.t_args(
+                li,
+                "feed-site-title",
+                &[("site", Arg::Str(self.lt(&config.title, li).text))],
+            ),
         };
         ctx.insert("feed", &feed);
     }
@@ -817,15 +857,29 @@ impl<'a> Renderer<'a> {
                 ctx.insert("page_kind", "not-found");
                 ctx.insert("title", &self.t(li, "page-not-found"));
                 ctx.insert("alternates", &Vec::<()>::new());
-                ctx.insert("canonical", &urls::absolute(&config.base_url, urls::NOT_FOUND));
+                ctx.insert(
+                    "canonical",
+                    &urls::absolute(&config.base_url, urls::NOT_FOUND),
+                );
                 return ("404.html", ctx);
             }
             let mut alternates: Vec<BTreeMap<&str, String>> = config
                 .languages
                 .iter()
-                .map(|l| BTreeMap::from([("hreflang", l.code.clone()), ("href", urls::absolute(&config.base_url, &urls::home(&l.code)))]))
+                .map(|l| {
+                    BTreeMap::from([
+                        ("hreflang", l.code.clone()),
+                        (
+                            "href",
+                            urls::absolute(&config.base_url, &urls::home(&l.code)),
+                        ),
+                    ])
+                })
                 .collect();
-            alternates.push(BTreeMap::from([("hreflang", "x-default".into()), ("href", config.base_url.clone())]));
+            alternates.push(BTreeMap::from([
+                ("hreflang", "x-default".into()),
+                ("href", config.base_url.clone()),
+            ]));
             ctx.insert("alternates", &alternates);
             return ("root.html", ctx);
         };
@@ -836,8 +890,14 @@ impl<'a> Renderer<'a> {
             Page::Home(_) => {
                 self.common(&mut ctx, li, path, "home", &self.lt(&config.title, li).text);
                 let home = self.site.home.as_ref();
-                ctx.insert("intro", &home.map(|h| self.body(&h.body, li)).filter(|b| !b.empty));
-                ctx.insert("intro_title", &home.and_then(|h| h.title.as_ref()).map(|t| self.lt(t, li)));
+                ctx.insert(
+                    "intro",
+                    &home.map(|h| self.body(&h.body, li)).filter(|b| !b.empty),
+                );
+                ctx.insert(
+                    "intro_title",
+                    &home.and_then(|h| h.title.as_ref()).map(|t| self.lt(t, li)),
+                );
                 let total = self.derived.total;
                 ctx.insert("total", &total);
                 ctx.insert(
@@ -860,7 +920,9 @@ impl<'a> Renderer<'a> {
                     .map(|(s, (_, list))| SC {
                         status: s,
                         count: list.len(),
-                        percent: (list.len() * 100 + total / 2).checked_div(total).unwrap_or(0),
+                        percent: (list.len() * 100 + total / 2)
+                            .checked_div(total)
+                            .unwrap_or(0),
                     })
                     .collect();
                 ctx.insert("by_status", &by_status);
@@ -873,7 +935,10 @@ impl<'a> Renderer<'a> {
                     .parties
                     .iter()
                     .zip(&self.derived.by_party)
-                    .map(|(p, (_, list))| PC { party: p, count: list.len() })
+                    .map(|(p, (_, list))| PC {
+                        party: p,
+                        count: list.len(),
+                    })
                     .collect();
                 ctx.insert("by_party", &by_party);
                 let latest: Vec<Value> = self
@@ -890,7 +955,13 @@ impl<'a> Renderer<'a> {
                 ("home.html", ctx)
             }
             Page::Localities(_) => {
-                self.common(&mut ctx, li, path, "localities", &self.t(li, "page-localities"));
+                self.common(
+                    &mut ctx,
+                    li,
+                    path,
+                    "localities",
+                    &self.t(li, "page-localities"),
+                );
                 let countries: Vec<Value> = self
                     .derived
                     .localities_by_country
@@ -900,7 +971,11 @@ impl<'a> Renderer<'a> {
                             ("country", Value::from_serializable(&self.country(li, cc))),
                             (
                                 "localities",
-                                Value::from(locs.iter().map(|i| data.locality_card_values[*i].clone()).collect::<Vec<_>>()),
+                                Value::from(
+                                    locs.iter()
+                                        .map(|i| data.locality_card_values[*i].clone())
+                                        .collect::<Vec<_>>(),
+                                ),
                             ),
                         ]))
                     })
@@ -991,7 +1066,11 @@ impl<'a> Renderer<'a> {
                     responsible: c.responsible.as_ref().map(|t| self.lt(t, li)),
                     topics: c.topics.iter().map(|t| self.topic(li, t)).collect(),
                     body: self.body(&c.body, li),
-                    updates: c.updates.iter().map(|u| self.update_view(data, li, u)).collect(),
+                    updates: c
+                        .updates
+                        .iter()
+                        .map(|u| self.update_view(data, li, u))
+                        .collect(),
                     card,
                 };
                 ctx.insert("c", &full);
@@ -1030,7 +1109,11 @@ impl<'a> Renderer<'a> {
                 let dim = DIMENSIONS[di];
                 let (key, list) = &self.dimension_keys(di)[ki];
                 let (label, _) = self.dimension_label(li, di, key);
-                let heading = self.t_args(li, &format!("list-{dim}-heading"), &[("label", Arg::Str(label))]);
+                let heading = self.t_args(
+                    li,
+                    &format!("list-{dim}-heading"),
+                    &[("label", Arg::Str(label))],
+                );
                 self.common(&mut ctx, li, path, "browse", &heading);
                 self.list_context(&mut ctx, data, dim, &heading, list);
                 ctx.insert(
@@ -1045,7 +1128,13 @@ impl<'a> Renderer<'a> {
             Page::Overdue(_) => {
                 let heading = self.t(li, "page-overdue");
                 self.common(&mut ctx, li, path, "browse", &heading);
-                self.list_context(&mut ctx, data, "overdue", &heading, &self.derived.overdue_list);
+                self.list_context(
+                    &mut ctx,
+                    data,
+                    "overdue",
+                    &heading,
+                    &self.derived.overdue_list,
+                );
                 ("list.html", ctx)
             }
             Page::All(_) => {
@@ -1089,7 +1178,14 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn list_context(&self, ctx: &mut Context, data: &LangData, dim: &str, heading: &str, list: &[CRef]) {
+    fn list_context(
+        &self,
+        ctx: &mut Context,
+        data: &LangData,
+        dim: &str,
+        heading: &str,
+        list: &[CRef],
+    ) {
         ctx.insert("dimension", dim);
         ctx.insert("heading", heading);
         ctx.insert("count", &list.len());

@@ -39,7 +39,14 @@ impl Theme {
         let dir = site_root.join("themes").join(name);
         if dir.is_dir() {
             let mut diags = Vec::new();
-            add_site_files(&dir, &format!("themes/{name}"), "", 0, &mut theme.files, &mut diags);
+            add_site_files(
+                &dir,
+                &format!("themes/{name}"),
+                "",
+                0,
+                &mut theme.files,
+                &mut diags,
+            );
             if !diags.is_empty() {
                 return Err(diags);
             }
@@ -47,7 +54,9 @@ impl Theme {
         } else if name != "default" {
             return Err(vec![
                 Diagnostic::error("site.yaml", format!("the theme `{name}` does not exist"))
-                    .expected(format!("a folder `themes/{name}/` in the site directory, or `theme: default`")),
+                    .expected(format!(
+                        "a folder `themes/{name}/` in the site directory, or `theme: default`"
+                    )),
             ]);
         }
         Ok(theme)
@@ -56,11 +65,17 @@ impl Theme {
     /// The text of a theme file, with its label.
     pub fn text(&self, rel: &str) -> Option<(String, String)> {
         let f = self.files.get(rel)?;
-        Some((f.label.clone(), String::from_utf8_lossy(&f.bytes).into_owned()))
+        Some((
+            f.label.clone(),
+            String::from_utf8_lossy(&f.bytes).into_owned(),
+        ))
     }
 
     /// Files whose path starts with `prefix`, as (path without the prefix, file).
-    pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
+    pub fn under<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
         self.files
             .iter()
             .filter_map(move |(k, f)| k.strip_prefix(prefix).map(|rest| (rest, f)))
@@ -92,11 +107,17 @@ fn add_site_files(
     diags: &mut Vec<Diagnostic>,
 ) {
     if depth > 16 {
-        diags.push(Diagnostic::error(format!("{label_base}/{rel}"), "theme folders nested too deeply"));
+        diags.push(Diagnostic::error(
+            format!("{label_base}/{rel}"),
+            "theme folders nested too deeply",
+        ));
         return;
     }
     let Ok(entries) = fs::read_dir(dir.join(rel)) else {
-        diags.push(Diagnostic::error(format!("{label_base}/{rel}"), "cannot read this theme folder"));
+        diags.push(Diagnostic::error(
+            format!("{label_base}/{rel}"),
+            "cannot read this theme folder",
+        ));
         return;
     };
     let mut names: Vec<String> = entries
@@ -106,7 +127,11 @@ fn add_site_files(
         .collect();
     names.sort();
     for name in names {
-        let child = if rel.is_empty() { name } else { format!("{rel}/{name}") };
+        let child = if rel.is_empty() {
+            name
+        } else {
+            format!("{rel}/{name}")
+        };
         let path = dir.join(&child);
         if path.is_dir() {
             add_site_files(dir, label_base, &child, depth + 1, out, diags);
@@ -121,7 +146,10 @@ fn add_site_files(
                         },
                     );
                 }
-                Err(e) => diags.push(Diagnostic::error(format!("{label_base}/{child}"), format!("cannot read this file: {e}"))),
+                Err(e) => diags.push(Diagnostic::error(
+                    format!("{label_base}/{child}"),
+                    format!("cannot read this file: {e}"),
+                )),
             }
         }
     }

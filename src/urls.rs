@@ -76,7 +76,10 @@ pub fn absolute(base_url: &str, path: &str) -> String {
 
 /// The same page as `path` in another language (paths start with the language).
 pub fn in_language(path: &str, from: &str, to: &str) -> String {
-    match path.strip_prefix(from).and_then(|rest| rest.strip_prefix('/')) {
+    match path
+        .strip_prefix(from)
+        .and_then(|rest| rest.strip_prefix('/'))
+    {
         Some(rest) => format!("{to}/{rest}"),
         None => path.to_owned(),
     }
@@ -94,6 +97,9 @@ mod tests {
             absolute("https://x.org/", "en/localities/saaba/index.html"),
             "https://x.org/en/localities/saaba/"
         );
-        assert_eq!(in_language("en/updates/index.html", "en", "ar"), "ar/updates/index.html");
+        assert_eq!(
+            in_language("en/updates/index.html", "en", "ar"),
+            "ar/updates/index.html"
+        );
     }
 }

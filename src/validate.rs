@@ -76,10 +76,13 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
             if config.language(lang).is_none() {
                 let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
                 diags.push(
-                    Diagnostic::error(&doc.fm.rel, format!("`{lang}` is not one of the site's languages"))
-                        .found(format!("a translation into `{lang}`"))
-                        .expected(diag::one_of(&codes))
-                        .help("add the language to `languages` in site.yaml, or rename the file"),
+                    Diagnostic::error(
+                        &doc.fm.rel,
+                        format!("`{lang}` is not one of the site's languages"),
+                    )
+                    .found(format!("a translation into `{lang}`"))
+                    .expected(diag::one_of(&codes))
+                    .help("add the language to `languages` in site.yaml, or rename the file"),
                 );
                 continue;
             }
@@ -96,18 +99,13 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
     }
 
     // Translations of a file that does not exist.
-    for group in groups.values() {
-        if group.main.is_none() {
-            for t in &group.translations {
-                let original = crate::parse::original_file(&t.fm.rel);
-                let is_home = matches!(t.kind, DocKind::Home);
-                if !is_home {
-                    diags.push(
-                        Diagnostic::error(&t.fm.rel, "a translation of a file that does not exist")
-                            .expected(format!("the default-language file `{original}`")),
-                    );
-                }
-            }
+    for group in groups.values().filter(|g| g.main.is_none()) {
+        for t in &group.translations {
+            let original = crate::parse::original_file(&t.fm.rel);
+            diags.push(
+                Diagnostic::error(&t.fm.rel, "a translation of a file that does not exist")
+                    .expected(format!("the default-language file `{original}`")),
+            );
         }
     }
 
@@ -125,8 +123,14 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
                 let Some(main) = &group.main else { continue };
                 if RESERVED_PAGE_IDS.contains(&id.as_str()) {
                     diags.push(
-                        Diagnostic::error(&main.fm.rel, format!("`{id}` is used by the portal itself and cannot be a page id"))
-                            .expected(format!("a page id other than {}", diag::one_of(RESERVED_PAGE_IDS))),
+                        Diagnostic::error(
+                            &main.fm.rel,
+                            format!("`{id}` is used by the portal itself and cannot be a page id"),
+                        )
+                        .expected(format!(
+                            "a page id other than {}",
+                            diag::one_of(RESERVED_PAGE_IDS)
+                        )),
                     );
                     continue;
                 }
@@ -134,14 +138,30 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
             }
             DocKind::Locality { locality } => {
                 let Some(main) = &group.main else { continue };
-                let Fields::Locality(raw) = &main.fields else { continue };
+                let Fields::Locality(raw) = &main.fields else {
+                    continue;
+                };
                 let tr = translations_of(group, |f| match f {
                     Fields::Locality(l) => Some((l.name.as_ref(), l.region.as_ref())),
                     _ => None,
                 });
-                let name = merge(&config, raw.name.as_ref(), tr.iter().map(|(l, f)| (*l, f.0)), &main.fm, "name", &mut diags)
-                    .unwrap_or_default();
-                let region = merge(&config, raw.region.as_ref(), tr.iter().map(|(l, f)| (*l, f.1)), &main.fm, "region", &mut diags);
+                let name = merge(
+                    &config,
+                    raw.name.as_ref(),
+                    tr.iter().map(|(l, f)| (*l, f.0)),
+                    &main.fm,
+                    "name",
+                    &mut diags,
+                )
+                .unwrap_or_default();
+                let region = merge(
+                    &config,
+                    raw.region.as_ref(),
+                    tr.iter().map(|(l, f)| (*l, f.1)),
+                    &main.fm,
+                    "region",
+                    &mut diags,
+                );
                 localities.insert(
                     locality.clone(),
                     Locality {
@@ -161,7 +181,9 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
             }
             DocKind::Commitment { locality, id } => {
                 let Some(main) = &group.main else { continue };
-                let Fields::Commitment(raw) = &main.fields else { continue };
+                let Fields::Commitment(raw) = &main.fields else {
+                    continue;
+                };
                 if let Some(c) = commitment(&config, locality, id, raw, group, &mut diags) {
                     commitments.entry(locality.clone()).or_default().push(c);
                 }
@@ -175,9 +197,14 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
         if crate::parse::is_id(id) && !localities.contains_key(id) {
             let n = commitments.get(id).map_or(0, Vec::len);
             diags.push(
-                Diagnostic::error(format!("{dir}/_index.md"), "this locality folder has no `_index.md`")
-                    .found(format!("the folder `{dir}` with {n} commitment(s) and no `_index.md`"))
-                    .expected("`_index.md` with at least `name:` and `country:` in its front matter"),
+                Diagnostic::error(
+                    format!("{dir}/_index.md"),
+                    "this locality folder has no `_index.md`",
+                )
+                .found(format!(
+                    "the folder `{dir}` with {n} commitment(s) and no `_index.md`"
+                ))
+                .expected("`_index.md` with at least `name:` and `country:` in its front matter"),
             );
         }
     }
@@ -205,7 +232,10 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
 }
 
 /// The translations of a group with the fields `pick` extracts from each.
-fn translations_of<'g, T>(group: &'g Group, pick: impl Fn(&'g Fields) -> Option<T>) -> Vec<(&'g str, T)> {
+fn translations_of<'g, T>(
+    group: &'g Group,
+    pick: impl Fn(&'g Fields) -> Option<T>,
+) -> Vec<(&'g str, T)> {
     group
         .translations
         .iter()
@@ -238,8 +268,17 @@ fn merge<'a>(
                 text.translations.insert(lang.clone(), s.clone());
             } else {
                 diags.push(
-                    fm.error(&[Seg::key(what), Seg::KeyName(lang.clone())], format!("`{lang}` is not one of the site's languages"))
-                        .expected(diag::one_of(&config.languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>())),
+                    fm.error(
+                        &[Seg::key(what), Seg::KeyName(lang.clone())],
+                        format!("`{lang}` is not one of the site's languages"),
+                    )
+                    .expected(diag::one_of(
+                        &config
+                            .languages
+                            .iter()
+                            .map(|l| l.code.as_str())
+                            .collect::<Vec<_>>(),
+                    )),
                 );
             }
         }
@@ -255,8 +294,11 @@ fn merge<'a>(
         Some(text)
     } else if main.is_some() {
         diags.push(
-            fm.error(&[Seg::key(what)], format!("`{what}` has no text in the default language"))
-                .expected(format!("a plain text, or a `{default_lang}:` entry")),
+            fm.error(
+                &[Seg::key(what)],
+                format!("`{what}` has no text in the default language"),
+            )
+            .expected(format!("a plain text, or a `{default_lang}:` entry")),
         );
         None
     } else {
@@ -266,12 +308,18 @@ fn merge<'a>(
 
 /// The Markdown body of a group: the main file's, with non-empty translations.
 fn body(group: &Group) -> Text {
-    let mut t = Text::plain(group.main.as_ref().map(|d| d.body.clone()).unwrap_or_default());
+    let mut t = Text::plain(
+        group
+            .main
+            .as_ref()
+            .map(|d| d.body.clone())
+            .unwrap_or_default(),
+    );
     for d in &group.translations {
-        if let Some(lang) = &d.lang {
-            if !d.body.trim().is_empty() {
-                t.translations.insert(lang.clone(), d.body.clone());
-            }
+        if let Some(lang) = &d.lang
+            && !d.body.trim().is_empty()
+        {
+            t.translations.insert(lang.clone(), d.body.clone());
         }
     }
     t
@@ -286,7 +334,14 @@ fn page(config: &Config, id: &str, group: &Group, diags: &mut Vec<Diagnostic>) -
         }
     }
     let trs = translations_of(group, |f| Some(title_of(f)));
-    let title = merge(config, title_of(&main.fields), trs.into_iter(), &main.fm, "title", diags);
+    let title = merge(
+        config,
+        title_of(&main.fields),
+        trs.into_iter(),
+        &main.fm,
+        "title",
+        diags,
+    );
     Some(Page {
         id: id.to_owned(),
         title,
@@ -327,7 +382,10 @@ fn commitment(
     for (i, party) in raw.pledged_by.iter().enumerate() {
         if !party_ids.contains(&party.as_str()) {
             let mut d = fm
-                .error(&[Seg::key("pledged_by"), Seg::Index(i)], format!("unknown party `{party}`"))
+                .error(
+                    &[Seg::key("pledged_by"), Seg::Index(i)],
+                    format!("unknown party `{party}`"),
+                )
                 .found(format!("`{party}`"))
                 .expected(diag::one_of(&party_ids));
             if let Some(m) = diag::did_you_mean(party, party_ids.iter().copied()) {
@@ -336,14 +394,17 @@ fn commitment(
             diags.push(d);
         }
     }
-    if let (Some(agreed), Some(due)) = (raw.agreed, raw.due) {
-        if due < agreed {
-            diags.push(
-                fm.error(&[Seg::key("due")], "the due date is before the date the commitment was agreed")
-                    .found(format!("due {due}, agreed {agreed}"))
-                    .expected(format!("a due date on or after {agreed}")),
-            );
-        }
+    if let (Some(agreed), Some(due)) = (raw.agreed, raw.due)
+        && due < agreed
+    {
+        diags.push(
+            fm.error(
+                &[Seg::key("due")],
+                "the due date is before the date the commitment was agreed",
+            )
+            .found(format!("due {due}, agreed {agreed}"))
+            .expected(format!("a due date on or after {agreed}")),
+        );
     }
 
     // Updates: known statuses, dates in order, not after as_of nor before agreed.
@@ -356,28 +417,39 @@ fn commitment(
         let Some(date) = u.date else { continue };
         if date > config.as_of {
             diags.push(
-                fm.error(&path("date"), "an update is dated after the portal's as-of date")
-                    .found(date.to_string())
-                    .expected(format!("a date on or before {} (`as_of`, or the build date)", config.as_of)),
+                fm.error(
+                    &path("date"),
+                    "an update is dated after the portal's as-of date",
+                )
+                .found(date.to_string())
+                .expected(format!(
+                    "a date on or before {} (`as_of`, or the build date)",
+                    config.as_of
+                )),
             );
         }
-        if let Some(agreed) = raw.agreed {
-            if date < agreed {
-                diags.push(
-                    fm.error(&path("date"), "an update is dated before the commitment was agreed")
-                        .found(date.to_string())
-                        .expected(format!("a date on or after {agreed} (`agreed`)")),
-                );
-            }
+        if let Some(agreed) = raw.agreed
+            && date < agreed
+        {
+            diags.push(
+                fm.error(
+                    &path("date"),
+                    "an update is dated before the commitment was agreed",
+                )
+                .found(date.to_string())
+                .expected(format!("a date on or after {agreed} (`agreed`)")),
+            );
         }
-        if let Some(prev) = previous {
-            if date <= prev {
-                diags.push(
-                    fm.error(&path("date"), "updates are out of order")
-                        .found(format!("{date} after {prev}"))
-                        .expected(format!("a date later than {prev}: updates are listed oldest first, one per date")),
-                );
-            }
+        if let Some(prev) = previous
+            && date <= prev
+        {
+            diags.push(
+                fm.error(&path("date"), "updates are out of order")
+                    .found(format!("{date} after {prev}"))
+                    .expected(format!(
+                        "a date later than {prev}: updates are listed oldest first, one per date"
+                    )),
+            );
         }
         previous = Some(date);
     }
@@ -387,10 +459,17 @@ fn commitment(
     let status = match (last.and_then(|u| u.status.clone()), &raw.status) {
         (Some(last_status), Some(fm_status)) if last_status != *fm_status => {
             diags.push(
-                fm.error(&[Seg::key("status")], "the status disagrees with the last update")
-                    .found(format!("`status: {fm_status}`, while the last update says `status: {last_status}`"))
-                    .expected(format!("`status: {last_status}` (the last update's), or no `status:` at all"))
-                    .help("when a commitment has updates, the last update's status is the current one"),
+                fm.error(
+                    &[Seg::key("status")],
+                    "the status disagrees with the last update",
+                )
+                .found(format!(
+                    "`status: {fm_status}`, while the last update says `status: {last_status}`"
+                ))
+                .expected(format!(
+                    "`status: {last_status}` (the last update's), or no `status:` at all"
+                ))
+                .help("when a commitment has updates, the last update's status is the current one"),
             );
             None
         }
@@ -400,9 +479,16 @@ fn commitment(
     let progress = match (last.and_then(|u| u.progress), raw.progress) {
         (Some(lp), Some(p)) if lp != p => {
             diags.push(
-                fm.error(&[Seg::key("progress")], "the progress disagrees with the last update")
-                    .found(format!("`progress: {p}`, while the last update says `progress: {lp}`"))
-                    .expected(format!("`progress: {lp}` (the last update's), or no `progress:` at all")),
+                fm.error(
+                    &[Seg::key("progress")],
+                    "the progress disagrees with the last update",
+                )
+                .found(format!(
+                    "`progress: {p}`, while the last update says `progress: {lp}`"
+                ))
+                .expected(format!(
+                    "`progress: {lp}` (the last update's), or no `progress:` at all"
+                )),
             );
             None
         }
@@ -417,42 +503,72 @@ fn commitment(
     });
     for (_, t) in &trs {
         for (i, tu) in t.updates.iter().enumerate() {
-            if let Some(date) = tu.date {
-                if !raw.updates.iter().any(|u| u.date == Some(date)) {
-                    let tdoc = group
-                        .translations
-                        .iter()
-                        .find(|d| matches!(&d.fields, Fields::Commitment(c) if std::ptr::eq(c.as_ref(), *t)));
-                    if let Some(tdoc) = tdoc {
-                        diags.push(
-                            tdoc.fm
-                                .error(&[Seg::key("updates"), Seg::Index(i), Seg::key("date")], "this translated update matches no update of the original")
-                                .found(date.to_string())
-                                .expected(format!(
-                                    "the date of one of the updates in `{}`: {}",
-                                    fm.rel,
-                                    raw.updates.iter().filter_map(|u| u.date).map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
-                                )),
-                        );
-                    }
+            if let Some(date) = tu.date
+                && !raw.updates.iter().any(|u| u.date == Some(date))
+            {
+                let tdoc = group.translations.iter().find(
+                    |d| matches!(&d.fields, Fields::Commitment(c) if std::ptr::eq(c.as_ref(), *t)),
+                );
+                if let Some(tdoc) = tdoc {
+                    diags.push(
+                        tdoc.fm
+                            .error(
+                                &[Seg::key("updates"), Seg::Index(i), Seg::key("date")],
+                                "this translated update matches no update of the original",
+                            )
+                            .found(date.to_string())
+                            .expected(format!(
+                                "the date of one of the updates in `{}`: {}",
+                                fm.rel,
+                                raw.updates
+                                    .iter()
+                                    .filter_map(|u| u.date)
+                                    .map(|d| d.to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )),
+                    );
                 }
             }
         }
     }
-    let field = |name: &str, pick: fn(&RawCommitment) -> Option<&RawText>, diags: &mut Vec<Diagnostic>| {
-        merge(config, pick(raw), trs.iter().map(|(l, t)| (*l, pick(t))), fm, name, diags)
-    };
+    let field =
+        |name: &str, pick: fn(&RawCommitment) -> Option<&RawText>, diags: &mut Vec<Diagnostic>| {
+            merge(
+                config,
+                pick(raw),
+                trs.iter().map(|(l, t)| (*l, pick(t))),
+                fm,
+                name,
+                diags,
+            )
+        };
     let title = field("title", |c| c.title.as_ref(), diags);
     let summary = field("summary", |c| c.summary.as_ref(), diags);
     let responsible = field("responsible", |c| c.responsible.as_ref(), diags);
 
     let mut updates = Vec::new();
     for (i, u) in raw.updates.iter().enumerate() {
-        let (Some(date), Some(status)) = (u.date, u.status.clone()) else { continue };
+        let (Some(date), Some(status)) = (u.date, u.status.clone()) else {
+            continue;
+        };
         let tr_notes = trs.iter().map(|(lang, t)| {
-            (*lang, t.updates.iter().find(|tu| tu.date == Some(date)).and_then(|tu| tu.note.as_ref()))
+            (
+                *lang,
+                t.updates
+                    .iter()
+                    .find(|tu| tu.date == Some(date))
+                    .and_then(|tu| tu.note.as_ref()),
+            )
         });
-        let note = merge(config, u.note.as_ref(), tr_notes, fm, &format!("updates.{i}.note"), diags);
+        let note = merge(
+            config,
+            u.note.as_ref(),
+            tr_notes,
+            fm,
+            &format!("updates.{i}.note"),
+            diags,
+        );
         updates.push(Update {
             date,
             status,

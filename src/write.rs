@@ -34,24 +34,33 @@ pub fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> {
     let site = site
         .canonicalize()
         .map_err(|e| Refused(format!("cannot resolve the site folder: {e}")))?;
-    let out_abs = absolute(out).map_err(|e| Refused(format!("cannot resolve the output folder: {e}")))?;
+    let out_abs =
+        absolute(out).map_err(|e| Refused(format!("cannot resolve the output folder: {e}")))?;
     let out_real = resolve_existing(&out_abs);
     if out_real.parent().is_none() {
         return Err(Refused("the output folder cannot be `/`".into()));
     }
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        if home.canonicalize().is_ok_and(|h| h == out_real) {
-            return Err(Refused("the output folder cannot be your home folder".into()));
-        }
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from)
+        && home.canonicalize().is_ok_and(|h| h == out_real)
+    {
+        return Err(Refused(
+            "the output folder cannot be your home folder".into(),
+        ));
     }
     if out_real == site {
-        return Err(Refused("the output folder cannot be the site folder itself".into()));
+        return Err(Refused(
+            "the output folder cannot be the site folder itself".into(),
+        ));
     }
     if site.starts_with(&out_real) {
-        return Err(Refused("the output folder cannot contain the site folder".into()));
+        return Err(Refused(
+            "the output folder cannot contain the site folder".into(),
+        ));
     }
     if out_real.is_dir() {
-        let non_empty = fs::read_dir(&out_real).map(|mut d| d.next().is_some()).unwrap_or(false);
+        let non_empty = fs::read_dir(&out_real)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false);
         if non_empty && !out_real.join(MARKER).is_file() {
             return Err(Refused(format!(
                 "`{}` already exists and was not written by pledgeboard (it has no `{MARKER}` file); \
@@ -60,7 +69,10 @@ pub fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> {
             )));
         }
     } else if out_real.exists() {
-        return Err(Refused(format!("`{}` exists and is not a folder", out.display())));
+        return Err(Refused(format!(
+            "`{}` exists and is not a folder",
+            out.display()
+        )));
     }
     Ok(out_abs)
 }
@@ -85,7 +97,9 @@ fn resolve_existing(p: &Path) -> PathBuf {
 }
 
 fn sibling(out: &Path, suffix: &str) -> PathBuf {
-    let name = out.file_name().map_or("public".into(), |n| n.to_string_lossy().into_owned());
+    let name = out
+        .file_name()
+        .map_or("public".into(), |n| n.to_string_lossy().into_owned());
     out.with_file_name(format!(".{name}.pledgeboard-{suffix}"))
 }
 
@@ -100,7 +114,10 @@ impl Staging {
             fs::create_dir_all(parent)?;
         }
         fs::create_dir(&tmp)?;
-        fs::write(tmp.join(MARKER), b"This folder is written by pledgeboard; each build replaces it.\n")?;
+        fs::write(
+            tmp.join(MARKER),
+            b"This folder is written by pledgeboard; each build replaces it.\n",
+        )?;
         Ok(Staging {
             out: out.to_path_buf(),
             tmp,

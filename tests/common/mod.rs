@@ -152,3 +152,64 @@ pub fn visible_text(html: &str) -> String {
         .replace("&#39;", "'");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// A parsed HTML page of the output.
+pub struct Page(pub scraper::Html);
+
+impl Page {
+    pub fn parse(html: &str) -> Page {
+        Page(scraper::Html::parse_document(html))
+    }
+
+    /// Elements matching a CSS selector.
+    pub fn select(&self, css: &str) -> Vec<scraper::ElementRef<'_>> {
+        let sel = scraper::Selector::parse(css).unwrap_or_else(|e| panic!("selector {css}: {e:?}"));
+        self.0.select(&sel).collect()
+    }
+
+    pub fn has(&self, css: &str) -> bool {
+        !self.select(css).is_empty()
+    }
+
+    /// The visible text of the elements matching `css`, whitespace folded.
+    pub fn text_of(&self, css: &str) -> Vec<String> {
+        self.select(css)
+            .iter()
+            .map(|e| {
+                e.text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    /// The visible text of the whole body.
+    pub fn text(&self) -> String {
+        self.text_of("body").join(" ")
+    }
+
+    /// The values of `attr` on elements matching `css`.
+    pub fn attrs(&self, css: &str, attr: &str) -> Vec<String> {
+        self.select(css)
+            .iter()
+            .filter_map(|e| e.value().attr(attr).map(str::to_owned))
+            .collect()
+    }
+
+    /// Every `href` and `src` value.
+    pub fn links(&self) -> Vec<String> {
+        let mut out = self.attrs("[href]", "href");
+        out.extend(self.attrs("[src]", "src"));
+        out
+    }
+}
+
+impl TestSite {
+    /// A page of the output, parsed.
+    pub fn page(&self, rel: &str) -> Page {
+        Page::parse(&self.read(rel))
+    }
+}
