@@ -160,6 +160,8 @@ struct UpdateView {
     note: Option<Lt>,
     assessed_by: Option<Labelled>,
     sources: Vec<String>,
+    /// Set in lists of latest updates; `none` on the commitment's own page.
+    commitment: Option<Card>,
 }
 
 /// Per-language values shared by many pages, computed once.
@@ -673,6 +675,7 @@ impl<'a> Renderer<'a> {
                 path: String::new(),
             }),
             sources: u.sources.clone(),
+            commitment: None,
         }
     }
 
@@ -753,6 +756,22 @@ impl<'a> Renderer<'a> {
         ctx.insert_value("site", data.site.clone());
         ctx.insert("css", "style.css");
         ctx.insert("home_path", &urls::home(&data.code));
+        let code = data.code.as_str();
+        ctx.insert(
+            "links",
+            &BTreeMap::from([
+                ("localities", urls::localities(code)),
+                ("commitments", urls::all_commitments(code)),
+                ("overdue", urls::overdue(code)),
+                ("updates", urls::updates(code)),
+                ("status", urls::browse_index(code, "status")),
+                ("party", urls::browse_index(code, "party")),
+                ("topic", urls::browse_index(code, "topic")),
+                ("country", urls::browse_index(code, "country")),
+                ("data_json", urls::DATA_JSON.to_owned()),
+                ("data_csv", urls::DATA_CSV.to_owned()),
+            ]),
+        );
 
         #[derive(Serialize)]
         struct Switch<'x> {

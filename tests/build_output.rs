@@ -216,12 +216,27 @@ fn home_shows_totals_by_status_and_party() {
     for label in ["In progress", "Completed", "Stalled", "Not started"] {
         assert!(text.contains(label), "missing {label}: {text}");
     }
+    let rows = home.text_of("table.tally tbody tr");
+    for row in [
+        "In progress 1 25%",
+        "Completed 1 25%",
+        "Suspended 0 0%",
+        "Police 2",
+        "Local government 2",
+        "Courts and prosecutors 0",
+    ] {
+        assert!(rows.contains(&row.to_owned()), "no row `{row}` in {rows:?}");
+    }
+    assert!(
+        text.contains("4 commitments · 1 commitment overdue"),
+        "{text}"
+    );
     // The overdue count links to the overdue page.
-    assert!(home.has("a[href=\"overdue/index.html\"]"), "{text}");
+    assert!(home.has("a[href=\"../en/overdue/index.html\"]"), "{text}");
     // Party totals: local government pledged two.
     assert!(text.contains("Local government"), "{text}");
     assert!(
-        home.has("a[href=\"party/local-government/index.html\"]"),
+        home.has("a[href=\"../en/party/local-government/index.html\"]"),
         "{text}"
     );
 }
