@@ -606,6 +606,7 @@ impl Reader<'_> {
         }
         if title_required && page.title.is_none() {
             self.missing(
+                root,
                 "title",
                 "the page's title, shown in its heading and in the navigation",
             );
@@ -613,7 +614,14 @@ impl Reader<'_> {
         page
     }
 
-    fn missing(&mut self, field: &str, meaning: &str) {
+    /// Reports a required field as missing, unless it is there with a bad
+    /// value (already reported where it is).
+    fn missing(&mut self, root: &Node, field: &str, meaning: &str) {
+        if let Node::Map(entries) = root
+            && entries.iter().any(|(k, _)| k == field)
+        {
+            return;
+        }
         let d = self
             .fm
             .error(&[], format!("the required field `{field}` is missing"))
@@ -664,10 +672,11 @@ impl Reader<'_> {
         }
         if !self.translation {
             if loc.name.is_none() {
-                self.missing("name", "the locality's name");
+                self.missing(root, "name", "the locality's name");
             }
             if loc.country.is_none() {
                 self.missing(
+                    root,
                     "country",
                     "the ISO 3166-1 alpha-2 country code, such as `BF`",
                 );
@@ -766,22 +775,24 @@ impl Reader<'_> {
         }
         if !self.translation {
             if c.title.is_none() {
-                self.missing("title", "what was pledged, in a few words");
+                self.missing(root, "title", "what was pledged, in a few words");
             }
             if c.pledged_by.is_empty() {
                 self.missing(
+                    root,
                     "pledged_by",
                     "the list of parties that made the pledge, such as `[police, community]`",
                 );
             }
             if c.agreed.is_none() {
                 self.missing(
+                    root,
                     "agreed",
                     "the date of the dialogue session where it was agreed (YYYY-MM-DD)",
                 );
             }
             if c.status.is_none() && !c.has_updates {
-                self.missing("status", "the current status, such as `in-progress`");
+                self.missing(root, "status", "the current status, such as `in-progress`");
             }
         }
         c
@@ -987,18 +998,21 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     }
     if title.is_none() {
         r.missing(
+            &root,
             "title",
             "the portal's title, a text or one text per language",
         );
     }
     if default_language.is_none() {
         r.missing(
+            &root,
             "default_language",
             "the language of the content files without a language suffix, such as `en`",
         );
     }
     if base_url.is_none() {
         r.missing(
+            &root,
             "base_url",
             "the address the portal is published at, such as `https://tracker.example.org/`",
         );

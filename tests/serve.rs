@@ -1,0 +1,377 @@
+//! `pledgeboard serve` and `watch` against a temporary site: edits in the ways
+//! editors save files, observed over HTTP as reload events and new content.
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+/// A running `pledgeboard serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    stdout: Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn spawn(args: &[&str], site: &TestSite) -> (Child, Receiver<String>) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .args(args)
+        .arg(site.path())
+        .env("SOURCE_DATE_EPOCH", "1719705600")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = channel();
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    (child, rx)
+}
+
+/// Waits for an output line containing `needle`; returns it.
+fn wait_line(rx: &Receiver<String>, needle: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = Vec::new();
+    while Instant::now() < deadline {
+        if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
+            if line.contains(needle) {
+                return line;
+            }
+            seen.push(line);
+        }
+    }
+    panic!("no line with `{needle}` in output:\n{}", seen.join("\n"));
+}
+
+impl Server {
+    fn start(site: &TestSite) -> Server {
+        Server::start_on(site, free_port())
+    }
+
+    fn start_on(site: &TestSite, port: u16) -> Server {
+        let (child, rx) = spawn(&["serve", "--port", &port.to_string()], site);
+        let line = wait_line(&rx, "http://127.0.0.1:");
+        let port = line
+            .trim()
+            .trim_end_matches('/')
+            .rsplit(':')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        Server {
+            child,
+            port,
+            stdout: rx,
+        }
+    }
+
+    fn get(&self, path: &str) -> Response {
+        http_get(self.port, path)
+    }
+
+    /// Opens the event stream; events arrive on the returned channel.
+    fn events(&self) -> Receiver<String> {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(s, "GET /__pledgeboard/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(s).lines().map_while(Result::ok) {
+                if line.starts_with("event:") && tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        // Let the subscription register before anything is edited.
+        std::thread::sleep(Duration::from_millis(300));
+        rx
+    }
+}
+
+struct Response {
+    status: u16,
+    headers: String,
+    body: String,
+}
+
+fn http_get(port: u16, path: &str) -> Response {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    Response {
+        status,
+        headers: head.to_ascii_lowercase(),
+        body: body.to_owned(),
+    }
+}
+
+fn expect_reload(events: &Receiver<String>) {
+    match events.recv_timeout(Duration::from_secs(15)) {
+        Ok(line) => assert_eq!(line, "event: reload"),
+        Err(_) => panic!("no reload event after the edit"),
+    }
+}
+
+fn expect_no_reload(events: &Receiver<String>) {
+    if let Ok(line) = events.recv_timeout(Duration::from_millis(1500)) {
+        panic!("unexpected event `{line}`");
+    }
+}
+
+const PAGE: &str = "/en/localities/saaba/joint-patrols/";
+
+#[test]
+fn saving_in_place_reloads_with_the_new_content_in_every_language() {
+    let site = TestSite::minimal();
+    let server = Server::start(&site);
+    let page = server.get(PAGE);
+    assert_eq!(page.status, 200);
+    assert!(
+        page.headers
+            .contains("content-type: text/html; charset=utf-8"),
+        "{}",
+        page.headers
+    );
+    assert!(
+        page.body.contains("/__pledgeboard/events"),
+        "the reload script is injected"
+    );
+    assert!(
+        Page::parse(&page.body)
+            .text()
+            .contains("Joint night patrols")
+    );
+
+    let events = server.events();
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        &COMMITMENT.replace("Joint night patrols", "Joint day patrols"),
+    );
+    expect_reload(&events);
+    for lang in ["en", "fr", "ar"] {
+        let body = server
+            .get(&format!("/{lang}/localities/saaba/joint-patrols/"))
+            .body;
+        assert!(body.contains("Joint day patrols"), "{lang}: {body}");
+    }
+    // The files written to disk never carry the reload script.
+    assert!(
+        !site.out().exists(),
+        "serve builds into a private folder, not SITE_DIR/public"
+    );
+}
+
+#[test]
+fn write_to_temp_then_rename_and_swap_files() {
+    let site = TestSite::minimal();
+    let server = Server::start(&site);
+    let events = server.events();
+    // Swap and backup files are ignored.
+    site.file("localities/saaba/.joint-patrols.md.swp", "garbage");
+    site.file("localities/saaba/joint-patrols.md~", "old");
+    expect_no_reload(&events);
+    // vim / VS Code style: write a temporary file, then rename it over the original.
+    let dir = site.path().join("localities/saaba");
+    std::fs::write(
+        dir.join(".joint-patrols.md.tmp123"),
+        COMMITMENT.replace("Joint night patrols", "Renamed patrols"),
+    )
+    .unwrap();
+    std::fs::rename(
+        dir.join(".joint-patrols.md.tmp123"),
+        dir.join("joint-patrols.md"),
+    )
+    .unwrap();
+    expect_reload(&events);
+    assert!(server.get(PAGE).body.contains("Renamed patrols"));
+}
+
+#[test]
+fn a_broken_file_shows_the_overlay_and_a_fix_recovers() {
+    let site = TestSite::minimal();
+    let server = Server::start(&site);
+    let events = server.events();
+    // A half-saved file: the front matter is cut off.
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        "---\ntitle: Joint night patrols\nstatus: in-progres\n",
+    );
+    expect_reload(&events);
+    let page = server.get(PAGE);
+    assert_eq!(page.status, 200, "the last good build is still served");
+    let overlay = Page::parse(&page.body)
+        .text_of("#pledgeboard-overlay")
+        .join(" ");
+    assert!(
+        overlay.contains("localities/saaba/joint-patrols.md:1:1: the front matter is not closed"),
+        "{overlay}"
+    );
+    assert!(
+        page.body.contains("Joint night patrols"),
+        "the old content is still there"
+    );
+    wait_line(&server.stdout, "still serving the last good build");
+
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        &COMMITMENT.replace("Joint night patrols", "Fixed patrols"),
+    );
+    expect_reload(&events);
+    let page = server.get(PAGE);
+    assert!(
+        !page.body.contains("pledgeboard-overlay"),
+        "the overlay is gone"
+    );
+    assert!(page.body.contains("Fixed patrols"));
+}
+
+#[test]
+fn new_locality_folder_deleted_file_and_site_yaml_edits() {
+    let site = TestSite::minimal();
+    let server = Server::start(&site);
+    let events = server.events();
+    site.file(
+        "localities/jos/_index.md",
+        "---\nname: Jos North\ncountry: NG\n---\nOn the plateau.\n",
+    );
+    expect_reload(&events);
+    assert_eq!(server.get("/fr/localities/jos/").status, 200);
+
+    site.remove("localities/saaba/joint-patrols.md");
+    expect_reload(&events);
+    let gone = server.get(PAGE);
+    assert_eq!(gone.status, 404);
+
+    site.file(
+        "site.yaml",
+        &SITE_YAML.replace(
+            "title:\n  en: Test tracker",
+            "title:\n  en: Renamed tracker",
+        ),
+    );
+    expect_reload(&events);
+    assert!(server.get("/en/").body.contains("Renamed tracker"));
+}
+
+#[test]
+fn only_the_output_folder_is_served() {
+    let site = TestSite::minimal();
+    site.file("secret.txt", "do not serve");
+    let server = Server::start(&site);
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/en/%2E%2E/%2e%2e/site.yaml",
+        "/..%2fsecret.txt",
+        "/no/such/page/",
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(!r.body.contains("do not serve"), "{path}");
+        assert!(r.body.contains("<html"), "{path}: the 404 page is served");
+    }
+    let r = server.get("/en");
+    assert_eq!(r.status, 301);
+    assert!(r.headers.contains("location: /en/"), "{}", r.headers);
+    let css = server.get("/style.css");
+    assert!(
+        css.headers
+            .contains("content-type: text/css; charset=utf-8"),
+        "{}",
+        css.headers
+    );
+    let feed = server.get("/en/updates/atom.xml");
+    assert!(
+        feed.headers
+            .contains("content-type: application/atom+xml; charset=utf-8"),
+        "{}",
+        feed.headers
+    );
+    let csv = server.get("/data/commitments.csv");
+    assert!(
+        csv.headers
+            .contains("content-type: text/csv; charset=utf-8"),
+        "{}",
+        csv.headers
+    );
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let site = TestSite::minimal();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let server = Server::start_on(&site, port);
+    assert_ne!(server.port, port);
+    assert_eq!(server.get("/en/").status, 200);
+}
+
+#[test]
+fn watch_keeps_the_output_folder_up_to_date() {
+    let site = TestSite::minimal();
+    let (child, rx) = spawn(&["watch"], &site);
+    let mut child = child;
+    wait_line(&rx, "Watching");
+    assert!(
+        site.read("en/localities/saaba/joint-patrols/index.html")
+            .contains("Joint night patrols")
+    );
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        &COMMITMENT.replace("Joint night patrols", "Watched patrols"),
+    );
+    wait_line(&rx, "Built ");
+    assert!(
+        site.read("en/localities/saaba/joint-patrols/index.html")
+            .contains("Watched patrols")
+    );
+    // A broken save keeps the last good output.
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        "---\ntitle: [broken\n---\n",
+    );
+    wait_line(&rx, "the output folder keeps the last good build");
+    assert!(
+        site.read("en/localities/saaba/joint-patrols/index.html")
+            .contains("Watched patrols")
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}
