@@ -105,6 +105,8 @@ pub struct Config {
     pub theme: String,
     /// Display names of countries by ISO code, per language (extension).
     pub countries: BTreeMap<String, BTreeMap<Lang, String>>,
+    /// Display names of topics by id, per language (extension).
+    pub topics: BTreeMap<String, BTreeMap<Lang, String>>,
 }
 
 impl Config {

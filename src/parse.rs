@@ -902,6 +902,7 @@ const SITE_FIELDS: &[&str] = &[
     "parties",
     "theme",
     "countries",
+    "topics",
 ];
 
 /// Scripts written right to left, by language code.
@@ -948,6 +949,7 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     let mut parties = None;
     let mut theme = None;
     let mut countries = BTreeMap::new();
+    let mut topics = BTreeMap::new();
     for (key, value) in r.fields(&root, &[], SITE_FIELDS, None, "site.yaml") {
         let path = [Seg::key(key)];
         match key {
@@ -992,7 +994,18 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
                     r.definition(n, p, "a party", &["id", "label"])
                 }))
             }
-            "countries" => countries = r.countries(value, &path),
+            "countries" => {
+                countries = r.labels(
+                    value,
+                    &path,
+                    key,
+                    |k| k.len() == 2 && k.bytes().all(|b| b.is_ascii_uppercase()),
+                    "upper-case ISO 3166-1 alpha-2 codes such as `BF`",
+                )
+            }
+            "topics" => {
+                topics = r.labels(value, &path, key, is_id, "topic ids such as `women-safety`")
+            }
             _ => {}
         }
     }
@@ -1109,6 +1122,7 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
         .iter_mut()
         .for_each(|p| plain_to_default(&mut p.label));
     countries.values_mut().for_each(plain_to_default);
+    topics.values_mut().for_each(plain_to_default);
     let config = Config {
         title,
         description,
@@ -1120,6 +1134,7 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
         parties,
         theme: theme.unwrap_or_else(|| "default".into()),
         countries,
+        topics,
     };
     (Some(config), r.diags)
 }
@@ -1261,41 +1276,45 @@ impl Reader<'_> {
         Some((id?, label, done, closed))
     }
 
-    fn countries(
+    /// A map from keys (country codes, topic ids) to a text per language.
+    fn labels(
         &mut self,
         node: &Node,
         path: &[Seg],
+        what: &str,
+        key_ok: fn(&str) -> bool,
+        key_expected: &str,
     ) -> BTreeMap<String, BTreeMap<String, String>> {
         let mut out = BTreeMap::new();
         let Node::Map(entries) = node else {
             self.type_error(
                 path,
                 node,
-                "countries",
-                "a map from country codes to names, such as `BF: { en: Burkina Faso }`",
+                what,
+                &format!("a map from {key_expected} to names per language"),
             );
             return out;
         };
-        for (code, value) in entries {
-            let p = path_of(path, Seg::Key(code.clone()));
-            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+        for (key, value) in entries {
+            let p = path_of(path, Seg::Key(key.clone()));
+            if !key_ok(key) {
                 let d = self
                     .fm
                     .error(
-                        &path_of(path, Seg::KeyName(code.clone())),
-                        "not a country code",
+                        &path_of(path, Seg::KeyName(key.clone())),
+                        format!("`{key}` is not a valid key in `{what}`"),
                     )
-                    .found(format!("`{code}`"))
-                    .expected("an upper-case ISO 3166-1 alpha-2 code such as `BF`".to_owned());
+                    .found(format!("`{key}`"))
+                    .expected(key_expected.to_owned());
                 self.push(d);
                 continue;
             }
-            if let Some(t) = self.text(value, &p, "countries") {
+            if let Some(t) = self.text(value, &p, what) {
                 let mut names = t.by_lang;
                 if let Some(plain) = t.plain {
                     names.insert(String::new(), plain);
                 }
-                out.insert(code.clone(), names);
+                out.insert(key.clone(), names);
             }
         }
         out

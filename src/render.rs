@@ -176,7 +176,7 @@ struct LangData {
     locality_cards: Vec<LocalityCard>,
     locality_card_values: Vec<Value>,
     /// Free pages: (id, title) for the navigation.
-    nav: Vec<(String, String)>,
+    nav: Vec<(String, Lt)>,
 }
 
 /// Renders the HTML pages of one site.
@@ -486,7 +486,7 @@ impl<'a> Renderer<'a> {
     fn topic(&self, li: usize, id: &str) -> Labelled {
         Labelled {
             id: id.to_owned(),
-            label: self.label(li, None, &format!("topic-{id}"), id),
+            label: self.label(li, self.config().topics.get(id), &format!("topic-{id}"), id),
             path: urls::browse(self.lang_code(li), "topic", id),
         }
     }
@@ -544,7 +544,7 @@ impl<'a> Renderer<'a> {
                     let title = p
                         .title
                         .as_ref()
-                        .map_or_else(|| p.id.clone(), |t| self.lt(t, li).text);
+                        .map_or_else(|| self.plain_lt(p.id.clone(), li), |t| self.lt(t, li));
                     (p.id.clone(), title)
                 })
                 .collect(),
@@ -822,7 +822,7 @@ impl<'a> Renderer<'a> {
         #[derive(Serialize)]
         struct Nav<'x> {
             id: &'x str,
-            label: &'x str,
+            label: &'x Lt,
             path: String,
             current: bool,
         }

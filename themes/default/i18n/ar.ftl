@@ -104,3 +104,4 @@ country-TD = تشاد
 country-TN = تونس
 country-TZ = تنزانيا
 country-YE = اليمن
+list-separator = {"، "}

@@ -92,3 +92,4 @@ country-TD = Chad
 country-TN = Tunisia
 country-TZ = Tanzania
 country-YE = Yemen
+list-separator = {", "}

@@ -92,3 +92,4 @@ country-TD = Tchad
 country-TN = Tunisie
 country-TZ = Tanzanie
 country-YE = Yémen
+list-separator = {", "}
