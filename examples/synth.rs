@@ -240,10 +240,10 @@ fn sentence(rng: &mut Rng, lang: &str, n: usize) -> String {
         }
         s.push_str(rng.pick(w));
     }
-    if lang != "ar" {
-        if let Some(first) = s.get(..1) {
-            s = first.to_uppercase() + &s[1..];
-        }
+    if lang != "ar"
+        && let Some(first) = s.get(..1)
+    {
+        s = first.to_uppercase() + &s[1..];
     }
     s.push('.');
     s
