@@ -33,6 +33,8 @@ pub struct Derived {
     pub overdue_list: Vec<CRef>,
     /// Every update, newest first (ties: locality, commitment order).
     pub latest_updates: Vec<URef>,
+    /// The same, split by locality (indexes into `Site::localities`).
+    pub updates_by_locality: Vec<Vec<URef>>,
     pub total: usize,
 }
 
@@ -124,6 +126,10 @@ pub fn derive(site: &Site) -> Derived {
             .then(a.commitment.cmp(&b.commitment))
             .then(b.update.cmp(&a.update))
     });
+    d.updates_by_locality = vec![Vec::new(); site.localities.len()];
+    for u in &d.latest_updates {
+        d.updates_by_locality[u.commitment.locality].push(*u);
+    }
     d.by_topic = by_topic.into_iter().collect();
     d.by_country = by_country.into_iter().collect();
     d

@@ -72,13 +72,11 @@ pub fn atom(
             )
         }
     };
-    let entries: Vec<URef> = derived
-        .latest_updates
-        .iter()
-        .filter(|u| locality.is_none_or(|i| u.commitment.locality == i))
-        .take(FEED_ENTRIES)
-        .copied()
-        .collect();
+    let all = match locality {
+        None => &derived.latest_updates,
+        Some(i) => &derived.updates_by_locality[i],
+    };
+    let entries: Vec<URef> = all.iter().take(FEED_ENTRIES).copied().collect();
     let updated = entries
         .first()
         .map(|u| site.commitment(u.commitment).updates[u.update].date)
@@ -112,10 +110,7 @@ pub fn atom(
         "  <author><name>{}</name></author>",
         xml_escape(&site_title)
     );
-    let _ = writeln!(
-        x,
-        "  <generator uri=\"https://pledgeboard.example.org/\">pledgeboard</generator>"
-    );
+    let _ = writeln!(x, "  <generator>pledgeboard</generator>");
     for u in entries {
         let c = site.commitment(u.commitment);
         let update = &c.updates[u.update];

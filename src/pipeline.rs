@@ -61,8 +61,22 @@ pub fn build_date() -> Date {
 
 /// Loads, parses and validates a site directory, and prepares its theme.
 /// Returns every problem found when there is any error.
+/// Prints the time since the last lap to stderr when `PLEDGEBOARD_TIMINGS` is
+/// set: a cheap profile of the stages, for benchmarks.
+fn lap(label: &str, since: &mut Instant) {
+    if std::env::var_os("PLEDGEBOARD_TIMINGS").is_some() {
+        eprintln!(
+            "timing: {label:<10} {:>8.1} ms",
+            since.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+    *since = Instant::now();
+}
+
 pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
+    let mut t = Instant::now();
     let (files, mut diags) = load::load(site_dir);
+    lap("load", &mut t);
 
     let config = files.site_yaml.as_ref().and_then(|f| {
         let (config, d) = parse::parse_config(f, today);
@@ -79,6 +93,7 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
         }
     }
 
+    lap("parse", &mut t);
     let theme_name = config
         .as_ref()
         .map_or("default", |c| c.theme.as_str())
@@ -104,6 +119,7 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
         site
     });
 
+    lap("validate", &mut t);
     let strings = match (&theme, &site) {
         (Some(theme), Some(site)) => {
             let codes: Vec<String> = site
@@ -134,6 +150,7 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
         _ => None,
     };
 
+    lap("theme", &mut t);
     diag::sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
@@ -141,6 +158,7 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
     match (site, theme, strings, tera) {
         (Some(site), Some(theme), Some(strings), Some(tera)) => {
             let derived = derive::derive(&site);
+            lap("derive", &mut t);
             Ok(Checked {
                 site,
                 derived,
@@ -190,7 +208,9 @@ pub fn build(
     let checked = check(site_dir, today)?;
     let site = &checked.site;
     let derived = &checked.derived;
+    let mut t = Instant::now();
     let renderer = Renderer::new(site, derived, checked.strings.clone(), checked.tera.clone());
+    lap("renderer", &mut t);
     let pages = renderer.pages();
 
     let io_error = |what: &str, e: std::io::Error| {
@@ -227,6 +247,7 @@ pub fn build(
         extra.push((rel.to_owned(), file.bytes.to_vec()));
     }
 
+    lap("extras", &mut t);
     let result: Result<(), Diagnostic> = (|| {
         extra
             .par_iter()
@@ -246,6 +267,7 @@ pub fn build(
         staging.abort();
         return Err(vec![d]);
     }
+    lap("pages", &mut t);
     staging
         .commit()
         .map_err(|e| vec![io_error("the finished output in place", e)])?;
