@@ -29,6 +29,8 @@ pub struct SiteFiles {
     pub static_files: Vec<String>,
     /// Folders under `localities/` (each should hold an `_index.md`).
     pub locality_dirs: Vec<String>,
+    /// The paths of the `.md` files, sorted (what `markdown` holds, read).
+    pub markdown_paths: Vec<String>,
 }
 
 /// Largest text file accepted: content files are small, and a huge one is a mistake.
@@ -37,6 +39,24 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 /// Reads the site directory at `root`. Problems are returned as diagnostics;
 /// a file that cannot be read is left out of the result.
 pub fn load(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
+    let (mut files, mut diags) = scan(root);
+    let results: Vec<Result<SourceFile, Diagnostic>> = files
+        .markdown_paths
+        .par_iter()
+        .map(|rel| read_text(root, rel))
+        .collect();
+    for r in results {
+        match r {
+            Ok(f) => files.markdown.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    (files, diags)
+}
+
+/// Finds the files of the site directory and reads `site.yaml`, without
+/// reading the Markdown files (`markdown` stays empty; see `markdown_paths`).
+pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut files = SiteFiles::default();
     let mut md_paths: Vec<String> = Vec::new();
@@ -99,17 +119,7 @@ pub fn load(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
     files.static_files.sort();
     md_paths.sort();
     files.locality_dirs.sort();
-
-    let results: Vec<Result<SourceFile, Diagnostic>> = md_paths
-        .par_iter()
-        .map(|rel| read_text(root, rel))
-        .collect();
-    for r in results {
-        match r {
-            Ok(f) => files.markdown.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
+    files.markdown_paths = md_paths;
     (files, diags)
 }
 

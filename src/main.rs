@@ -93,8 +93,13 @@ fn coverage_line(coverage: &[Coverage]) -> Option<String> {
 
 fn report_build(report: &pipeline::Report) {
     print_diagnostics(&report.warnings);
+    let rendered = if report.rendered < report.pages {
+        format!(", {} rendered again", report.rendered)
+    } else {
+        String::new()
+    };
     println!(
-        "Built {} pages ({} files) for {} localities, {} commitments, {} languages in {:.2} s into {}",
+        "Built {} pages ({} files{rendered}) for {} localities, {} commitments, {} languages in {:.2} s into {}",
         report.pages,
         report.files,
         report.localities,
@@ -116,7 +121,8 @@ fn report_build(report: &pipeline::Report) {
 /// `pledgeboard watch`: build, then rebuild after every change until stopped.
 fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
     let out = output.unwrap_or_else(|| site_dir.join("public"));
-    let build = || match pipeline::build(site_dir, Some(&out), pipeline::build_date()) {
+    let mut session = pipeline::Session::new(site_dir, Some(&out));
+    let mut build = || match session.rebuild(pipeline::build_date()) {
         Ok(report) => report_build(&report),
         Err(diags) => {
             print_diagnostics(&diags);

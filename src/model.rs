@@ -197,6 +197,9 @@ pub struct Commitment {
     pub body: Text,
     /// The default-language file, relative to the site directory.
     pub source: String,
+    /// Changes whenever one of its files (original or translation) changes;
+    /// lets a rebuild tell which pages need rendering again.
+    pub fingerprint: u64,
 }
 
 impl Commitment {
@@ -223,6 +226,9 @@ pub struct Locality {
     /// Sorted by id.
     pub commitments: Vec<Commitment>,
     pub source: String,
+    /// Changes whenever one of its files (original or translation) changes;
+    /// lets a rebuild tell which pages need rendering again.
+    pub fingerprint: u64,
 }
 
 /// A free page (`pages/<page>.md`) or the home page text (`_index.md`).
@@ -232,6 +238,9 @@ pub struct Page {
     pub title: Option<Text>,
     pub body: Text,
     pub source: String,
+    /// Changes whenever one of its files (original or translation) changes;
+    /// lets a rebuild tell which pages need rendering again.
+    pub fingerprint: u64,
 }
 
 /// A whole validated site.

@@ -19,7 +19,9 @@ use crate::validate::{self, Inputs};
 use crate::write::{self, Staging};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -33,6 +35,9 @@ pub struct Checked {
     pub tera: tera::Tera,
     /// Warnings found on the way.
     pub warnings: Vec<Diagnostic>,
+    /// Changes whenever anything every page depends on changes: site.yaml,
+    /// the theme, interface strings, free pages (navigation), home text, build date.
+    pub fingerprint: u64,
 }
 
 /// What a successful build did.
@@ -40,6 +45,8 @@ pub struct Checked {
 pub struct Report {
     pub output: PathBuf,
     pub pages: usize,
+    /// How many pages were rendered (all of them, except in an incremental rebuild).
+    pub rendered: usize,
     pub files: usize,
     pub languages: usize,
     pub commitments: usize,
@@ -78,22 +85,38 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
     let (files, mut diags) = load::load(site_dir);
     lap("load", &mut t);
 
-    let config = files.site_yaml.as_ref().and_then(|f| {
-        let (config, d) = parse::parse_config(f, today);
-        diags.extend(d);
-        config
-    });
     let parsed: Vec<Result<parse::Doc, Vec<Diagnostic>>> =
         files.markdown.par_iter().map(parse::parse_doc).collect();
     let mut docs = Vec::with_capacity(parsed.len());
     for p in parsed {
         match p {
-            Ok(doc) => docs.push(doc),
+            Ok(doc) => docs.push(Arc::new(doc)),
             Err(d) => diags.extend(d),
         }
     }
-
     lap("parse", &mut t);
+    assemble(site_dir, today, &files, docs, diags)
+}
+
+/// Everything of `check` after the Markdown files are parsed: site.yaml,
+/// theme, validation, interface strings, templates, derived data. `docs`
+/// are the parsed files (in path order), `diags` the problems found so far.
+pub fn assemble(
+    site_dir: &Path,
+    today: Date,
+    files: &load::SiteFiles,
+    docs: Vec<Arc<parse::Doc>>,
+    mut diags: Vec<Diagnostic>,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let mut t = Instant::now();
+    let config = files.site_yaml.as_ref().and_then(|f| {
+        let (config, d) = parse::parse_config(f, today);
+        diags.extend(d);
+        config
+    });
+    let mut global = std::collections::hash_map::DefaultHasher::new();
+    files.site_yaml.as_ref().map(|f| &f.text).hash(&mut global);
+    today.hash(&mut global);
     let theme_name = config
         .as_ref()
         .map_or("default", |c| c.theme.as_str())
@@ -129,6 +152,12 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
                 .map(|l| l.code.clone())
                 .collect();
             let site_ftl = site_strings(site_dir, &codes, &mut diags);
+            site_ftl.hash(&mut global);
+            theme.hash_into(&mut global);
+            site.home.as_ref().map(|h| h.fingerprint).hash(&mut global);
+            for p in &site.pages {
+                p.fingerprint.hash(&mut global);
+            }
             match Strings::load(theme, &codes, &site.config.default_language, &site_ftl) {
                 Ok(s) => Some(Arc::new(s)),
                 Err(d) => {
@@ -166,6 +195,7 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
                 strings,
                 tera,
                 warnings: diags,
+                fingerprint: global.finish(),
             })
         }
         // Unreachable in practice: a missing piece always comes with an error.
@@ -201,27 +231,61 @@ pub fn build(
     today: Date,
 ) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
-    let out = output.map_or_else(|| site_dir.join("public"), Path::to_path_buf);
-    let out = write::check_output(site_dir, &out).map_err(|r| {
-        vec![Diagnostic::error(out.display().to_string(), "cannot write the output here").help(r.0)]
-    })?;
+    let out = output_folder(site_dir, output)?;
     let checked = check(site_dir, today)?;
+    write_output(&out, checked, None, start).map(|(report, _)| report)
+}
+
+/// The output folder, checked to be safe to write.
+fn output_folder(site_dir: &Path, output: Option<&Path>) -> Result<PathBuf, Vec<Diagnostic>> {
+    let out = output.map_or_else(|| site_dir.join("public"), Path::to_path_buf);
+    write::check_output(site_dir, &out).map_err(|r| {
+        vec![Diagnostic::error(out.display().to_string(), "cannot write the output here").help(r.0)]
+    })
+}
+
+/// What was written by the last build, for the next incremental one: for
+/// every output path, the fingerprint of its inputs (pages) or a hash of its
+/// bytes (other files).
+pub type Written = HashMap<String, u64>;
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Writes the output of a checked site. Without `previous`, a full build
+/// into a staging folder swapped into place; with it, an incremental build:
+/// only pages whose fingerprint changed are rendered, only files whose
+/// content changed are written (each atomically), and files no longer
+/// produced are removed. Nothing is written unless every page rendered.
+fn write_output(
+    out: &Path,
+    checked: Checked,
+    previous: Option<&Written>,
+    start: Instant,
+) -> Result<(Report, Written), Vec<Diagnostic>> {
     let site = &checked.site;
     let derived = &checked.derived;
     let mut t = Instant::now();
-    let renderer = Renderer::new(site, derived, checked.strings.clone(), checked.tera.clone());
+    let renderer = Renderer::new(
+        site,
+        derived,
+        checked.strings.clone(),
+        checked.tera.clone(),
+        checked.fingerprint,
+    );
     lap("renderer", &mut t);
     let pages = renderer.pages();
-
     let io_error = |what: &str, e: std::io::Error| {
         Diagnostic::error(
             out.display().to_string(),
             format!("cannot write {what}: {e}"),
         )
     };
-    let staging = Staging::begin(&out).map_err(|e| vec![io_error("the output folder", e)])?;
 
-    // Everything but pages: small, written first.
+    // Everything but pages.
     let mut extra: Vec<(String, Vec<u8>)> = Vec::new();
     let records = export::records(site, derived);
     extra.push((urls::DATA_JSON.into(), export::json(&records)));
@@ -246,31 +310,117 @@ pub fn build(
     for (rel, file) in checked.theme.under("static/") {
         extra.push((rel.to_owned(), file.bytes.to_vec()));
     }
-
-    lap("extras", &mut t);
-    let result: Result<(), Diagnostic> = (|| {
-        extra
-            .par_iter()
-            .try_for_each(|(rel, bytes)| staging.write(rel, bytes).map_err(|e| io_error(rel, e)))?;
-        site.static_files.par_iter().try_for_each(|rel| {
-            staging
-                .copy(rel, &site.root.join("static").join(rel))
-                .map_err(|e| io_error(rel, e))
-        })?;
-        pages.par_iter().try_for_each(|page: &Page| {
-            let html = renderer.render(*page)?;
-            let rel = renderer.path(*page);
-            staging.write(&rel, &html).map_err(|e| io_error(&rel, e))
+    let statics: Vec<(String, u64)> = site
+        .static_files
+        .iter()
+        .map(|rel| {
+            let meta = std::fs::metadata(site.root.join("static").join(rel)).ok();
+            let stamp = meta.map(|m| (m.len(), m.modified().ok()));
+            let mut h = DefaultHasher::new();
+            stamp.hash(&mut h);
+            (rel.clone(), h.finish())
         })
-    })();
-    if let Err(d) = result {
-        staging.abort();
-        return Err(vec![d]);
+        .collect();
+    lap("extras", &mut t);
+
+    let mut written: Written = HashMap::new();
+    let rendered;
+    match previous {
+        None => {
+            let staging =
+                Staging::begin(out).map_err(|e| vec![io_error("the output folder", e)])?;
+            let result: Result<Vec<(String, u64)>, Diagnostic> = (|| {
+                extra.par_iter().try_for_each(|(rel, bytes)| {
+                    staging.write(rel, bytes).map_err(|e| io_error(rel, e))
+                })?;
+                statics.par_iter().try_for_each(|(rel, _)| {
+                    staging
+                        .copy(rel, &site.root.join("static").join(rel))
+                        .map_err(|e| io_error(rel, e))
+                })?;
+                pages
+                    .par_iter()
+                    .map(|page: &Page| {
+                        let html = renderer.render(*page)?;
+                        let rel = renderer.path(*page);
+                        staging.write(&rel, &html).map_err(|e| io_error(&rel, e))?;
+                        Ok((rel, renderer.fingerprint(*page)))
+                    })
+                    .collect()
+            })();
+            let page_fps = match result {
+                Ok(fps) => fps,
+                Err(d) => {
+                    staging.abort();
+                    return Err(vec![d]);
+                }
+            };
+            lap("pages", &mut t);
+            staging
+                .commit()
+                .map_err(|e| vec![io_error("the finished output in place", e)])?;
+            rendered = page_fps.len();
+            written.extend(page_fps);
+            written.extend(extra.iter().map(|(rel, b)| (rel.clone(), hash_bytes(b))));
+            written.extend(statics.iter().cloned());
+        }
+        Some(previous) => {
+            // Render every page whose inputs changed, in memory, before writing anything.
+            let changed: Vec<(String, u64, Option<Vec<u8>>)> = pages
+                .par_iter()
+                .map(|page| {
+                    let rel = renderer.path(*page);
+                    let fp = renderer.fingerprint(*page);
+                    if previous.get(&rel) == Some(&fp) {
+                        Ok((rel, fp, None))
+                    } else {
+                        Ok((rel, fp, Some(renderer.render(*page)?)))
+                    }
+                })
+                .collect::<Result<_, Diagnostic>>()
+                .map_err(|d| vec![d])?;
+            rendered = changed.iter().filter(|(_, _, b)| b.is_some()).count();
+            let mut to_write: Vec<(&str, &[u8])> = Vec::new();
+            for (rel, fp, bytes) in &changed {
+                written.insert(rel.clone(), *fp);
+                if let Some(b) = bytes {
+                    to_write.push((rel, b));
+                }
+            }
+            for (rel, bytes) in &extra {
+                let h = hash_bytes(bytes);
+                if previous.get(rel) != Some(&h) {
+                    to_write.push((rel, bytes));
+                }
+                written.insert(rel.clone(), h);
+            }
+            let mut to_copy = Vec::new();
+            for (rel, stamp) in &statics {
+                if previous.get(rel) != Some(stamp) {
+                    to_copy.push(rel);
+                }
+                written.insert(rel.clone(), *stamp);
+            }
+            to_write
+                .par_iter()
+                .try_for_each(|(rel, bytes)| {
+                    write::replace_file(out, rel, bytes).map_err(|e| io_error(rel, e))
+                })
+                .map_err(|d| vec![d])?;
+            to_copy
+                .par_iter()
+                .try_for_each(|rel| {
+                    let bytes = std::fs::read(site.root.join("static").join(rel))
+                        .map_err(|e| io_error(rel, e))?;
+                    write::replace_file(out, rel, &bytes).map_err(|e| io_error(rel, e))
+                })
+                .map_err(|d| vec![d])?;
+            for stale in previous.keys().filter(|k| !written.contains_key(*k)) {
+                write::remove_file(out, stale).map_err(|e| vec![io_error(stale, e)])?;
+            }
+            lap("pages", &mut t);
+        }
     }
-    lap("pages", &mut t);
-    staging
-        .commit()
-        .map_err(|e| vec![io_error("the finished output in place", e)])?;
 
     let mut warnings = checked.warnings;
     for (lang, key) in checked.strings.missing() {
@@ -279,9 +429,10 @@ pub fn build(
             format!("the interface string `{key}` has no {lang} text; another language's is shown"),
         ));
     }
-    Ok(Report {
-        output: out,
+    let report = Report {
+        output: out.to_path_buf(),
         pages: pages.len(),
+        rendered,
         files: pages.len() + extra.len() + site.static_files.len(),
         languages: site.config.languages.len(),
         commitments: derived.total,
@@ -289,5 +440,87 @@ pub fn build(
         coverage: derive::coverage(site),
         warnings,
         elapsed: start.elapsed(),
-    })
+    };
+    Ok((report, written))
+}
+
+/// A file of the site directory as last read: its size and modification time.
+type Stamp = (u64, Option<std::time::SystemTime>);
+
+/// A parsed file, or the problems found in it.
+type Parsed = Result<Arc<parse::Doc>, Vec<Diagnostic>>;
+
+/// The state kept between rebuilds by `watch` and `serve`, so that a rebuild
+/// re-reads and re-parses only the files that changed, and renders and
+/// writes only the pages whose inputs changed. The result is the same as a
+/// full build (a test checks it after a sequence of edits).
+pub struct Session {
+    site_dir: PathBuf,
+    output: Option<PathBuf>,
+    docs: HashMap<String, (Stamp, Parsed)>,
+    written: Option<Written>,
+}
+
+impl Session {
+    /// A session building `site_dir` into `output` (default `site_dir/public`).
+    pub fn new(site_dir: &Path, output: Option<&Path>) -> Session {
+        Session {
+            site_dir: site_dir.to_path_buf(),
+            output: output.map(Path::to_path_buf),
+            docs: HashMap::new(),
+            written: None,
+        }
+    }
+
+    /// Builds again, reusing what has not changed since the last build.
+    pub fn rebuild(&mut self, today: Date) -> Result<Report, Vec<Diagnostic>> {
+        let start = Instant::now();
+        let mut t = Instant::now();
+        let out = output_folder(&self.site_dir, self.output.as_deref())?;
+        let (files, mut diags) = load::scan(&self.site_dir);
+        let stamps: Vec<(String, Stamp)> = files
+            .markdown_paths
+            .iter()
+            .map(|rel| {
+                let meta = std::fs::metadata(self.site_dir.join(rel)).ok();
+                let stamp = meta.map_or((0, None), |m| (m.len(), m.modified().ok()));
+                (rel.clone(), stamp)
+            })
+            .collect();
+        let stale: Vec<&(String, Stamp)> = stamps
+            .iter()
+            .filter(|(rel, stamp)| self.docs.get(rel).is_none_or(|(s, _)| s != stamp))
+            .collect();
+        let fresh: Vec<(String, Stamp, Parsed)> = stale
+            .par_iter()
+            .map(|(rel, stamp)| {
+                let doc = load::read_text(&self.site_dir, rel)
+                    .map_err(|d| vec![d])
+                    .and_then(|f| parse::parse_doc(&f).map(Arc::new));
+                (rel.clone(), *stamp, doc)
+            })
+            .collect();
+        for (rel, stamp, doc) in fresh {
+            self.docs.insert(rel, (stamp, doc));
+        }
+        let present: std::collections::HashSet<&String> = files.markdown_paths.iter().collect();
+        self.docs.retain(|rel, _| present.contains(rel));
+        let mut docs = Vec::with_capacity(files.markdown_paths.len());
+        for rel in &files.markdown_paths {
+            match &self.docs[rel].1 {
+                Ok(doc) => docs.push(doc.clone()),
+                Err(d) => diags.extend(d.iter().cloned()),
+            }
+        }
+        lap("reload", &mut t);
+        let checked = assemble(&self.site_dir, today, &files, docs, diags)?;
+        let previous = if out.is_dir() {
+            self.written.as_ref()
+        } else {
+            None
+        };
+        let (report, written) = write_output(&out, checked, previous, start)?;
+        self.written = Some(written);
+        Ok(report)
+    }
 }

@@ -17,7 +17,9 @@ use crate::urls;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, OnceLock};
 use tera::{Context, Kwargs, State, Tera, Value};
 
 /// Browse dimensions, in the order they appear in navigation.
@@ -166,13 +168,16 @@ struct UpdateView {
 
 /// Per-language values shared by many pages, computed once.
 struct LangData {
+    /// Index into `config.languages`.
+    index: usize,
     code: Lang,
     dir: &'static str,
     site: Value,
     statuses: Vec<StatusView>,
     parties: Vec<Labelled>,
     /// Cards by locality then commitment, as template values.
-    cards: Vec<Vec<Value>>,
+    /// Cards by locality then commitment, computed when a page first needs one.
+    cards: Vec<Vec<OnceLock<Value>>>,
     locality_cards: Vec<LocalityCard>,
     locality_card_values: Vec<Value>,
     /// Free pages: (id, title) for the navigation.
@@ -187,6 +192,10 @@ pub struct Renderer<'a> {
     tera: Tera,
     langs: Vec<LangData>,
     minify: minify_html::Cfg,
+    /// What every page depends on (see `pipeline::Checked::fingerprint`).
+    global: u64,
+    /// What pages listing everything depend on: every commitment and locality.
+    all: u64,
 }
 
 fn escape(s: &str) -> String {
@@ -287,7 +296,13 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, derived: &'a Derived, strings: Arc<Strings>, tera: Tera) -> Self {
+    pub fn new(
+        site: &'a Site,
+        derived: &'a Derived,
+        strings: Arc<Strings>,
+        tera: Tera,
+        global: u64,
+    ) -> Self {
         let mut minify = minify_html::Cfg::new();
         minify.keep_closing_tags = true;
         minify.keep_html_and_head_opening_tags = true;
@@ -299,7 +314,21 @@ impl<'a> Renderer<'a> {
             tera,
             langs: Vec::new(),
             minify,
+            global,
+            all: 0,
         };
+        let mut h = DefaultHasher::new();
+        for (i, loc) in site.localities.iter().enumerate() {
+            loc.fingerprint.hash(&mut h);
+            for c in 0..loc.commitments.len() {
+                r.commitment_fp(CRef {
+                    locality: i,
+                    commitment: c,
+                })
+                .hash(&mut h);
+            }
+        }
+        r.all = h.finish();
         r.langs = (0..site.config.languages.len())
             .into_par_iter()
             .map(|li| r.lang_data(li))
@@ -353,6 +382,60 @@ impl<'a> Renderer<'a> {
             "topic" => &self.derived.by_topic,
             _ => &self.derived.by_country,
         }
+    }
+
+    fn commitment_fp(&self, r: CRef) -> (u64, bool) {
+        (
+            self.site.commitment(r).fingerprint,
+            self.derived.is_overdue(r),
+        )
+    }
+
+    /// A hash of everything the page's output depends on: equal
+    /// fingerprints give equal pages, so a rebuild can skip the page.
+    pub fn fingerprint(&self, page: Page) -> u64 {
+        let mut h = DefaultHasher::new();
+        self.global.hash(&mut h);
+        self.path(page).hash(&mut h);
+        let list = |h: &mut DefaultHasher, list: &[CRef]| {
+            for r in list {
+                self.commitment_fp(*r).hash(h);
+                self.site.localities[r.locality].fingerprint.hash(h);
+            }
+        };
+        match page {
+            Page::Root | Page::NotFound | Page::Free(..) => {}
+            Page::Home(_) | Page::Localities(_) | Page::All(_) => self.all.hash(&mut h),
+            Page::Commitment(_, r) => list(&mut h, &[r]),
+            Page::Locality(_, i) => {
+                self.site.localities[i].fingerprint.hash(&mut h);
+                let n = self.site.localities[i].commitments.len();
+                for c in 0..n {
+                    self.commitment_fp(CRef {
+                        locality: i,
+                        commitment: c,
+                    })
+                    .hash(&mut h);
+                }
+            }
+            Page::BrowseIndex(_, di) => {
+                for (key, l) in self.dimension_keys(di) {
+                    key.hash(&mut h);
+                    l.len().hash(&mut h);
+                    self.derived.overdue_count(l).hash(&mut h);
+                }
+            }
+            Page::Browse(_, di, ki) => list(&mut h, &self.dimension_keys(di)[ki].1),
+            Page::Overdue(_) => list(&mut h, &self.derived.overdue_list),
+            Page::Updates(_) => {
+                self.derived.latest_updates.len().hash(&mut h);
+                for u in self.derived.latest_updates.iter().take(UPDATES_PAGE) {
+                    u.update.hash(&mut h);
+                    list(&mut h, &[u.commitment]);
+                }
+            }
+        }
+        h.finish()
     }
 
     /// Where a page is written, relative to the output root.
@@ -528,6 +611,7 @@ impl<'a> Renderer<'a> {
             default_language: config.default_language.clone(),
         });
         let mut data = LangData {
+            index: li,
             dir: config.languages[li].dir.as_str(),
             code,
             site,
@@ -553,19 +637,9 @@ impl<'a> Renderer<'a> {
             .site
             .localities
             .iter()
-            .enumerate()
-            .map(|(l, loc)| {
+            .map(|loc| {
                 (0..loc.commitments.len())
-                    .map(|c| {
-                        Value::from_serializable(&self.card(
-                            &data,
-                            li,
-                            CRef {
-                                locality: l,
-                                commitment: c,
-                            },
-                        ))
-                    })
+                    .map(|_| OnceLock::new())
                     .collect()
             })
             .collect();
@@ -687,19 +761,23 @@ impl<'a> Renderer<'a> {
             Some(m) => m,
             None => return Value::none(),
         };
-        map.insert(
-            "commitment".into(),
-            data.cards[u.commitment.locality][u.commitment.commitment].clone(),
-        );
+        map.insert("commitment".into(), self.card_value(data, li, u.commitment));
         Value::from(map)
     }
 
-    fn cards_of(&self, data: &LangData, list: &[CRef]) -> Value {
+    fn cards_of(&self, data: &LangData, li: usize, list: &[CRef]) -> Value {
         Value::from(
             list.iter()
-                .map(|r| data.cards[r.locality][r.commitment].clone())
+                .map(|r| self.card_value(data, li, *r))
                 .collect::<Vec<Value>>(),
         )
+    }
+
+    /// The card of a commitment as a template value, computed once per language.
+    fn card_value(&self, data: &LangData, li: usize, r: CRef) -> Value {
+        data.cards[r.locality][r.commitment]
+            .get_or_init(|| Value::from_serializable(&self.card(data, li, r)))
+            .clone()
     }
 
     fn choices(&self) -> Value {
@@ -1038,7 +1116,16 @@ impl<'a> Renderer<'a> {
                             .iter()
                             .enumerate()
                             .filter(|(_, c)| c.status == s.id)
-                            .map(|(ci, _)| data.cards[i][ci].clone())
+                            .map(|(ci, _)| {
+                                self.card_value(
+                                    data,
+                                    li,
+                                    CRef {
+                                        locality: i,
+                                        commitment: ci,
+                                    },
+                                )
+                            })
                             .collect();
                         (!list.is_empty()).then(|| {
                             Value::from(BTreeMap::from([
@@ -1209,7 +1296,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("heading", heading);
         ctx.insert("count", &list.len());
         ctx.insert("overdue_count", &self.derived.overdue_count(list));
-        ctx.insert_value("commitments", self.cards_of(data, list));
+        ctx.insert_value("commitments", self.cards_of(data, data.index, list));
         ctx.insert("up", &Value::none());
     }
 

@@ -104,9 +104,10 @@ fn print_build(result: &Result<pipeline::Report, Vec<Diagnostic>>) {
                 eprint!("{w}");
             }
             println!(
-                "Rebuilt {} pages in {:.0} ms.",
-                report.pages,
-                report.elapsed.as_secs_f64() * 1000.0
+                "Rebuilt in {:.0} ms ({} of {} pages rendered).",
+                report.elapsed.as_secs_f64() * 1000.0,
+                report.rendered,
+                report.pages
             );
         }
         Err(diags) => {
@@ -129,13 +130,8 @@ pub fn serve(opts: Options) -> Result<(), String> {
         .map_err(|e| format!("cannot make a temporary folder: {e}"))?;
     let out = tmp.path().join("site");
     let site_dir = opts.site_dir.clone();
-    let build = {
-        let site_dir = site_dir.clone();
-        let out = out.clone();
-        move || pipeline::build(&site_dir, Some(&out), pipeline::build_date())
-    };
-
-    let first = build();
+    let mut session = pipeline::Session::new(&site_dir, Some(&out));
+    let first = session.rebuild(pipeline::build_date());
     print_build(&first);
     let state = Arc::new(Mutex::new(BuildState {
         errors: first.err(),
@@ -165,7 +161,7 @@ pub fn serve(opts: Options) -> Result<(), String> {
             while let Some(changed) = watch.next_change() {
                 let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
                 println!("Changed: {}", names.join(", "));
-                let result = build();
+                let result = session.rebuild(pipeline::build_date());
                 print_build(&result);
                 let generation = {
                     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());

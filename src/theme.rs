@@ -62,6 +62,15 @@ impl Theme {
         Ok(theme)
     }
 
+    /// Feeds every file of the theme (path and content) into a hasher.
+    pub fn hash_into(&self, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        for (k, f) in &self.files {
+            k.hash(h);
+            f.bytes.hash(h);
+        }
+    }
+
     /// The text of a theme file, with its label.
     pub fn text(&self, rel: &str) -> Option<(String, String)> {
         let f = self.files.get(rel)?;

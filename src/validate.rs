@@ -14,6 +14,7 @@ use crate::parse::{Doc, DocKind, Fields, FrontMatter, RawCommitment, RawText};
 use crate::yaml::Seg;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Path segments under `/<lang>/` that the portal itself uses; a free page
 /// cannot take one of them as its id.
@@ -34,7 +35,7 @@ pub const RESERVED_PAGE_IDS: &[&str] = &[
 pub struct Inputs {
     pub root: PathBuf,
     pub config: Config,
-    pub docs: Vec<Doc>,
+    pub docs: Vec<Arc<Doc>>,
     pub locality_dirs: Vec<String>,
     pub static_files: Vec<String>,
     pub theme_dir: Option<PathBuf>,
@@ -42,8 +43,8 @@ pub struct Inputs {
 
 /// A default-language file and its translations.
 struct Group {
-    main: Option<Doc>,
-    translations: Vec<Doc>,
+    main: Option<Arc<Doc>>,
+    translations: Vec<Arc<Doc>>,
 }
 
 /// Checks the cross-file rules and builds the site. Warnings are returned
@@ -176,6 +177,7 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
                         body: body(group),
                         commitments: Vec::new(),
                         source: main.fm.rel.clone(),
+                        fingerprint: fingerprint(group),
                     },
                 );
             }
@@ -307,6 +309,17 @@ fn merge<'a>(
 }
 
 /// The Markdown body of a group: the main file's, with non-empty translations.
+/// A hash of the texts of a group's files: equal fingerprints, equal content.
+fn fingerprint(group: &Group) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for doc in group.main.iter().chain(&group.translations) {
+        doc.fm.rel.hash(&mut h);
+        doc.fm.file_text.hash(&mut h);
+    }
+    h.finish()
+}
+
 fn body(group: &Group) -> Text {
     let mut t = Text::plain(
         group
@@ -347,6 +360,7 @@ fn page(config: &Config, id: &str, group: &Group, diags: &mut Vec<Diagnostic>) -
         title,
         body: body(group),
         source: main.fm.rel.clone(),
+        fingerprint: fingerprint(group),
     })
 }
 
@@ -517,16 +531,20 @@ fn commitment(
                                 "this translated update matches no update of the original",
                             )
                             .found(date.to_string())
-                            .expected(format!(
-                                "the date of one of the updates in `{}`: {}",
-                                fm.rel,
-                                raw.updates
-                                    .iter()
-                                    .filter_map(|u| u.date)
-                                    .map(|d| d.to_string())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )),
+                            .expected(if raw.updates.is_empty() {
+                                format!("no updates: `{}` has none to translate", fm.rel)
+                            } else {
+                                format!(
+                                    "the date of one of the updates in `{}`: {}",
+                                    fm.rel,
+                                    raw.updates
+                                        .iter()
+                                        .filter_map(|u| u.date)
+                                        .map(|d| d.to_string())
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                )
+                            }),
                     );
                 }
             }
@@ -597,5 +615,6 @@ fn commitment(
         updates,
         body: body(group),
         source: fm.rel.clone(),
+        fingerprint: fingerprint(group),
     })
 }

@@ -174,3 +174,36 @@ impl Staging {
         let _ = fs::remove_dir_all(&self.tmp);
     }
 }
+
+/// Replaces one file of an existing output folder atomically: the new
+/// content is written beside it and renamed over it, so a reader (or a web
+/// server) sees the old file or the new one, never half of one.
+pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
+    let path = out.join(rel);
+    let dir = path.parent().unwrap_or(out);
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.pledgeboard-tmp"));
+    fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, &path)
+}
+
+/// Removes one file of the output folder, and its folders when they become empty.
+pub fn remove_file(out: &Path, rel: &str) -> io::Result<()> {
+    let path = out.join(rel);
+    match fs::remove_file(&path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if d == out || fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+    Ok(())
+}

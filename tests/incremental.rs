@@ -1,0 +1,153 @@
+//! The incremental rebuilds of `watch` and `serve` give exactly the output of
+//! a clean build, after every edit of a sequence, while rendering fewer pages.
+
+mod common;
+use common::*;
+use pledgeboard::pipeline::{self, Session};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for e in fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                out.insert(
+                    p.strip_prefix(base).unwrap().to_string_lossy().into_owned(),
+                    fs::read(&p).unwrap(),
+                );
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+fn assert_same(step: &str, incremental: &Path, clean: &Path) {
+    let (a, b) = (tree(incremental), tree(clean));
+    let ka: Vec<&String> = a.keys().collect();
+    let kb: Vec<&String> = b.keys().collect();
+    assert_eq!(ka, kb, "after {step}: the files differ");
+    for (k, v) in &a {
+        assert!(v == &b[k], "after {step}: {k} differs from a clean build");
+    }
+}
+
+/// An edit of the site directory.
+type Edit = Box<dyn Fn(&TestSite)>;
+
+#[test]
+fn incremental_output_equals_a_clean_build_after_each_edit() {
+    let site = TestSite::minimal();
+    site.file("localities/saaba/help-desk.md", "---\ntitle: A help desk for women\npledged_by: [police]\nagreed: 2017-05-20\ndue: 2018-01-31\nstatus: in-progress\ntopics: [women-safety]\n---\nA desk.\n");
+    site.file(
+        "localities/jos/_index.md",
+        "---\nname: Jos North\ncountry: NG\n---\nPlateau.\n",
+    );
+    site.file("localities/jos/gate.md", "---\ntitle: Move the stadium gate\npledged_by: [local-government]\nagreed: 2019-03-01\nstatus: not-started\n---\n");
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let inc = work.path().join("incremental");
+    let mut session = Session::new(site.path(), Some(&inc));
+    let first = session.rebuild(today).expect("first build");
+    assert_eq!(first.rendered, first.pages);
+
+    let edits: Vec<(&str, Edit)> = vec![
+        (
+            "a title edit",
+            Box::new(|s| {
+                s.file("localities/saaba/help-desk.md", "---\ntitle: A help desk for women and girls\npledged_by: [police]\nagreed: 2017-05-20\ndue: 2018-01-31\nstatus: in-progress\ntopics: [women-safety]\n---\nA desk.\n");
+            }),
+        ),
+        (
+            "a status change with a new update",
+            Box::new(|s| {
+                s.file("localities/saaba/help-desk.md", "---\ntitle: A help desk for women and girls\npledged_by: [police]\nagreed: 2017-05-20\ndue: 2018-01-31\ntopics: [women-safety]\nupdates:\n  - { date: 2019-01-01, status: completed, progress: 100, note: Open every day. }\n---\nA desk.\n");
+            }),
+        ),
+        (
+            "a new translation",
+            Box::new(|s| {
+                s.file("localities/saaba/help-desk.fr.md", "---\ntitle: Un guichet pour les femmes\nupdates:\n  - { date: 2019-01-01, note: Ouvert tous les jours. }\n---\nUn guichet.\n");
+            }),
+        ),
+        (
+            "a locality renamed",
+            Box::new(|s| {
+                s.file(
+                    "localities/saaba/_index.md",
+                    "---\nname: Saaba commune\ncountry: BF\n---\nA town near Ouagadougou.\n",
+                );
+            }),
+        ),
+        (
+            "a deleted commitment",
+            Box::new(|s| s.remove("localities/jos/gate.md")),
+        ),
+        (
+            "a new locality",
+            Box::new(|s| {
+                s.file(
+                    "localities/kirkuk/_index.md",
+                    "---\nname: Kirkuk\ncountry: IQ\n---\nA city.\n",
+                );
+                s.file("localities/kirkuk/registration.md", "---\ntitle: Register displaced families\npledged_by: [local-government, police]\nagreed: 2016-02-10\ndue: 2017-02-28\nstatus: stalled\ntopics: [displacement]\n---\n");
+            }),
+        ),
+        (
+            "a new free page",
+            Box::new(|s| {
+                s.file("pages/about.md", "---\ntitle: About\n---\nAbout us.\n");
+            }),
+        ),
+        (
+            "a site.yaml edit",
+            Box::new(|s| {
+                s.file(
+                    "site.yaml",
+                    &SITE_YAML.replace(
+                        "title:\n  en: Test tracker",
+                        "title:\n  en: Renamed tracker",
+                    ),
+                );
+            }),
+        ),
+    ];
+    for (step, edit) in &edits {
+        edit(&site);
+        let report = session
+            .rebuild(today)
+            .unwrap_or_else(|d| panic!("{step}: {d:?}"));
+        let clean = work
+            .path()
+            .join(format!("clean-{}", step.replace(' ', "-")));
+        pipeline::build(site.path(), Some(&clean), today).expect("clean build");
+        assert_same(step, &inc, &clean);
+        if *step == "a title edit" {
+            assert!(
+                report.rendered < report.pages / 2,
+                "{step}: {} of {} pages rendered",
+                report.rendered,
+                report.pages
+            );
+        }
+    }
+
+    // A broken save fails the rebuild and leaves the output as it was; the fix recovers.
+    let before = tree(&inc);
+    site.file(
+        "localities/saaba/help-desk.md",
+        "---\ntitle: [broken\n---\n",
+    );
+    assert!(session.rebuild(today).is_err());
+    assert_eq!(tree(&inc), before);
+    site.file("localities/saaba/help-desk.md", "---\ntitle: Fixed desk\npledged_by: [police]\nagreed: 2017-05-20\nupdates:\n  - { date: 2019-01-01, status: completed, progress: 100 }\n---\n");
+    session.rebuild(today).expect("fixed");
+    let clean = work.path().join("clean-fixed");
+    pipeline::build(site.path(), Some(&clean), today).unwrap();
+    assert_same("the fix", &inc, &clean);
+}
