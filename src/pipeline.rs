@@ -285,30 +285,69 @@ fn write_output(
         )
     };
 
-    // Everything but pages.
-    let mut extra: Vec<(String, Vec<u8>)> = Vec::new();
-    let records = export::records(site, derived);
-    extra.push((urls::DATA_JSON.into(), export::json(&records)));
-    extra.push((urls::DATA_CSV.into(), export::csv(site, &records)));
-    extra.push((
-        urls::SITEMAP.into(),
-        feeds::sitemap(site, &renderer, &pages).into_bytes(),
-    ));
-    for li in 0..site.config.languages.len() {
-        let lang = &site.config.languages[li].code;
+    // Everything but pages: (path, fingerprint, content). Content is made
+    // only when the fingerprint changed since the previous build.
+    let unchanged = |rel: &str, fp: u64| previous.is_some_and(|p| p.get(rel) == Some(&fp));
+    let mut extra: Vec<(String, u64, Option<Vec<u8>>)> = Vec::new();
+    let data_fp = renderer.all_fingerprint();
+    if unchanged(urls::DATA_JSON, data_fp) && unchanged(urls::DATA_CSV, data_fp) {
+        extra.push((urls::DATA_JSON.into(), data_fp, None));
+        extra.push((urls::DATA_CSV.into(), data_fp, None));
+    } else {
+        let records = export::records(site, derived);
         extra.push((
-            urls::site_feed(lang),
-            feeds::atom(site, derived, &renderer, li, None).into_bytes(),
+            urls::DATA_JSON.into(),
+            data_fp,
+            Some(export::json(&records)),
         ));
-        for (i, loc) in site.localities.iter().enumerate() {
-            extra.push((
-                urls::locality_feed(lang, &loc.id),
-                feeds::atom(site, derived, &renderer, li, Some(i)).into_bytes(),
-            ));
-        }
+        extra.push((
+            urls::DATA_CSV.into(),
+            data_fp,
+            Some(export::csv(site, &records)),
+        ));
     }
+    let sitemap_fp = {
+        let mut h = DefaultHasher::new();
+        checked.fingerprint.hash(&mut h);
+        for p in &pages {
+            renderer.path(*p).hash(&mut h);
+        }
+        h.finish()
+    };
+    let sitemap = (!unchanged(urls::SITEMAP, sitemap_fp))
+        .then(|| feeds::sitemap(site, &renderer, &pages).into_bytes());
+    extra.push((urls::SITEMAP.into(), sitemap_fp, sitemap));
+    let feed_jobs: Vec<(usize, Option<usize>)> = (0..site.config.languages.len())
+        .flat_map(|li| {
+            std::iter::once((li, None))
+                .chain((0..site.localities.len()).map(move |i| (li, Some(i))))
+        })
+        .collect();
+    let feed_outputs: Vec<(String, u64, Option<Vec<u8>>)> = feed_jobs
+        .par_iter()
+        .map(|&(li, loc)| {
+            let lang = &site.config.languages[li].code;
+            let (rel, entries) = match loc {
+                None => (urls::site_feed(lang), &derived.latest_updates),
+                Some(i) => (
+                    urls::locality_feed(lang, &site.localities[i].id),
+                    &derived.updates_by_locality[i],
+                ),
+            };
+            let entries = &entries[..entries.len().min(feeds::FEED_ENTRIES)];
+            let fp = renderer.feed_fingerprint(li, loc, entries);
+            let bytes = (!unchanged(&rel, fp))
+                .then(|| feeds::atom(site, derived, &renderer, li, loc).into_bytes());
+            (rel, fp, bytes)
+        })
+        .collect();
+    extra.extend(feed_outputs);
     for (rel, file) in checked.theme.under("static/") {
-        extra.push((rel.to_owned(), file.bytes.to_vec()));
+        extra.push((
+            rel.to_owned(),
+            hash_bytes(&file.bytes),
+            Some(file.bytes.to_vec()),
+        ));
     }
     let statics: Vec<(String, u64)> = site
         .static_files
@@ -330,9 +369,12 @@ fn write_output(
             let staging =
                 Staging::begin(out).map_err(|e| vec![io_error("the output folder", e)])?;
             let result: Result<Vec<(String, u64)>, Diagnostic> = (|| {
-                extra.par_iter().try_for_each(|(rel, bytes)| {
-                    staging.write(rel, bytes).map_err(|e| io_error(rel, e))
-                })?;
+                extra
+                    .par_iter()
+                    .try_for_each(|(rel, _, bytes)| match bytes {
+                        Some(bytes) => staging.write(rel, bytes).map_err(|e| io_error(rel, e)),
+                        None => Ok(()),
+                    })?;
                 statics.par_iter().try_for_each(|(rel, _)| {
                     staging
                         .copy(rel, &site.root.join("static").join(rel))
@@ -361,7 +403,7 @@ fn write_output(
                 .map_err(|e| vec![io_error("the finished output in place", e)])?;
             rendered = page_fps.len();
             written.extend(page_fps);
-            written.extend(extra.iter().map(|(rel, b)| (rel.clone(), hash_bytes(b))));
+            written.extend(extra.iter().map(|(rel, fp, _)| (rel.clone(), *fp)));
             written.extend(statics.iter().cloned());
         }
         Some(previous) => {
@@ -387,12 +429,11 @@ fn write_output(
                     to_write.push((rel, b));
                 }
             }
-            for (rel, bytes) in &extra {
-                let h = hash_bytes(bytes);
-                if previous.get(rel) != Some(&h) {
+            for (rel, fp, bytes) in &extra {
+                if let Some(bytes) = bytes {
                     to_write.push((rel, bytes));
                 }
-                written.insert(rel.clone(), h);
+                written.insert(rel.clone(), *fp);
             }
             let mut to_copy = Vec::new();
             for (rel, stamp) in &statics {

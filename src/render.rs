@@ -438,6 +438,36 @@ impl<'a> Renderer<'a> {
         h.finish()
     }
 
+    /// The fingerprint of the inputs of everything that lists every
+    /// commitment (the open-data files).
+    pub fn all_fingerprint(&self) -> u64 {
+        let mut h = DefaultHasher::new();
+        (self.global, self.all).hash(&mut h);
+        h.finish()
+    }
+
+    /// The fingerprint of the inputs of a feed (site-wide or one locality's).
+    pub fn feed_fingerprint(
+        &self,
+        li: usize,
+        locality: Option<usize>,
+        entries: &[crate::derive::URef],
+    ) -> u64 {
+        let mut h = DefaultHasher::new();
+        (self.global, li, locality).hash(&mut h);
+        if let Some(i) = locality {
+            self.site.localities[i].fingerprint.hash(&mut h);
+        }
+        for u in entries {
+            u.update.hash(&mut h);
+            self.commitment_fp(u.commitment).hash(&mut h);
+            self.site.localities[u.commitment.locality]
+                .fingerprint
+                .hash(&mut h);
+        }
+        h.finish()
+    }
+
     /// Where a page is written, relative to the output root.
     pub fn path(&self, page: Page) -> String {
         let code = |li: usize| self.lang_code(li);
