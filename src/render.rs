@@ -25,6 +25,15 @@ use tera::{Context, Kwargs, State, Tera, Value};
 /// Browse dimensions, in the order they appear in navigation.
 pub const DIMENSIONS: [&str; 4] = ["status", "party", "topic", "country"];
 
+/// How many commitments a list page shows; longer lists continue on
+/// `…/page/2/`, `…/page/3/`, so that no page is too heavy for a cheap phone.
+pub const PER_PAGE: usize = 50;
+
+/// How many pages a list of `n` commitments takes (at least one).
+pub fn page_count(n: usize) -> usize {
+    n.div_ceil(PER_PAGE).max(1)
+}
+
 /// How many updates the home page and the updates page show.
 pub const HOME_UPDATES: usize = 8;
 pub const UPDATES_PAGE: usize = 200;
@@ -41,15 +50,33 @@ pub enum Page {
     Commitment(usize, CRef),
     /// A language and a dimension (index into [`DIMENSIONS`]).
     BrowseIndex(usize, usize),
-    /// A language, a dimension, and the index of the key within it.
-    Browse(usize, usize, usize),
-    Overdue(usize),
-    All(usize),
+    /// A language, a dimension, the index of the key within it, and the
+    /// page of the list (0 for the first).
+    Browse(usize, usize, usize, usize),
+    /// A language and the page of the list.
+    Overdue(usize, usize),
+    All(usize, usize),
     Updates(usize),
     Free(usize, usize),
 }
 
+/// The commitments of page `pg` of a list.
+fn page_slice(list: &[CRef], pg: usize) -> &[CRef] {
+    let start = (pg * PER_PAGE).min(list.len());
+    &list[start..(start + PER_PAGE).min(list.len())]
+}
+
 impl Page {
+    /// The same list page at another page index (other pages unchanged).
+    pub fn with_page_index(self, n: usize) -> Page {
+        match self {
+            Page::Browse(li, di, ki, _) => Page::Browse(li, di, ki, n),
+            Page::Overdue(li, _) => Page::Overdue(li, n),
+            Page::All(li, _) => Page::All(li, n),
+            other => other,
+        }
+    }
+
     /// The language of a page (`None` for the root and 404 pages).
     pub fn language(self) -> Option<usize> {
         match self {
@@ -59,9 +86,9 @@ impl Page {
             | Page::Locality(li, _)
             | Page::Commitment(li, _)
             | Page::BrowseIndex(li, _)
-            | Page::Browse(li, _, _)
-            | Page::Overdue(li)
-            | Page::All(li)
+            | Page::Browse(li, ..)
+            | Page::Overdue(li, _)
+            | Page::All(li, _)
             | Page::Updates(li)
             | Page::Free(li, _) => Some(li),
         }
@@ -196,6 +223,8 @@ pub struct Renderer<'a> {
     global: u64,
     /// What pages listing everything depend on: every commitment and locality.
     all: u64,
+    /// Every commitment, in locality then id order.
+    all_crefs: Vec<CRef>,
 }
 
 fn escape(s: &str) -> String {
@@ -316,6 +345,7 @@ impl<'a> Renderer<'a> {
             minify,
             global,
             all: 0,
+            all_crefs: site.crefs().collect(),
         };
         let mut h = DefaultHasher::new();
         for (i, loc) in site.localities.iter().enumerate() {
@@ -348,17 +378,16 @@ impl<'a> Renderer<'a> {
     pub fn pages(&self) -> Vec<Page> {
         let mut pages = vec![Page::Root, Page::NotFound];
         for li in 0..self.langs.len() {
-            pages.extend([
-                Page::Home(li),
-                Page::Localities(li),
-                Page::Overdue(li),
-                Page::All(li),
-                Page::Updates(li),
-            ]);
+            pages.extend([Page::Home(li), Page::Localities(li), Page::Updates(li)]);
+            pages.extend(
+                (0..page_count(self.derived.overdue_list.len())).map(|pg| Page::Overdue(li, pg)),
+            );
+            pages.extend((0..page_count(self.all_crefs.len())).map(|pg| Page::All(li, pg)));
             for (di, _) in DIMENSIONS.iter().enumerate() {
                 pages.push(Page::BrowseIndex(li, di));
-                for ki in 0..self.dimension_keys(di).len() {
-                    pages.push(Page::Browse(li, di, ki));
+                for (ki, (_, list)) in self.dimension_keys(di).iter().enumerate() {
+                    pages
+                        .extend((0..page_count(list.len())).map(|pg| Page::Browse(li, di, ki, pg)));
                 }
             }
             for (i, _) in self.site.localities.iter().enumerate() {
@@ -405,7 +434,7 @@ impl<'a> Renderer<'a> {
         };
         match page {
             Page::Root | Page::NotFound | Page::Free(..) => {}
-            Page::Home(_) | Page::Localities(_) | Page::All(_) => self.all.hash(&mut h),
+            Page::Home(_) | Page::Localities(_) => self.all.hash(&mut h),
             Page::Commitment(_, r) => list(&mut h, &[r]),
             Page::Locality(_, i) => {
                 self.site.localities[i].fingerprint.hash(&mut h);
@@ -425,8 +454,13 @@ impl<'a> Renderer<'a> {
                     self.derived.overdue_count(l).hash(&mut h);
                 }
             }
-            Page::Browse(_, di, ki) => list(&mut h, &self.dimension_keys(di)[ki].1),
-            Page::Overdue(_) => list(&mut h, &self.derived.overdue_list),
+            Page::Browse(..) | Page::Overdue(..) | Page::All(..) => {
+                let (full, pg) = self.list_of(page);
+                // The page's own commitments, and what its heading and page links show.
+                full.len().hash(&mut h);
+                self.derived.overdue_count(full).hash(&mut h);
+                list(&mut h, page_slice(full, pg));
+            }
             Page::Updates(_) => {
                 self.derived.latest_updates.len().hash(&mut h);
                 for u in self.derived.latest_updates.iter().take(UPDATES_PAGE) {
@@ -482,11 +516,12 @@ impl<'a> Renderer<'a> {
                 urls::commitment(code(li), &cm.locality, &cm.id)
             }
             Page::BrowseIndex(li, di) => urls::browse_index(code(li), DIMENSIONS[di]),
-            Page::Browse(li, di, ki) => {
-                urls::browse(code(li), DIMENSIONS[di], &self.dimension_keys(di)[ki].0)
-            }
-            Page::Overdue(li) => urls::overdue(code(li)),
-            Page::All(li) => urls::all_commitments(code(li)),
+            Page::Browse(li, di, ki, pg) => urls::paged(
+                &urls::browse(code(li), DIMENSIONS[di], &self.dimension_keys(di)[ki].0),
+                pg,
+            ),
+            Page::Overdue(li, pg) => urls::paged(&urls::overdue(code(li)), pg),
+            Page::All(li, pg) => urls::paged(&urls::all_commitments(code(li)), pg),
             Page::Updates(li) => urls::updates(code(li)),
             Page::Free(li, i) => urls::page(code(li), &self.site.pages[i].id),
         }
@@ -1241,9 +1276,9 @@ impl<'a> Renderer<'a> {
                 ctx.insert("items", &items);
                 ("browse-index.html", ctx)
             }
-            Page::Browse(_, di, ki) => {
+            Page::Browse(_, di, ki, _) => {
                 let dim = DIMENSIONS[di];
-                let (key, list) = &self.dimension_keys(di)[ki];
+                let (key, _) = &self.dimension_keys(di)[ki];
                 let (label, _) = self.dimension_label(li, di, key);
                 let heading = self.t_args(
                     li,
@@ -1251,7 +1286,7 @@ impl<'a> Renderer<'a> {
                     &[("label", Arg::Str(label))],
                 );
                 self.common(&mut ctx, li, path, "browse", &heading);
-                self.list_context(&mut ctx, data, dim, &heading, list);
+                self.list_context(&mut ctx, data, dim, &heading, page);
                 ctx.insert(
                     "up",
                     &BTreeMap::from([
@@ -1261,23 +1296,16 @@ impl<'a> Renderer<'a> {
                 );
                 ("list.html", ctx)
             }
-            Page::Overdue(_) => {
+            Page::Overdue(..) => {
                 let heading = self.t(li, "page-overdue");
                 self.common(&mut ctx, li, path, "browse", &heading);
-                self.list_context(
-                    &mut ctx,
-                    data,
-                    "overdue",
-                    &heading,
-                    &self.derived.overdue_list,
-                );
+                self.list_context(&mut ctx, data, "overdue", &heading, page);
                 ("list.html", ctx)
             }
-            Page::All(_) => {
+            Page::All(..) => {
                 let heading = self.t(li, "page-all-commitments");
                 self.common(&mut ctx, li, path, "browse", &heading);
-                let all: Vec<CRef> = self.site.crefs().collect();
-                self.list_context(&mut ctx, data, "all", &heading, &all);
+                self.list_context(&mut ctx, data, "all", &heading, page);
                 ("list.html", ctx)
             }
             Page::Updates(_) => {
@@ -1314,20 +1342,64 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The whole list a list page shows part of, and which part.
+    fn list_of(&self, page: Page) -> (&[CRef], usize) {
+        match page {
+            Page::Browse(_, di, ki, pg) => (&self.dimension_keys(di)[ki].1, pg),
+            Page::Overdue(_, pg) => (&self.derived.overdue_list, pg),
+            Page::All(_, pg) => (&self.all_crefs, pg),
+            _ => (&[], 0),
+        }
+    }
+
     fn list_context(
         &self,
         ctx: &mut Context,
         data: &LangData,
         dim: &str,
         heading: &str,
-        list: &[CRef],
+        page: Page,
     ) {
+        let (list, pg) = self.list_of(page);
         ctx.insert("dimension", dim);
         ctx.insert("heading", heading);
         ctx.insert("count", &list.len());
         ctx.insert("overdue_count", &self.derived.overdue_count(list));
-        ctx.insert_value("commitments", self.cards_of(data, data.index, list));
+        ctx.insert_value(
+            "commitments",
+            self.cards_of(data, data.index, page_slice(list, pg)),
+        );
         ctx.insert("up", &Value::none());
+        #[derive(Serialize)]
+        struct Link {
+            number: usize,
+            path: String,
+            current: bool,
+        }
+        #[derive(Serialize)]
+        struct Pagination {
+            current: usize,
+            total: usize,
+            previous: Option<String>,
+            next: Option<String>,
+            pages: Vec<Link>,
+        }
+        let total = page_count(list.len());
+        let path_of = |n: usize| self.path(page.with_page_index(n));
+        let pagination = (total > 1).then(|| Pagination {
+            current: pg + 1,
+            total,
+            previous: pg.checked_sub(1).map(path_of),
+            next: (pg + 1 < total).then(|| path_of(pg + 1)),
+            pages: (0..total)
+                .map(|n| Link {
+                    number: n + 1,
+                    path: path_of(n),
+                    current: n == pg,
+                })
+                .collect(),
+        });
+        ctx.insert("pagination", &pagination);
     }
 
     /// The label and browse path of a key of a dimension.

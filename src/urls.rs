@@ -55,6 +55,17 @@ pub fn page(lang: &str, id: &str) -> String {
     format!("{lang}/{id}/index.html")
 }
 
+/// Page `n` (0-based) of a list whose first page is `first`:
+/// `en/overdue/index.html`, `en/overdue/page/2/index.html`, …
+pub fn paged(first: &str, n: usize) -> String {
+    if n == 0 {
+        first.to_owned()
+    } else {
+        let base = first.strip_suffix("index.html").unwrap_or(first);
+        format!("{base}page/{}/index.html", n + 1)
+    }
+}
+
 pub const ROOT_INDEX: &str = "index.html";
 pub const NOT_FOUND: &str = "404.html";
 pub const SITEMAP: &str = "sitemap.xml";

@@ -566,3 +566,42 @@ fn normalize(p: &Path) -> String {
     }
     parts.join("/")
 }
+
+#[test]
+fn long_lists_continue_on_further_pages() {
+    let s = TestSite::minimal();
+    for i in 0..120 {
+        s.file(
+            &format!("localities/saaba/pledge-{i:03}.md"),
+            &format!("---\ntitle: Pledge number {i:03}\npledged_by: [justice]\nagreed: 2019-01-01\nstatus: suspended\n---\n"),
+        );
+    }
+    s.build_ok();
+    // 120 suspended commitments: pages of 50, 50 and 20.
+    let first = s.page("fr/status/suspended/index.html");
+    assert_eq!(first.select("ul.cards > li").len(), 50);
+    assert!(first.text().contains("120 engagements"), "{}", first.text());
+    assert!(first.has("a[rel=next][href=\"../../../fr/status/suspended/page/2/index.html\"]"));
+    let third = s.page("fr/status/suspended/page/3/index.html");
+    assert_eq!(third.select("ul.cards > li").len(), 20);
+    assert!(third.text().contains("Pledge number 119"));
+    assert!(third.text().contains("Page 3 sur 3"), "{}", third.text());
+    assert!(
+        third.has("a[rel=prev][href=\"../../../../../fr/status/suspended/page/2/index.html\"]")
+    );
+    assert!(!third.has("a[rel=next]"));
+    // Every commitment appears on exactly one page of the list.
+    let mut seen = 0;
+    for page in ["index.html", "page/2/index.html", "page/3/index.html"] {
+        seen += s
+            .page(&format!("en/status/suspended/{page}"))
+            .select("ul.cards > li")
+            .len();
+    }
+    assert_eq!(seen, 120);
+    // The switcher of page 2 points at page 2 in the other languages.
+    let second = s.page("ar/status/suspended/page/2/index.html");
+    assert!(
+        second.has("a[lang=en][href=\"../../../../../en/status/suspended/page/2/index.html\"]")
+    );
+}

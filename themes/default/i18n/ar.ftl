@@ -105,3 +105,7 @@ country-TN = تونس
 country-TZ = تنزانيا
 country-YE = اليمن
 list-separator = {"، "}
+pagination-label = الصفحات
+page-of = الصفحة { $current } من { $total }
+previous-page = الصفحة السابقة
+next-page = الصفحة التالية

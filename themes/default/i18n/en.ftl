@@ -93,3 +93,7 @@ country-TN = Tunisia
 country-TZ = Tanzania
 country-YE = Yemen
 list-separator = {", "}
+pagination-label = Pages
+page-of = Page { $current } of { $total }
+previous-page = Previous page
+next-page = Next page

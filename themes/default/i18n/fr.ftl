@@ -93,3 +93,7 @@ country-TN = Tunisie
 country-TZ = Tanzanie
 country-YE = Yémen
 list-separator = {", "}
+pagination-label = Pages
+page-of = Page { $current } sur { $total }
+previous-page = Page précédente
+next-page = Page suivante
