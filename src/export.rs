@@ -6,10 +6,15 @@
 //! present); the CSV flattens them into one column per language.
 
 use crate::derive::Derived;
-use crate::model::{Site, Text};
+use crate::model::{CRef, Site, Text};
 use crate::urls;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 #[derive(Debug, Serialize)]
 pub struct UpdateRecord {
@@ -52,67 +57,58 @@ fn text_map(site: &Site, t: &Text) -> BTreeMap<String, String> {
     m
 }
 
+/// The export record of one commitment.
+pub fn record(site: &Site, derived: &Derived, r: CRef) -> Record {
+    let c = site.commitment(r);
+    let loc = site.locality_of(r);
+    Record {
+        key: c.key(),
+        locality: loc.id.clone(),
+        locality_name: text_map(site, &loc.name),
+        country: loc.country.clone(),
+        id: c.id.clone(),
+        title: text_map(site, &c.title),
+        summary: c.summary.as_ref().map(|t| text_map(site, t)),
+        pledged_by: c.pledged_by.clone(),
+        agreed: c.agreed.to_string(),
+        due: c.due.map(|d| d.to_string()),
+        status: c.status.clone(),
+        progress: c.progress,
+        topics: c.topics.clone(),
+        responsible: c.responsible.as_ref().map(|t| text_map(site, t)),
+        overdue: derived.is_overdue(r),
+        updates: c
+            .updates
+            .iter()
+            .map(|u| UpdateRecord {
+                date: u.date.to_string(),
+                status: u.status.clone(),
+                progress: u.progress,
+                note: u.note.as_ref().map(|t| text_map(site, t)),
+                assessed_by: u.assessed_by.map(|a| a.as_str()),
+                sources: u.sources.clone(),
+            })
+            .collect(),
+        url: site
+            .config
+            .languages
+            .iter()
+            .map(|l| {
+                let path = urls::commitment(&l.code, &c.locality, &c.id);
+                (l.code.clone(), urls::absolute(&site.config.base_url, &path))
+            })
+            .collect(),
+        body: text_map(site, &c.body),
+    }
+}
+
 /// Every commitment as an export record, in key order.
 pub fn records(site: &Site, derived: &Derived) -> Vec<Record> {
-    site.crefs()
-        .map(|r| {
-            let c = site.commitment(r);
-            let loc = site.locality_of(r);
-            Record {
-                key: c.key(),
-                locality: loc.id.clone(),
-                locality_name: text_map(site, &loc.name),
-                country: loc.country.clone(),
-                id: c.id.clone(),
-                title: text_map(site, &c.title),
-                summary: c.summary.as_ref().map(|t| text_map(site, t)),
-                pledged_by: c.pledged_by.clone(),
-                agreed: c.agreed.to_string(),
-                due: c.due.map(|d| d.to_string()),
-                status: c.status.clone(),
-                progress: c.progress,
-                topics: c.topics.clone(),
-                responsible: c.responsible.as_ref().map(|t| text_map(site, t)),
-                overdue: derived.is_overdue(r),
-                updates: c
-                    .updates
-                    .iter()
-                    .map(|u| UpdateRecord {
-                        date: u.date.to_string(),
-                        status: u.status.clone(),
-                        progress: u.progress,
-                        note: u.note.as_ref().map(|t| text_map(site, t)),
-                        assessed_by: u.assessed_by.map(|a| a.as_str()),
-                        sources: u.sources.clone(),
-                    })
-                    .collect(),
-                url: site
-                    .config
-                    .languages
-                    .iter()
-                    .map(|l| {
-                        let path = urls::commitment(&l.code, &c.locality, &c.id);
-                        (l.code.clone(), urls::absolute(&site.config.base_url, &path))
-                    })
-                    .collect(),
-                body: text_map(site, &c.body),
-            }
-        })
-        .collect()
+    site.crefs().map(|r| record(site, derived, r)).collect()
 }
 
-/// `data/commitments.json`: a JSON array of records, pretty-printed.
-pub fn json(records: &[Record]) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(records).unwrap_or_else(|_| b"[]".to_vec());
-    out.push(b'\n');
-    out
-}
-
-/// `data/commitments.csv`: one row per commitment, UTF-8 with a byte-order
-/// mark and CRLF line ends so spreadsheet programs open it correctly.
-/// Lists of ids are separated by `;`, sources by spaces; the full update
-/// history is in the `updates` column as JSON.
-pub fn csv(site: &Site, records: &[Record]) -> Vec<u8> {
+/// The languages of the CSV columns: all, the default one, and the others.
+fn csv_languages(site: &Site) -> (Vec<&str>, &str, Vec<&str>) {
     let langs: Vec<&str> = site
         .config
         .languages
@@ -121,6 +117,17 @@ pub fn csv(site: &Site, records: &[Record]) -> Vec<u8> {
         .collect();
     let default = site.config.default_language.as_str();
     let others: Vec<&str> = langs.iter().copied().filter(|l| *l != default).collect();
+    (langs, default, others)
+}
+
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new())
+}
+
+fn csv_header(site: &Site) -> Vec<u8> {
+    let (langs, _, others) = csv_languages(site);
     let mut header: Vec<String> = ["key", "locality", "country", "id"]
         .map(String::from)
         .to_vec();
@@ -151,41 +158,119 @@ pub fn csv(site: &Site, records: &[Record]) -> Vec<u8> {
     }
     header.push("updates".into());
 
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
+    let mut w = csv_writer();
     let _ = w.write_record(&header);
-    for r in records {
-        let mut row: Vec<String> = vec![
-            r.key.clone(),
-            r.locality.clone(),
-            r.country.clone(),
-            r.id.clone(),
-        ];
-        let text = |m: Option<&BTreeMap<String, String>>, row: &mut Vec<String>| {
-            row.push(m.and_then(|m| m.get(default)).cloned().unwrap_or_default());
-            for l in &others {
-                row.push(m.and_then(|m| m.get(*l)).cloned().unwrap_or_default());
-            }
-        };
-        text(Some(&r.locality_name), &mut row);
-        text(Some(&r.title), &mut row);
-        text(r.summary.as_ref(), &mut row);
-        row.push(r.pledged_by.join(";"));
-        row.push(r.agreed.clone());
-        row.push(r.due.clone().unwrap_or_default());
-        row.push(r.status.clone());
-        row.push(r.progress.map(|p| p.to_string()).unwrap_or_default());
-        row.push(r.topics.join(";"));
-        text(r.responsible.as_ref(), &mut row);
-        row.push(r.overdue.to_string());
-        row.push(r.updates.len().to_string());
-        row.push(r.updates.last().map(|u| u.date.clone()).unwrap_or_default());
-        for l in &langs {
-            row.push(r.url.get(*l).cloned().unwrap_or_default());
-        }
-        row.push(serde_json::to_string(&r.updates).unwrap_or_default());
-        let _ = w.write_record(&row);
-    }
     w.into_inner().unwrap_or_default()
+}
+
+/// One CSV row (with its line end) for a record.
+fn csv_row(site: &Site, r: &Record) -> Vec<u8> {
+    let (langs, default, others) = csv_languages(site);
+    let mut row: Vec<String> = vec![
+        r.key.clone(),
+        r.locality.clone(),
+        r.country.clone(),
+        r.id.clone(),
+    ];
+    let text = |m: Option<&BTreeMap<String, String>>, row: &mut Vec<String>| {
+        row.push(m.and_then(|m| m.get(default)).cloned().unwrap_or_default());
+        for l in &others {
+            row.push(m.and_then(|m| m.get(*l)).cloned().unwrap_or_default());
+        }
+    };
+    text(Some(&r.locality_name), &mut row);
+    text(Some(&r.title), &mut row);
+    text(r.summary.as_ref(), &mut row);
+    row.push(r.pledged_by.join(";"));
+    row.push(r.agreed.clone());
+    row.push(r.due.clone().unwrap_or_default());
+    row.push(r.status.clone());
+    row.push(r.progress.map(|p| p.to_string()).unwrap_or_default());
+    row.push(r.topics.join(";"));
+    text(r.responsible.as_ref(), &mut row);
+    row.push(r.overdue.to_string());
+    row.push(r.updates.len().to_string());
+    row.push(r.updates.last().map(|u| u.date.clone()).unwrap_or_default());
+    for l in &langs {
+        row.push(r.url.get(*l).cloned().unwrap_or_default());
+    }
+    row.push(serde_json::to_string(&r.updates).unwrap_or_default());
+    let mut w = csv_writer();
+    let _ = w.write_record(&row);
+    w.into_inner().unwrap_or_default()
+}
+
+/// One record as an item of the pretty-printed JSON array.
+fn json_item(r: &Record) -> String {
+    let pretty = serde_json::to_string_pretty(r).unwrap_or_else(|_| "null".into());
+    let mut out = String::with_capacity(pretty.len() + 64);
+    for (i, line) in pretty.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// The serialised record of each commitment, by key, with the fingerprint
+/// it was made from: an incremental rebuild serialises only the commitments
+/// that changed.
+#[derive(Default)]
+pub struct Cache {
+    entries: HashMap<String, (u64, Item)>,
+}
+
+/// A record serialised: its JSON array item and its CSV row.
+type Item = Arc<(String, Vec<u8>)>;
+
+/// `data/commitments.json` and `data/commitments.csv`. `global` changes
+/// whenever site.yaml does (languages, base URL, default language).
+///
+/// The JSON file is an array of records, pretty-printed. The CSV file has
+/// one row per commitment, UTF-8 with a byte-order mark and CRLF line ends so
+/// spreadsheet programs open it correctly; lists of ids are separated by
+/// `;`, and the full update history is in the `updates` column as JSON.
+pub fn files(site: &Site, derived: &Derived, global: u64, cache: &mut Cache) -> (Vec<u8>, Vec<u8>) {
+    let crefs: Vec<CRef> = site.crefs().collect();
+    let fp = |r: CRef| {
+        let mut h = DefaultHasher::new();
+        (
+            global,
+            site.commitment(r).fingerprint,
+            site.locality_of(r).fingerprint,
+            derived.is_overdue(r),
+        )
+            .hash(&mut h);
+        h.finish()
+    };
+    let items: Vec<(String, u64, Item)> = crefs
+        .par_iter()
+        .map(|&r| {
+            let key = site.commitment(r).key();
+            let f = fp(r);
+            match cache.entries.get(&key) {
+                Some((old, item)) if *old == f => (key, f, item.clone()),
+                _ => {
+                    let rec = record(site, derived, r);
+                    (key, f, Arc::new((json_item(&rec), csv_row(site, &rec))))
+                }
+            }
+        })
+        .collect();
+    let mut json = String::from("[");
+    let mut csv = Vec::from(&b"\xEF\xBB\xBF"[..]);
+    csv.extend(csv_header(site));
+    for (i, (_, _, item)) in items.iter().enumerate() {
+        json.push_str(if i == 0 { "\n" } else { ",\n" });
+        json.push_str(&item.0);
+        csv.extend_from_slice(&item.1);
+    }
+    json.push_str(if items.is_empty() { "]\n" } else { "\n]\n" });
+    cache.entries = items
+        .into_iter()
+        .map(|(k, f, item)| (k, (f, item)))
+        .collect();
+    (json.into_bytes(), csv)
 }

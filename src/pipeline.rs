@@ -233,7 +233,8 @@ pub fn build(
     let start = Instant::now();
     let out = output_folder(site_dir, output)?;
     let checked = check(site_dir, today)?;
-    write_output(&out, checked, None, start).map(|(report, _)| report)
+    write_output(&out, checked, None, &mut export::Cache::default(), start)
+        .map(|(report, _)| report)
 }
 
 /// The output folder, checked to be safe to write.
@@ -264,6 +265,7 @@ fn write_output(
     out: &Path,
     checked: Checked,
     previous: Option<&Written>,
+    export_cache: &mut export::Cache,
     start: Instant,
 ) -> Result<(Report, Written), Vec<Diagnostic>> {
     let site = &checked.site;
@@ -294,17 +296,9 @@ fn write_output(
         extra.push((urls::DATA_JSON.into(), data_fp, None));
         extra.push((urls::DATA_CSV.into(), data_fp, None));
     } else {
-        let records = export::records(site, derived);
-        extra.push((
-            urls::DATA_JSON.into(),
-            data_fp,
-            Some(export::json(&records)),
-        ));
-        extra.push((
-            urls::DATA_CSV.into(),
-            data_fp,
-            Some(export::csv(site, &records)),
-        ));
+        let (json, csv) = export::files(site, derived, checked.fingerprint, export_cache);
+        extra.push((urls::DATA_JSON.into(), data_fp, Some(json)));
+        extra.push((urls::DATA_CSV.into(), data_fp, Some(csv)));
     }
     let sitemap_fp = {
         let mut h = DefaultHasher::new();
@@ -500,6 +494,7 @@ pub struct Session {
     output: Option<PathBuf>,
     docs: HashMap<String, (Stamp, Parsed)>,
     written: Option<Written>,
+    exports: export::Cache,
 }
 
 impl Session {
@@ -510,6 +505,7 @@ impl Session {
             output: output.map(Path::to_path_buf),
             docs: HashMap::new(),
             written: None,
+            exports: export::Cache::default(),
         }
     }
 
@@ -560,7 +556,7 @@ impl Session {
         } else {
             None
         };
-        let (report, written) = write_output(&out, checked, previous, start)?;
+        let (report, written) = write_output(&out, checked, previous, &mut self.exports, start)?;
         self.written = Some(written);
         Ok(report)
     }
