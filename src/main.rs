@@ -122,7 +122,9 @@ fn report_build(report: &pipeline::Report) {
 fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
     let out = output.unwrap_or_else(|| site_dir.join("public"));
     let mut session = pipeline::Session::new(site_dir, Some(&out));
-    let mut build = || match session.rebuild(pipeline::build_date()) {
+    let mut build = |changed: Option<&[PathBuf]>| match session
+        .rebuild_after(pipeline::build_date(), changed)
+    {
         Ok(report) => report_build(&report),
         Err(diags) => {
             print_diagnostics(&diags);
@@ -130,7 +132,7 @@ fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
             eprintln!("{n} error(s); the output folder keeps the last good build.");
         }
     };
-    build();
+    build(None);
     let watcher = match pledgeboard::watch::Watch::start(site_dir, std::slice::from_ref(&out)) {
         Ok(w) => w,
         Err(e) => {
@@ -145,7 +147,7 @@ fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
     while let Some(changed) = watcher.next_change() {
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
         println!("Changed: {}", names.join(", "));
-        build();
+        build(Some(&changed));
     }
     ExitCode::SUCCESS
 }

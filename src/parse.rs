@@ -127,6 +127,8 @@ pub struct Doc {
     /// The Markdown body.
     pub body: String,
     pub fm: Arc<FrontMatter>,
+    /// A hash of the file's path and text, computed once when it is parsed.
+    pub hash: u64,
 }
 
 /// Is `s` a valid identifier: lowercase ASCII letters, digits and single
@@ -322,12 +324,20 @@ pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
         DocKind::Commitment { .. } => Fields::Commitment(Box::new(r.commitment(&root))),
     };
     if r.diags.is_empty() {
+        let hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            fm.rel.hash(&mut h);
+            fm.file_text.hash(&mut h);
+            h.finish()
+        };
         Ok(Doc {
             kind,
             lang,
             fields,
             body,
             fm,
+            hash,
         })
     } else {
         Err(r.diags)

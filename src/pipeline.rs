@@ -495,6 +495,8 @@ pub struct Session {
     docs: HashMap<String, (Stamp, Parsed)>,
     written: Option<Written>,
     exports: export::Cache,
+    /// The last scan of the site directory (without the Markdown texts) and its problems.
+    listing: Option<(load::SiteFiles, Vec<Diagnostic>)>,
 }
 
 impl Session {
@@ -506,22 +508,46 @@ impl Session {
             docs: HashMap::new(),
             written: None,
             exports: export::Cache::default(),
+            listing: None,
         }
     }
 
     /// Builds again, reusing what has not changed since the last build.
     pub fn rebuild(&mut self, today: Date) -> Result<Report, Vec<Diagnostic>> {
+        self.rebuild_after(today, None)
+    }
+
+    /// Builds again after the files `changed` (relative to the site
+    /// directory) changed. When every change is to a content Markdown file
+    /// in a known place, only those files are looked at; anything else
+    /// (site.yaml, a folder, the theme, static files) scans the whole site.
+    pub fn rebuild_after(
+        &mut self,
+        today: Date,
+        changed: Option<&[PathBuf]>,
+    ) -> Result<Report, Vec<Diagnostic>> {
         let start = Instant::now();
         let mut t = Instant::now();
         let out = output_folder(&self.site_dir, self.output.as_deref())?;
-        let (files, mut diags) = load::scan(&self.site_dir);
-        let stamps: Vec<(String, Stamp)> = files
-            .markdown_paths
-            .iter()
+        let to_stat: Vec<String> = match changed.and_then(|c| self.update_listing(c)) {
+            Some(paths) => paths,
+            None => {
+                let listing = load::scan(&self.site_dir);
+                let all = listing.0.markdown_paths.clone();
+                self.listing = Some(listing);
+                all
+            }
+        };
+        let Some((files, scan_diags)) = &self.listing else {
+            unreachable!("the listing was just made")
+        };
+        let mut diags = scan_diags.clone();
+        let stamps: Vec<(String, Stamp)> = to_stat
+            .into_iter()
             .map(|rel| {
-                let meta = std::fs::metadata(self.site_dir.join(rel)).ok();
+                let meta = std::fs::metadata(self.site_dir.join(&rel)).ok();
                 let stamp = meta.map_or((0, None), |m| (m.len(), m.modified().ok()));
-                (rel.clone(), stamp)
+                (rel, stamp)
             })
             .collect();
         let stale: Vec<&(String, Stamp)> = stamps
@@ -550,7 +576,7 @@ impl Session {
             }
         }
         lap("reload", &mut t);
-        let checked = assemble(&self.site_dir, today, &files, docs, diags)?;
+        let checked = assemble(&self.site_dir, today, files, docs, diags)?;
         let previous = if out.is_dir() {
             self.written.as_ref()
         } else {
@@ -559,5 +585,43 @@ impl Session {
         let (report, written) = write_output(&out, checked, previous, &mut self.exports, start)?;
         self.written = Some(written);
         Ok(report)
+    }
+
+    /// Applies changes to content Markdown files to the last listing and
+    /// returns the paths to look at again, or `None` when a full scan is needed.
+    fn update_listing(&mut self, changed: &[PathBuf]) -> Option<Vec<String>> {
+        let (files, _) = self.listing.as_mut()?;
+        let mut paths = Vec::new();
+        for path in changed {
+            let rel = path.to_str()?.replace('\\', "/");
+            let parts: Vec<&str> = rel.split('/').collect();
+            let known_place = match parts.as_slice() {
+                [name] => name.starts_with("_index.") && name.ends_with(".md"),
+                ["localities", loc, name] => {
+                    name.ends_with(".md")
+                        && files
+                            .locality_dirs
+                            .iter()
+                            .any(|d| d == &format!("localities/{loc}"))
+                }
+                ["pages", name] => name.ends_with(".md"),
+                _ => false,
+            };
+            if !known_place {
+                return None;
+            }
+            let full = self.site_dir.join(&rel);
+            let listed = files.markdown_paths.binary_search(&rel);
+            match (full.is_file(), listed) {
+                (true, Err(i)) => files.markdown_paths.insert(i, rel.clone()),
+                (false, Ok(i)) => {
+                    files.markdown_paths.remove(i);
+                }
+                (false, Err(_)) if full.exists() => return None,
+                _ => {}
+            }
+            paths.push(rel);
+        }
+        Some(paths)
     }
 }

@@ -161,7 +161,7 @@ pub fn serve(opts: Options) -> Result<(), String> {
             while let Some(changed) = watch.next_change() {
                 let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
                 println!("Changed: {}", names.join(", "));
-                let result = session.rebuild(pipeline::build_date());
+                let result = session.rebuild_after(pipeline::build_date(), Some(&changed));
                 print_build(&result);
                 let generation = {
                     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());

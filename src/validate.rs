@@ -12,6 +12,7 @@ use crate::diag::{self, Diagnostic};
 use crate::model::{Commitment, Config, Locality, Page, Site, Text, Update};
 use crate::parse::{Doc, DocKind, Fields, FrontMatter, RawCommitment, RawText};
 use crate::yaml::Seg;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -181,15 +182,31 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
                     },
                 );
             }
-            DocKind::Commitment { locality, id } => {
-                let Some(main) = &group.main else { continue };
-                let Fields::Commitment(raw) = &main.fields else {
-                    continue;
-                };
-                if let Some(c) = commitment(&config, locality, id, raw, group, &mut diags) {
-                    commitments.entry(locality.clone()).or_default().push(c);
-                }
-            }
+            // Checked below, in parallel: they are most of the work.
+            DocKind::Commitment { .. } => {}
+        }
+    }
+    let checked: Vec<(&String, Option<Commitment>, Vec<Diagnostic>)> = groups
+        .iter()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .filter_map(|(kind, group)| {
+            let DocKind::Commitment { locality, id } = kind else {
+                return None;
+            };
+            let main = group.main.as_ref()?;
+            let Fields::Commitment(raw) = &main.fields else {
+                return None;
+            };
+            let mut d = Vec::new();
+            let c = commitment(&config, locality, id, raw, group, &mut d);
+            Some((locality, c, d))
+        })
+        .collect();
+    for (locality, c, d) in checked {
+        diags.extend(d);
+        if let Some(c) = c {
+            commitments.entry(locality.clone()).or_default().push(c);
         }
     }
 
@@ -314,8 +331,7 @@ fn fingerprint(group: &Group) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for doc in group.main.iter().chain(&group.translations) {
-        doc.fm.rel.hash(&mut h);
-        doc.fm.file_text.hash(&mut h);
+        doc.hash.hash(&mut h);
     }
     h.finish()
 }
