@@ -434,7 +434,30 @@ impl<'a> Renderer<'a> {
         };
         match page {
             Page::Root | Page::NotFound | Page::Free(..) => {}
-            Page::Home(_) | Page::Localities(_) => self.all.hash(&mut h),
+            Page::Home(li) | Page::Localities(li) => {
+                // Locality cards: each locality's own files and its counts.
+                for card in &self.langs[li].locality_cards {
+                    (card.count, card.done, card.overdue).hash(&mut h);
+                    for sc in &card.by_status {
+                        (&sc.status.id, sc.count).hash(&mut h);
+                    }
+                }
+                for loc in &self.site.localities {
+                    loc.fingerprint.hash(&mut h);
+                }
+                if let Page::Home(_) = page {
+                    // Totals and the latest updates.
+                    self.derived.total.hash(&mut h);
+                    self.derived.overdue_list.len().hash(&mut h);
+                    for (_, l) in self.derived.by_status.iter().chain(&self.derived.by_party) {
+                        l.len().hash(&mut h);
+                    }
+                    for u in self.derived.latest_updates.iter().take(HOME_UPDATES) {
+                        u.update.hash(&mut h);
+                        list(&mut h, &[u.commitment]);
+                    }
+                }
+            }
             Page::Commitment(_, r) => list(&mut h, &[r]),
             Page::Locality(_, i) => {
                 self.site.localities[i].fingerprint.hash(&mut h);
