@@ -410,12 +410,21 @@ fn write_output(
                     if previous.get(&rel) == Some(&fp) {
                         Ok((rel, fp, None))
                     } else {
-                        Ok((rel, fp, Some(renderer.render(*page)?)))
+                        let t = Instant::now();
+                        let html = renderer.render(*page)?;
+                        if std::env::var_os("PLEDGEBOARD_TIMINGS").is_some() {
+                            eprintln!(
+                                "timing: rendered {rel} in {:.1} ms",
+                                t.elapsed().as_secs_f64() * 1000.0
+                            );
+                        }
+                        Ok((rel, fp, Some(html)))
                     }
                 })
                 .collect::<Result<_, Diagnostic>>()
                 .map_err(|d| vec![d])?;
             rendered = changed.iter().filter(|(_, _, b)| b.is_some()).count();
+            lap("render", &mut t);
             let mut to_write: Vec<(&str, &[u8])> = Vec::new();
             for (rel, fp, bytes) in &changed {
                 written.insert(rel.clone(), *fp);

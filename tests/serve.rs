@@ -375,3 +375,56 @@ fn watch_keeps_the_output_folder_up_to_date() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn editing_a_theme_template_of_the_site_reloads() {
+    let site = TestSite::minimal();
+    let server = Server::start(&site);
+    let events = server.events();
+    // A site overrides a built-in template file by file.
+    site.file(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Custom page layout</h1>{% endblock content %}",
+    );
+    site.file("pages/about.md", "---\ntitle: About\n---\nText.\n");
+    expect_reload(&events);
+    // Both saves may arrive as one rebuild or two; wait until the page shows the new layout.
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let r = server.get("/en/about/");
+        if r.status == 200 && r.body.contains("Custom page layout") {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the template change never showed: {}",
+            r.body
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = TestSite::minimal();
+    let mut server = Server::start(&site);
+    let pid = server.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "serve did not stop after Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "exit status {status}");
+    wait_line(&server.stdout, "Stopped.");
+}
