@@ -487,7 +487,10 @@ fn commitment(
     // The current status and progress agree with the last update.
     let last = raw.updates.last();
     let status = match (last.and_then(|u| u.status.clone()), &raw.status) {
-        (Some(last_status), Some(fm_status)) if last_status != *fm_status => {
+        // An unknown status was reported above; saying it also disagrees adds nothing.
+        (Some(last_status), Some(fm_status))
+            if last_status != *fm_status && status_ids.contains(&fm_status.as_str()) =>
+        {
             diags.push(
                 fm.error(
                     &[Seg::key("status")],
