@@ -4,28 +4,7 @@
 mod common;
 use common::*;
 use pledgeboard::pipeline::{self, Session};
-use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
-
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for e in fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                walk(base, &p, out);
-            } else {
-                out.insert(
-                    p.strip_prefix(base).unwrap().to_string_lossy().into_owned(),
-                    fs::read(&p).unwrap(),
-                );
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
 
 fn assert_same(step: &str, incremental: &Path, clean: &Path) {
     let (a, b) = (tree(incremental), tree(clean));
