@@ -1,56 +1,100 @@
-# سلاسل الواجهة للقالب الافتراضي: العربية.
+# سلاسل واجهة القالب الافتراضي: العربية الفصحى.
+# العبارات المعدودة تستعمل فئات الجمع الست: zero وone وtwo وfew وmany وother.
+
+## التخطيط
+
 skip-link = انتقل إلى المحتوى
 nav-label = القائمة الرئيسية
-browse-label = تصفّح
 languages-label = اللغة
+browse-label = تصفّح
+breadcrumb-label = أنت هنا
+open-data = البيانات المفتوحة:
+data-json = JSON
+data-csv = CSV
+feed-link = موجز التحديثات (Atom)
+feed-locality-link = موجز تحديثات هذه المنطقة (Atom)
+made-with = أُنشئ باستخدام pledgeboard.
+list-separator = {"، "}
+
+## عناوين الصفحات (يستعملها المولّد أيضًا)
+
 page-localities = المناطق
-nav-commitments = كل الالتزامات
-page-all-commitments = كل الالتزامات
+page-all-commitments = جميع الالتزامات
 page-overdue = الالتزامات المتأخرة
-page-updates = آخر المستجدات
+page-updates = آخر التحديثات
 page-status-index = حسب الحالة
 page-party-index = حسب الجهة
 page-topic-index = حسب الموضوع
 page-country-index = حسب البلد
 page-not-found = الصفحة غير موجودة
-not-found-message = هذه الصفحة غير موجودة. اختر لغة للانتقال إلى الصفحة الرئيسية.
-open-data = البيانات المفتوحة:
-feed-link = موجز المستجدات (Atom)
-made-with = أُنشئ باستخدام pledgeboard.
-feed-site-title = { $site }: آخر المستجدات
-feed-locality-title = { $locality }: آخر المستجدات ({ $site })
+not-found-message = هذه الصفحة غير موجودة. اختر لغة للعودة إلى الصفحة الرئيسية.
+
+## عناوين الموجزات والقوائم (يستعملها المولّد)
+
+feed-site-title = { $site } — آخر التحديثات
+feed-locality-title = { $locality } — آخر التحديثات — { $site }
 list-status-heading = الحالة: { $label }
 list-party-heading = الجهة الملتزمة: { $label }
 list-topic-heading = الموضوع: { $label }
 list-country-heading = البلد: { $label }
-at-a-glance = نظرة عامة
+
+## الصفحة الرئيسية
+
+at-a-glance = لمحة سريعة
 by-status = الالتزامات حسب الحالة
 by-party = الالتزامات حسب الجهة
 status = الحالة
 party = الجهة
-count = العدد
+count = الالتزامات
 share = النسبة
-percent = { $value }٪
-progress = مدى التقدم
-progress-value = { $value }٪
-pledged-by = الجهة الملتزمة
+latest-updates = آخر التحديثات
+all-updates = كل التحديثات الأخيرة
+all-localities = جميع المناطق
+
+## الالتزامات
+
+commitments = الالتزامات
+locality = المنطقة
+pledged-by = الجهات الملتزمة
 agreed = تاريخ الاتفاق
 due = الموعد النهائي
+no-due-date = بلا موعد نهائي
 overdue = متأخر
-responsible = المسؤول
+responsible = الجهة المسؤولة
 topics = المواضيع
+last-update = آخر تحديث
+progress = نسبة التقدّم
+percent = { $value }٪
+card-pledged-by = الجهات الملتزمة:
+card-due = الموعد النهائي:
+card-updated = آخر تحديث:
+history = سجلّ التحديثات
+evidence = المصادر:
+source-n = المصدر { $n }
+
+## المناطق
+
 country = البلد
 region = الإقليم
-dialogue-since = الحوار منذ
+dialogue-since = بدء الحوار
 partners = الشركاء
 next-review = المراجعة القادمة
-history = سجل المستجدات
-latest-updates = آخر المستجدات
-no-updates = لم يُنشر أي مستجد بعد.
+
+## القوائم
+
+no-commitments = لا توجد التزامات هنا بعد.
+no-localities = لم تُضَف أي منطقة بعد.
 none-overdue = لا يوجد أي التزام متأخر.
-evidence = الأدلة
-source-n = المصدر { $n }
-showing-updates = آخر { $shown } من أصل { $total } مستجدًا.
+no-updates = لم يُنشَر أي تحديث بعد.
+no-updates-yet = لم يُسجَّل أي تحديث لهذا الالتزام بعد.
+pagination-label = الصفحات
+page-of = الصفحة { $current } من { $total }
+page-n = الصفحة { $n }
+previous-page = الصفحة السابقة
+next-page = الصفحة التالية
+
+## الأعداد
+
 commitments-count = { $count ->
     [zero] لا توجد التزامات
     [one] التزام واحد
@@ -58,14 +102,6 @@ commitments-count = { $count ->
     [few] { $count } التزامات
     [many] { $count } التزامًا
    *[other] { $count } التزام
-}
-done-count = { $count ->
-    [zero] لم يُنجز أي التزام
-    [one] التزام واحد منجز
-    [two] التزامان منجزان
-    [few] { $count } التزامات منجزة
-    [many] { $count } التزامًا منجزًا
-   *[other] { $count } التزام منجز
 }
 overdue-count = { $count ->
     [zero] لا يوجد التزام متأخر
@@ -75,37 +111,85 @@ overdue-count = { $count ->
     [many] { $count } التزامًا متأخرًا
    *[other] { $count } التزام متأخر
 }
+done-count = { $count ->
+    [zero] لم يُنجَز أي التزام
+    [one] التزام واحد منجَز
+    [two] التزامان منجَزان
+    [few] { $count } التزامات منجَزة
+    [many] { $count } التزامًا منجَزًا
+   *[other] { $count } التزام منجَز
+}
+updates-count = { $count ->
+    [zero] لا توجد تحديثات.
+    [one] تحديث واحد.
+    [two] تحديثان، الأحدث أولًا.
+    [few] { $count } تحديثات، الأحدث أولًا.
+    [many] { $count } تحديثًا، الأحدث أولًا.
+   *[other] { $count } تحديث، الأحدث أولًا.
+}
+showing-latest = { $count ->
+    [zero] لا تعرض هذه الصفحة أي تحديث.
+    [one] تعرض هذه الصفحة آخر تحديث.
+    [two] تعرض هذه الصفحة آخر تحديثين.
+    [few] تعرض هذه الصفحة آخر { $count } تحديثات.
+    [many] تعرض هذه الصفحة آخر { $count } تحديثًا.
+   *[other] تعرض هذه الصفحة آخر { $count } تحديث.
+}
+
+## الحالات والجهات والمقيِّمون (يستعملها المولّد)
+
 status-not-started = لم يبدأ
 status-in-progress = قيد التنفيذ
-status-stalled = متعثر
+status-stalled = متعثّر
 status-suspended = معلّق
-status-completed = منجز
-status-not-completed = لم يُنجز
+status-completed = منجَز
+status-not-completed = لم يُنجَز
 status-withdrawn = مسحوب
 party-police = الشرطة
 party-community = المجتمع المحلي
 party-local-government = السلطات المحلية
 party-justice = المحاكم والنيابة العامة
-assessed-police = تقييم الشرطة
-assessed-community = تقييم المجتمع المحلي
-assessed-joint = تقييم مشترك بين الشرطة والمجتمع
-assessed-independent = تقييم مراقب مستقل
+assessed-police = بتقييم الشرطة
+assessed-community = بتقييم المجتمع المحلي
+assessed-joint = بتقييم مشترك
+assessed-independent = بتقييم مراقب مستقل
+
+## البلدان (يستعملها المولّد؛ ويمكن للموقع تسميتها في site.yaml)
+
+country-AF = أفغانستان
 country-BF = بوركينا فاسو
+country-BJ = بنين
+country-CD = جمهورية الكونغو الديمقراطية
+country-CF = جمهورية أفريقيا الوسطى
+country-CI = كوت ديفوار
 country-CM = الكاميرون
+country-DZ = الجزائر
+country-EG = مصر
+country-GH = غانا
+country-GM = غامبيا
+country-GN = غينيا
 country-IQ = العراق
+country-JO = الأردن
+country-KE = كينيا
+country-LB = لبنان
+country-LR = ليبيريا
 country-LY = ليبيا
+country-MA = المغرب
 country-ML = مالي
 country-MM = ميانمار
+country-MR = موريتانيا
 country-NE = النيجر
 country-NG = نيجيريا
 country-NP = نيبال
+country-PK = باكستان
+country-SD = السودان
+country-SL = سيراليون
 country-SN = السنغال
+country-SO = الصومال
+country-SS = جنوب السودان
+country-SY = سوريا
 country-TD = تشاد
+country-TG = توغو
 country-TN = تونس
 country-TZ = تنزانيا
 country-YE = اليمن
-list-separator = {"، "}
-pagination-label = الصفحات
-page-of = الصفحة { $current } من { $total }
-previous-page = الصفحة السابقة
-next-page = الصفحة التالية

@@ -1,12 +1,26 @@
-# Interface strings of the default theme: English (complete; the last fallback).
+# Interface strings of the default theme: English.
+# English is the last fallback of every language, so this file must stay complete.
+
+## Layout
+
 skip-link = Skip to content
 nav-label = Main
-browse-label = Browse
 languages-label = Language
+browse-label = Browse
+breadcrumb-label = You are here
+open-data = Open data:
+data-json = JSON
+data-csv = CSV
+feed-link = Updates feed (Atom)
+feed-locality-link = Updates feed of this locality (Atom)
+made-with = Made with pledgeboard.
+list-separator = {", "}
+
+## Page titles (also used by the renderer)
+
 page-localities = Localities
-nav-commitments = All commitments
 page-all-commitments = All commitments
-page-overdue = Overdue
+page-overdue = Overdue commitments
 page-updates = Latest updates
 page-status-index = By status
 page-party-index = By party
@@ -14,55 +28,96 @@ page-topic-index = By topic
 page-country-index = By country
 page-not-found = Page not found
 not-found-message = This page does not exist. Choose a language to go to the home page.
-open-data = Open data:
-feed-link = Updates feed (Atom)
-made-with = Made with pledgeboard.
-feed-site-title = { $site }: latest updates
-feed-locality-title = { $locality }: latest updates ({ $site })
+
+## Feed titles and list headings (used by the renderer)
+
+feed-site-title = { $site } — latest updates
+feed-locality-title = { $locality } — latest updates — { $site }
 list-status-heading = Status: { $label }
 list-party-heading = Pledged by: { $label }
 list-topic-heading = Topic: { $label }
 list-country-heading = Country: { $label }
+
+## Home
+
 at-a-glance = At a glance
 by-status = Commitments by status
 by-party = Commitments by party
 status = Status
 party = Party
-count = Number
+count = Commitments
 share = Share
-percent = { $value }%
-progress = Progress
-progress-value = { $value }%
+latest-updates = Latest updates
+all-updates = All the latest updates
+all-localities = All localities
+
+## Commitments
+
+commitments = Commitments
+locality = Locality
 pledged-by = Pledged by
-agreed = Agreed
+agreed = Agreed on
 due = Due
+no-due-date = No due date
 overdue = Overdue
 responsible = Responsible
 topics = Topics
+last-update = Last update
+progress = Progress
+percent = { $value }%
+card-pledged-by = Pledged by:
+card-due = Due:
+card-updated = Last update:
+history = History of updates
+evidence = Evidence:
+source-n = source { $n }
+
+## Localities
+
 country = Country
 region = Region
 dialogue-since = Dialogue since
 partners = Partners
 next-review = Next review
-history = History of updates
-latest-updates = Latest updates
-no-updates = No update has been published yet.
+
+## Lists
+
+no-commitments = There is no commitment here yet.
+no-localities = No locality has been added yet.
 none-overdue = No commitment is overdue.
-evidence = Evidence
-source-n = source { $n }
-showing-updates = The latest { $shown } of { $total } updates.
+no-updates = No update has been published yet.
+no-updates-yet = No update has been recorded for this commitment yet.
+pagination-label = Pages
+page-of = Page { $current } of { $total }
+page-n = Page { $n }
+previous-page = Previous page
+next-page = Next page
+
+## Counts
+
 commitments-count = { $count ->
     [one] { $count } commitment
    *[other] { $count } commitments
-}
-done-count = { $count ->
-    [one] { $count } completed
-   *[other] { $count } completed
 }
 overdue-count = { $count ->
     [one] { $count } commitment overdue
    *[other] { $count } commitments overdue
 }
+done-count = { $count ->
+    [one] { $count } completed
+   *[other] { $count } completed
+}
+updates-count = { $count ->
+    [one] { $count } update, newest first.
+   *[other] { $count } updates, newest first.
+}
+showing-latest = { $count ->
+    [one] This page shows the latest one.
+   *[other] This page shows the latest { $count }.
+}
+
+## Statuses, parties and assessors (used by the renderer)
+
 status-not-started = Not started
 status-in-progress = In progress
 status-stalled = Stalled
@@ -76,24 +131,45 @@ party-local-government = Local government
 party-justice = Courts and prosecutors
 assessed-police = Assessed by the police
 assessed-community = Assessed by the community
-assessed-joint = Assessed jointly by police and community
+assessed-joint = Assessed jointly
 assessed-independent = Assessed by an independent observer
+
+## Countries (used by the renderer; a site may name them in site.yaml instead)
+
+country-AF = Afghanistan
 country-BF = Burkina Faso
+country-BJ = Benin
+country-CD = Democratic Republic of the Congo
+country-CF = Central African Republic
+country-CI = Côte d’Ivoire
 country-CM = Cameroon
+country-DZ = Algeria
+country-EG = Egypt
+country-GH = Ghana
+country-GM = The Gambia
+country-GN = Guinea
 country-IQ = Iraq
+country-JO = Jordan
+country-KE = Kenya
+country-LB = Lebanon
+country-LR = Liberia
 country-LY = Libya
+country-MA = Morocco
 country-ML = Mali
 country-MM = Myanmar
+country-MR = Mauritania
 country-NE = Niger
 country-NG = Nigeria
 country-NP = Nepal
+country-PK = Pakistan
+country-SD = Sudan
+country-SL = Sierra Leone
 country-SN = Senegal
+country-SO = Somalia
+country-SS = South Sudan
+country-SY = Syria
 country-TD = Chad
+country-TG = Togo
 country-TN = Tunisia
 country-TZ = Tanzania
 country-YE = Yemen
-list-separator = {", "}
-pagination-label = Pages
-page-of = Page { $current } of { $total }
-previous-page = Previous page
-next-page = Next page

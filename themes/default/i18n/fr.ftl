@@ -1,68 +1,122 @@
-# Chaînes d'interface du thème par défaut : français.
+# Chaînes d’interface du thème par défaut : français.
+
+## Mise en page
+
 skip-link = Aller au contenu
-nav-label = Principal
-browse-label = Parcourir
+nav-label = Menu principal
 languages-label = Langue
+browse-label = Parcourir
+breadcrumb-label = Vous êtes ici
+open-data = Données ouvertes :
+data-json = JSON
+data-csv = CSV
+feed-link = Fil des mises à jour (Atom)
+feed-locality-link = Fil des mises à jour de cette localité (Atom)
+made-with = Réalisé avec pledgeboard.
+list-separator = {", "}
+
+## Titres des pages (aussi utilisés par le moteur)
+
 page-localities = Localités
-nav-commitments = Tous les engagements
 page-all-commitments = Tous les engagements
-page-overdue = En retard
-page-updates = Dernières nouvelles
+page-overdue = Engagements en retard
+page-updates = Dernières mises à jour
 page-status-index = Par statut
 page-party-index = Par partie
 page-topic-index = Par thème
 page-country-index = Par pays
 page-not-found = Page introuvable
-not-found-message = Cette page n'existe pas. Choisissez une langue pour aller à l'accueil.
-open-data = Données ouvertes :
-feed-link = Fil des nouvelles (Atom)
-made-with = Réalisé avec pledgeboard.
-feed-site-title = { $site } : dernières nouvelles
-feed-locality-title = { $locality } : dernières nouvelles ({ $site })
-list-status-heading = Statut : { $label }
-list-party-heading = Engagés par : { $label }
-list-topic-heading = Thème : { $label }
-list-country-heading = Pays : { $label }
+not-found-message = Cette page n’existe pas. Choisissez une langue pour revenir à l’accueil.
+
+## Titres des fils et des listes (utilisés par le moteur)
+
+feed-site-title = { $site } — dernières mises à jour
+feed-locality-title = { $locality } — dernières mises à jour — { $site }
+list-status-heading = Statut : { $label }
+list-party-heading = Engagés par : { $label }
+list-topic-heading = Thème : { $label }
+list-country-heading = Pays : { $label }
+
+## Accueil
+
 at-a-glance = En bref
 by-status = Engagements par statut
 by-party = Engagements par partie
 status = Statut
 party = Partie
-count = Nombre
+count = Engagements
 share = Part
-percent = { $value } %
-progress = Avancement
-progress-value = { $value } %
+latest-updates = Dernières mises à jour
+all-updates = Toutes les dernières mises à jour
+all-localities = Toutes les localités
+
+## Engagements
+
+commitments = Engagements
+locality = Localité
 pledged-by = Engagés par
 agreed = Convenu le
 due = Échéance
+no-due-date = Pas d’échéance
 overdue = En retard
 responsible = Responsable
 topics = Thèmes
+last-update = Dernière mise à jour
+progress = Avancement
+percent = { $value } %
+card-pledged-by = Engagés par :
+card-due = Échéance :
+card-updated = Dernière mise à jour :
+history = Historique des mises à jour
+evidence = Sources :
+source-n = source { $n }
+
+## Localités
+
 country = Pays
 region = Région
 dialogue-since = Dialogue depuis
 partners = Partenaires
 next-review = Prochain examen
-history = Historique des nouvelles
-latest-updates = Dernières nouvelles
-no-updates = Aucune nouvelle n'a encore été publiée.
-none-overdue = Aucun engagement n'est en retard.
-evidence = Preuves
-source-n = source { $n }
-showing-updates = Les { $shown } dernières nouvelles sur { $total }.
+
+## Listes
+
+no-commitments = Il n’y a encore aucun engagement ici.
+no-localities = Aucune localité n’a encore été ajoutée.
+none-overdue = Aucun engagement n’est en retard.
+no-updates = Aucune mise à jour n’a encore été publiée.
+no-updates-yet = Aucune mise à jour n’a encore été enregistrée pour cet engagement.
+pagination-label = Pages
+page-of = Page { $current } sur { $total }
+page-n = Page { $n }
+previous-page = Page précédente
+next-page = Page suivante
+
+## Nombres (en français, « one » couvre 0 et 1)
+
 commitments-count = { $count ->
     [one] { $count } engagement
    *[other] { $count } engagements
-}
-done-count = { $count ->
-    [one] { $count } réalisé
-   *[other] { $count } réalisés
 }
 overdue-count = { $count ->
     [one] { $count } engagement en retard
    *[other] { $count } engagements en retard
 }
+done-count = { $count ->
+    [one] { $count } réalisé
+   *[other] { $count } réalisés
+}
+updates-count = { $count ->
+    [one] { $count } mise à jour, de la plus récente à la plus ancienne.
+   *[other] { $count } mises à jour, de la plus récente à la plus ancienne.
+}
+showing-latest = { $count ->
+    [one] Cette page montre la dernière.
+   *[other] Cette page montre les { $count } dernières.
+}
+
+## Statuts, parties et évaluateurs (utilisés par le moteur)
+
 status-not-started = Pas commencé
 status-in-progress = En cours
 status-stalled = Au point mort
@@ -76,24 +130,45 @@ party-local-government = Autorités locales
 party-justice = Tribunaux et parquet
 assessed-police = Évalué par la police
 assessed-community = Évalué par la communauté
-assessed-joint = Évalué conjointement par la police et la communauté
+assessed-joint = Évalué conjointement
 assessed-independent = Évalué par un observateur indépendant
+
+## Pays (utilisés par le moteur ; un site peut les nommer dans site.yaml)
+
+country-AF = Afghanistan
 country-BF = Burkina Faso
+country-BJ = Bénin
+country-CD = République démocratique du Congo
+country-CF = République centrafricaine
+country-CI = Côte d’Ivoire
 country-CM = Cameroun
+country-DZ = Algérie
+country-EG = Égypte
+country-GH = Ghana
+country-GM = Gambie
+country-GN = Guinée
 country-IQ = Irak
+country-JO = Jordanie
+country-KE = Kenya
+country-LB = Liban
+country-LR = Liberia
 country-LY = Libye
+country-MA = Maroc
 country-ML = Mali
 country-MM = Myanmar
+country-MR = Mauritanie
 country-NE = Niger
 country-NG = Nigeria
 country-NP = Népal
+country-PK = Pakistan
+country-SD = Soudan
+country-SL = Sierra Leone
 country-SN = Sénégal
+country-SO = Somalie
+country-SS = Soudan du Sud
+country-SY = Syrie
 country-TD = Tchad
+country-TG = Togo
 country-TN = Tunisie
 country-TZ = Tanzanie
 country-YE = Yémen
-list-separator = {", "}
-pagination-label = Pages
-page-of = Page { $current } sur { $total }
-previous-page = Page précédente
-next-page = Page suivante
