@@ -140,8 +140,18 @@ pub fn derive(site: &Site) -> Derived {
 pub struct Gap {
     /// The default-language file the text is in.
     pub file: String,
+    /// The file the translation goes in: `x.fr.md` beside `x.md`, or site.yaml.
+    pub translation: String,
     /// The field: `title`, `body`, `updates[2].note`, …
     pub field: String,
+}
+
+/// Where the `lang` translation of a text of `file` is written.
+pub fn translation_file(file: &str, lang: &str) -> String {
+    match file.strip_suffix(".md") {
+        Some(stem) => format!("{stem}.{lang}.md"),
+        None => file.to_owned(),
+    }
 }
 
 /// Translation coverage of one language.
@@ -178,6 +188,7 @@ pub fn coverage(site: &Site) -> Vec<Coverage> {
                 } else {
                     cov.gaps.push(Gap {
                         file: file.to_owned(),
+                        translation: translation_file(file, &l.code),
                         field: field.to_owned(),
                     });
                 }
@@ -209,6 +220,21 @@ pub fn coverage(site: &Site) -> Vec<Coverage> {
             for p in &site.pages {
                 check(&p.source, "title", p.title.as_ref());
                 check(&p.source, "body", Some(&p.body));
+            }
+            for (id, names) in &config.topics {
+                let Some(name) = names.get(&config.default_language) else {
+                    continue;
+                };
+                cov.total += 1;
+                if names.contains_key(&l.code) || name.trim().is_empty() {
+                    cov.translated += 1;
+                } else {
+                    cov.gaps.push(Gap {
+                        file: "site.yaml".into(),
+                        translation: "site.yaml".into(),
+                        field: format!("topics.{id}"),
+                    });
+                }
             }
             cov
         })

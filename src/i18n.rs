@@ -6,8 +6,13 @@
 //! then the site's default language, then English, which the built-in theme
 //! always has complete. A string missing everywhere is recorded and its key
 //! is shown, so the gap is reported rather than silently blank.
+//!
+//! Numbers in strings (`{ $count }`) select the plural form by the CLDR rules
+//! of the language (Arabic has six: zero, one, two, few, many, other) and are
+//! written with the digits of the language's locale (see [`crate::locale`]).
 
 use crate::diag::Diagnostic;
+use crate::locale::Locales;
 use crate::theme::Theme;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -23,6 +28,53 @@ pub struct Strings {
     /// For each language, the bundles to try in order (language, default, `en`).
     chains: BTreeMap<String, Vec<String>>,
     missing: Mutex<BTreeSet<(String, String)>>,
+    /// The message keys each language's own files define.
+    keys: BTreeMap<String, BTreeSet<String>>,
+    /// The site's languages, in site.yaml order.
+    languages: Vec<String>,
+    locales: Locales,
+    /// Languages written right to left.
+    rtl: BTreeSet<String>,
+}
+
+/// Unicode's first-strong isolate and pop-directional-isolate: they keep a
+/// name in one script from reordering the sentence of another around it.
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// Whether the first letter with a strong direction in `s` is right to left
+/// (`Some(true)`), left to right (`Some(false)`), or there is none.
+fn first_strong_rtl(s: &str) -> Option<bool> {
+    s.chars().find_map(|c| {
+        let u = c as u32;
+        if matches!(u, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF) {
+            Some(true)
+        } else if c.is_alphabetic() {
+            Some(false)
+        } else {
+            None
+        }
+    })
+}
+
+/// Where a number stands in a formatted string, until it is written in the
+/// language's digits: Fluent's formatter hook cannot know the locale.
+const NUM_START: char = '\u{E000}';
+const NUM_END: char = '\u{E001}';
+
+fn mark_number<M>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => Some(format!("{NUM_START}{}{NUM_END}", n.value)),
+        _ => None,
+    }
+}
+
+/// The interface strings a language lacks: keys of the default language or
+/// English that its own files (theme and site) do not define.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingStrings {
+    pub lang: String,
+    pub keys: Vec<String>,
 }
 
 /// An argument value for a string: a number (selects plural forms) or text.
@@ -34,15 +86,20 @@ pub enum Arg {
 
 impl Strings {
     /// Builds the bundles for `languages` (plus English as the last fallback).
-    /// `site_ftl` gives the site's own `i18n/<lang>.ftl` files, if any.
+    /// `site_ftl` gives the site's own `i18n/<lang>.ftl` files, if any;
+    /// `locales` formats numbers for each language (English included);
+    /// `rtl` names the languages written right to left.
     pub fn load(
         theme: &Theme,
         languages: &[String],
         default_language: &str,
         site_ftl: &BTreeMap<String, (String, String)>,
+        locales: Locales,
+        rtl: &[String],
     ) -> Result<Strings, Vec<Diagnostic>> {
         let mut diags = Vec::new();
         let mut bundles = BTreeMap::new();
+        let mut keys: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut wanted: Vec<String> = languages.to_vec();
         if !wanted.iter().any(|l| l == "en") {
             wanted.push("en".into());
@@ -51,6 +108,8 @@ impl Strings {
             let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
             let mut bundle = Bundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(mark_number));
+            let own = keys.entry(lang.clone()).or_default();
             let mut sources = Vec::new();
             if let Some((label, text)) = theme.text(&format!("i18n/{lang}.ftl")) {
                 sources.push((label, text));
@@ -59,8 +118,8 @@ impl Strings {
                 sources.push((label.clone(), text.clone()));
             }
             for (label, text) in sources {
-                match FluentResource::try_new(text.clone()) {
-                    Ok(res) => bundle.add_resource_overriding(res),
+                let res = match FluentResource::try_new(text.clone()) {
+                    Ok(res) => res,
                     Err((res, errors)) => {
                         for e in errors {
                             let (line, column) = crate::diag::line_col(&text, e.pos.start);
@@ -70,9 +129,17 @@ impl Strings {
                                     .expected("Fluent messages such as `key = text`, see https://projectfluent.org/"),
                             );
                         }
-                        bundle.add_resource_overriding(res);
+                        res
+                    }
+                };
+                for entry in res.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry
+                        && m.value.is_some()
+                    {
+                        own.insert(m.id.name.to_owned());
                     }
                 }
+                bundle.add_resource_overriding(res);
             }
             bundles.insert(lang.clone(), bundle);
         }
@@ -95,7 +162,79 @@ impl Strings {
             bundles,
             chains,
             missing: Mutex::new(BTreeSet::new()),
+            keys,
+            languages: languages.to_vec(),
+            locales,
+            rtl: rtl.iter().cloned().collect(),
         })
+    }
+
+    /// For each language of the site, the interface strings it lacks
+    /// (see [`MissingStrings`]), in site.yaml order; languages lacking
+    /// none are left out.
+    pub fn missing_strings(&self) -> Vec<MissingStrings> {
+        let mut out = Vec::new();
+        for lang in &self.languages {
+            let Some(chain) = self.chains.get(lang) else {
+                continue;
+            };
+            let own = self.keys.get(lang);
+            let mut wanted = BTreeSet::new();
+            for fallback in &chain[1..] {
+                if let Some(k) = self.keys.get(fallback) {
+                    wanted.extend(k.iter());
+                }
+            }
+            let keys: Vec<String> = wanted
+                .into_iter()
+                .filter(|k| !own.is_some_and(|o| o.contains(*k)))
+                .cloned()
+                .collect();
+            if !keys.is_empty() {
+                out.push(MissingStrings {
+                    lang: lang.clone(),
+                    keys,
+                });
+            }
+        }
+        out
+    }
+
+    /// An ISO date (`2017-05-20`, `2014-09`, `2014`) as `lang` writes it.
+    pub fn date(&self, lang: &str, iso: &str) -> String {
+        self.locales.date(lang, iso)
+    }
+
+    /// A number in `lang`'s digits and separators.
+    pub fn number(&self, lang: &str, n: f64) -> String {
+        self.locales.number(lang, n)
+    }
+
+    /// Writes the numbers marked by [`mark_number`] in `lang`'s digits.
+    fn localise_numbers(&self, lang: &str, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find(NUM_START) {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + NUM_START.len_utf8()..];
+            let Some(end) = after.find(NUM_END) else {
+                rest = after;
+                break;
+            };
+            let raw = &after[..end];
+            match raw.parse::<f64>() {
+                Ok(n) => out.push_str(&self.locales.number(lang, n)),
+                Err(_) => out.push_str(raw),
+            }
+            rest = &after[end + NUM_END.len_utf8()..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Whether any language's files define `key`.
+    pub fn defined(&self, key: &str) -> bool {
+        self.keys.values().any(|k| k.contains(key))
     }
 
     /// Whether `lang`'s own files (not a fallback) define `key`.
@@ -111,17 +250,25 @@ impl Strings {
             let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
                 continue;
             };
+            let rtl = self.rtl.contains(code);
             let mut fargs = FluentArgs::new();
             for (name, value) in args {
                 match value {
                     Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
-                    Arg::Str(s) => fargs.set(*name, FluentValue::from(s.as_str())),
+                    // A name whose direction is not the sentence's is isolated.
+                    Arg::Str(s) => match first_strong_rtl(s) {
+                        Some(r) if r != rtl => {
+                            fargs.set(*name, FluentValue::from(format!("{FSI}{s}{PDI}")))
+                        }
+                        _ => fargs.set(*name, FluentValue::from(s.as_str())),
+                    },
                 }
             }
             let mut errors = Vec::new();
             let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
-            if code != lang {
-                self.note_missing(lang, key);
+            if out.contains(NUM_START) {
+                // Digits of the language the text is in.
+                return Some(self.localise_numbers(code, &out));
             }
             return Some(out.into_owned());
         }
@@ -145,8 +292,8 @@ impl Strings {
         }
     }
 
-    /// Interface strings that fell back to another language or were missing,
-    /// as `(language, key)`.
+    /// Interface strings asked for that no language defines (their key was
+    /// shown), as `(language, key)`.
     pub fn missing(&self) -> Vec<(String, String)> {
         self.missing
             .lock()

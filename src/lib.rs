@@ -14,6 +14,7 @@ pub mod export;
 pub mod feeds;
 pub mod i18n;
 pub mod load;
+pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod parse;

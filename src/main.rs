@@ -3,6 +3,7 @@
 use clap::{Parser, Subcommand};
 use pledgeboard::derive::{self, Coverage};
 use pledgeboard::diag::Diagnostic;
+use pledgeboard::i18n::MissingStrings;
 use pledgeboard::pipeline;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,6 +59,9 @@ enum Command {
         /// The site directory (with site.yaml).
         #[arg(default_value = ".")]
         site_dir: PathBuf,
+        /// Fail when a language lacks a translated text or an interface string.
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -77,18 +81,118 @@ fn fail(diags: &[Diagnostic]) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn coverage_line(coverage: &[Coverage]) -> Option<String> {
-    if coverage.is_empty() {
+fn percent(part: usize, whole: usize) -> usize {
+    (part * 100).checked_div(whole).unwrap_or(100)
+}
+
+/// The build's one-line summary of translation coverage.
+fn coverage_line(coverage: &[Coverage], interface: &[MissingStrings]) -> Option<String> {
+    if coverage.is_empty() && interface.is_empty() {
         return None;
     }
-    let parts: Vec<String> = coverage
+    let mut parts: Vec<String> = coverage
         .iter()
         .map(|c| {
-            let pct = (c.translated * 100).checked_div(c.total).unwrap_or(100);
-            format!("{} {pct}% ({} of {} texts)", c.lang, c.translated, c.total)
+            let mut part = format!(
+                "{} {}% ({} of {} texts",
+                c.lang,
+                percent(c.translated, c.total),
+                c.translated,
+                c.total
+            );
+            if let Some(m) = interface.iter().find(|m| m.lang == c.lang) {
+                part.push_str(&format!(", {} interface strings missing", m.keys.len()));
+            }
+            part.push(')');
+            part
         })
         .collect();
-    Some(format!("Translated: {}", parts.join(", ")))
+    for m in interface {
+        if !coverage.iter().any(|c| c.lang == m.lang) {
+            parts.push(format!(
+                "{} ({} interface strings missing)",
+                m.lang,
+                m.keys.len()
+            ));
+        }
+    }
+    let gaps = coverage.iter().any(|c| !c.gaps.is_empty()) || !interface.is_empty();
+    Some(format!(
+        "Translated: {}{}",
+        parts.join(", "),
+        if gaps {
+            "; `pledgeboard check` lists what is missing."
+        } else {
+            "."
+        }
+    ))
+}
+
+/// `pledgeboard check`'s report: per language, the texts not translated
+/// (grouped by the file they go in) and the interface strings missing.
+fn coverage_report(
+    default_language: &str,
+    coverage: &[Coverage],
+    interface: &[MissingStrings],
+) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let mut langs: Vec<&str> = coverage.iter().map(|c| c.lang.as_str()).collect();
+    for m in interface {
+        if !langs.contains(&m.lang.as_str()) {
+            langs.push(&m.lang);
+        }
+    }
+    if langs.is_empty() {
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "\nTranslation coverage (default language: {default_language})"
+    );
+    for lang in langs {
+        let missing = interface.iter().find(|m| m.lang == lang);
+        let _ = write!(out, "\n{lang}: ");
+        if let Some(c) = coverage.iter().find(|c| c.lang == lang) {
+            let _ = write!(
+                out,
+                "{}% of texts translated ({} of {})",
+                percent(c.translated, c.total),
+                c.translated,
+                c.total
+            );
+        } else {
+            let _ = write!(out, "the default language");
+        }
+        match missing {
+            Some(m) => {
+                let _ = writeln!(out, "; {} interface strings missing", m.keys.len());
+            }
+            None => {
+                let _ = writeln!(out, "; interface strings complete");
+            }
+        }
+        if let Some(c) = coverage.iter().find(|c| c.lang == lang) {
+            let mut by_file: Vec<(&str, Vec<&str>)> = Vec::new();
+            for g in &c.gaps {
+                match by_file.iter_mut().find(|(f, _)| *f == g.translation) {
+                    Some((_, fields)) => fields.push(&g.field),
+                    None => by_file.push((&g.translation, vec![&g.field])),
+                }
+            }
+            for (file, fields) in by_file {
+                let _ = writeln!(out, "  not translated in {file}: {}", fields.join(", "));
+            }
+        }
+        if let Some(m) = missing {
+            let _ = writeln!(
+                out,
+                "  interface strings missing (add them to i18n/{lang}.ftl): {}",
+                m.keys.join(", ")
+            );
+        }
+    }
+    out
 }
 
 fn report_build(report: &pipeline::Report) {
@@ -108,13 +212,8 @@ fn report_build(report: &pipeline::Report) {
         report.elapsed.as_secs_f64(),
         report.output.display()
     );
-    if let Some(line) = coverage_line(&report.coverage) {
-        let gaps: usize = report.coverage.iter().map(|c| c.gaps.len()).sum();
-        if gaps > 0 {
-            println!("{line}; `pledgeboard check` lists what is missing.");
-        } else {
-            println!("{line}.");
-        }
+    if let Some(line) = coverage_line(&report.coverage, &report.interface) {
+        println!("{line}");
     }
 }
 
@@ -183,25 +282,48 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Check { site_dir } => match pipeline::check(&site_dir, today) {
+        Command::Check { site_dir, strict } => match pipeline::check(&site_dir, today) {
             Ok(checked) => {
                 print_diagnostics(&checked.warnings);
                 let coverage = derive::coverage(&checked.site);
+                let interface = checked.strings.missing_strings();
+                let config = &checked.site.config;
                 println!(
                     "No errors: {} localities, {} commitments, {} languages.",
                     checked.site.localities.len(),
                     checked.derived.total,
-                    checked.site.config.languages.len()
+                    config.languages.len()
                 );
-                for c in &coverage {
-                    let pct = (c.translated * 100).checked_div(c.total).unwrap_or(100);
-                    println!(
-                        "\n{}: {pct}% translated ({} of {} texts)",
-                        c.lang, c.translated, c.total
+                print!(
+                    "{}",
+                    coverage_report(&config.default_language, &coverage, &interface)
+                );
+                let incomplete: Vec<String> = config
+                    .languages
+                    .iter()
+                    .filter_map(|l| {
+                        let texts = coverage
+                            .iter()
+                            .find(|c| c.lang == l.code)
+                            .map_or(0, |c| c.gaps.len());
+                        let strings = interface
+                            .iter()
+                            .find(|m| m.lang == l.code)
+                            .map_or(0, |m| m.keys.len());
+                        (texts + strings > 0).then(|| {
+                            format!(
+                                "{} lacks {texts} texts and {strings} interface strings",
+                                l.code
+                            )
+                        })
+                    })
+                    .collect();
+                if strict && !incomplete.is_empty() {
+                    eprintln!(
+                        "\nerror: translations are incomplete (--strict): {}.",
+                        incomplete.join("; ")
                     );
-                    for g in &c.gaps {
-                        println!("  not translated: {} {}", g.file, g.field);
-                    }
+                    return ExitCode::FAILURE;
                 }
                 ExitCode::SUCCESS
             }

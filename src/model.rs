@@ -66,6 +66,9 @@ pub struct Language {
     /// The language's own name for itself, shown in the switcher.
     pub name: String,
     pub dir: Dir,
+    /// The CLDR locale that formats dates and numbers (`ar-IQ`,
+    /// `ar-u-nu-arab`): site.yaml's `locale`, else the code.
+    pub locale: String,
 }
 
 /// A status a commitment can be in (`in-progress`, `completed`, …).

@@ -1058,6 +1058,7 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
                 code: def.clone(),
                 name: def.clone(),
                 dir: default_dir(def),
+                locale: def.clone(),
             });
         } else if !languages.iter().any(|l| &l.code == def) {
             let codes: Vec<&str> = languages.iter().map(|l| l.code.as_str()).collect();
@@ -1186,7 +1187,9 @@ impl Reader<'_> {
         let mut code = None;
         let mut name = None;
         let mut dir = None;
-        for (key, value) in self.fields(node, path, &["code", "name", "dir"], None, "a language") {
+        let mut locale = None;
+        let allowed = ["code", "name", "dir", "locale"];
+        for (key, value) in self.fields(node, path, &allowed, None, "a language") {
             let p = path_of(path, Seg::key(key));
             match key {
                 "code" => {
@@ -1206,6 +1209,20 @@ impl Reader<'_> {
                     }
                 }
                 "name" => name = self.string(value, &p, key),
+                "locale" => {
+                    if let Some(s) = self.string(value, &p, key) {
+                        match crate::locale::Formats::new(&s) {
+                            Ok(_) => locale = Some(s),
+                            Err(e) => {
+                                let d = self.fm.error(&p, e).expected(
+                                    "a BCP 47 locale such as `ar-IQ`, `ar-u-nu-arab` or `ne-NP`"
+                                        .to_owned(),
+                                );
+                                self.push(d);
+                            }
+                        }
+                    }
+                }
                 "dir" => match self.string(value, &p, key).as_deref() {
                     Some("rtl") => dir = Some(Dir::Rtl),
                     Some("ltr") => dir = Some(Dir::Ltr),
@@ -1233,6 +1250,7 @@ impl Reader<'_> {
         Some(Language {
             name: name.unwrap_or_else(|| code.clone()),
             dir: dir.unwrap_or_else(|| default_dir(&code)),
+            locale: locale.unwrap_or_else(|| code.clone()),
             code,
         })
     }

@@ -8,7 +8,7 @@ use crate::derive::{self, Coverage, Derived};
 use crate::diag::{self, Diagnostic};
 use crate::export;
 use crate::feeds;
-use crate::i18n::Strings;
+use crate::i18n::{MissingStrings, Strings};
 use crate::load;
 use crate::model::Site;
 use crate::parse;
@@ -52,6 +52,8 @@ pub struct Report {
     pub commitments: usize,
     pub localities: usize,
     pub coverage: Vec<Coverage>,
+    /// Interface strings each language lacks (shown in a fallback language).
+    pub interface: Vec<MissingStrings>,
     pub warnings: Vec<Diagnostic>,
     pub elapsed: Duration,
 }
@@ -158,7 +160,32 @@ pub fn assemble(
             for p in &site.pages {
                 p.fingerprint.hash(&mut global);
             }
-            match Strings::load(theme, &codes, &site.config.default_language, &site_ftl) {
+            let mut tags: Vec<(&str, &str)> = site
+                .config
+                .languages
+                .iter()
+                .map(|l| (l.code.as_str(), l.locale.as_str()))
+                .collect();
+            if !codes.iter().any(|c| c == "en") {
+                tags.push(("en", "en"));
+            }
+            // Tags were checked when site.yaml was read.
+            let locales = crate::locale::Locales::new(tags).unwrap_or_default();
+            let rtl: Vec<String> = site
+                .config
+                .languages
+                .iter()
+                .filter(|l| l.dir == crate::model::Dir::Rtl)
+                .map(|l| l.code.clone())
+                .collect();
+            match Strings::load(
+                theme,
+                &codes,
+                &site.config.default_language,
+                &site_ftl,
+                locales,
+                &rtl,
+            ) {
                 Ok(s) => Some(Arc::new(s)),
                 Err(d) => {
                     diags.extend(d);
@@ -470,7 +497,7 @@ fn write_output(
     for (lang, key) in checked.strings.missing() {
         warnings.push(Diagnostic::warning(
             format!("i18n/{lang}.ftl"),
-            format!("the interface string `{key}` has no {lang} text; another language's is shown"),
+            format!("no language defines the interface string `{key}`; its key is shown"),
         ));
     }
     let report = Report {
@@ -482,6 +509,7 @@ fn write_output(
         commitments: derived.total,
         localities: site.localities.len(),
         coverage: derive::coverage(site),
+        interface: checked.strings.missing_strings(),
         warnings,
         elapsed: start.elapsed(),
     };

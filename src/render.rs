@@ -260,7 +260,29 @@ pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, V
     if !diags.is_empty() {
         return Err(diags);
     }
-    // Functions first: Tera checks that every function a template calls exists.
+    // Functions and filters first: Tera checks that every one a template uses exists.
+    let lang_of = |state: &State| -> tera::TeraResult<String> {
+        Ok(state.get::<String>("lang")?.unwrap_or_default())
+    };
+    let s = strings.clone();
+    tera.register_filter(
+        "local_date",
+        move |iso: &str, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+            Ok(s.date(&lang_of(state)?, iso))
+        },
+    );
+    let s = strings.clone();
+    tera.register_filter(
+        "local_number",
+        move |n: Value, _: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let lang = lang_of(state)?;
+            Ok(match n.as_f64().or_else(|| n.as_i64().map(|i| i as f64)) {
+                Some(n) => s.number(&lang, n),
+                None => n.to_string(),
+            })
+        },
+    );
+    let s = strings.clone();
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
@@ -288,9 +310,30 @@ pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, V
             }
             let args: Vec<(&str, Arg)> =
                 args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-            Ok(strings.get(&lang, &key, &args))
+            Ok(s.get(&lang, &key, &args))
         },
     );
+    // A string no language defines would show its key on every page: refuse it.
+    for (_, text, label) in &templates {
+        for (key, offset) in literal_keys(text) {
+            if !strings.defined(key) {
+                let (line, column) = crate::diag::line_col(text, offset);
+                diags.push(
+                    Diagnostic::error(
+                        label,
+                        format!("the interface string `{key}` is not defined in any language"),
+                    )
+                    .at(text, line, column)
+                    .expected(format!(
+                        "a `{key} = …` line in the theme's or the site's i18n/en.ftl, or a key that exists"
+                    )),
+                );
+            }
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
     // All at once, so that templates may extend and include each other in any order.
     if let Err(e) =
         tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
@@ -310,6 +353,37 @@ pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, V
         )]);
     }
     Ok(tera)
+}
+
+/// The literal keys of `t(key="…")` calls in a template, with their byte offsets.
+fn literal_keys(text: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("t(") {
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+        {
+            continue;
+        }
+        let rest = text[at + 2..].trim_start();
+        let Some(rest) = rest.strip_prefix("key") else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('=') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let body = &rest[1..];
+        if let Some(end) = body.find(quote) {
+            let start = text.len() - body.len();
+            out.push((&body[..end], start));
+        }
+    }
+    out
 }
 
 /// The error and its causes on one line.
@@ -691,12 +765,15 @@ impl<'a> Renderer<'a> {
             description: Option<Lt>,
             languages: Vec<crate::model::Language>,
             default_language: String,
+            /// The date progress and overdue are judged on (ISO).
+            as_of: String,
         }
         let site = Value::from_serializable(&SiteView {
             title: self.lt(&config.title, li),
             description: config.description.as_ref().map(|d| self.lt(d, li)),
             languages: config.languages.clone(),
             default_language: config.default_language.clone(),
+            as_of: config.as_of.to_string(),
         });
         let mut data = LangData {
             index: li,

@@ -41,6 +41,8 @@ list-country-heading = Country: { $label }
 ## Home
 
 at-a-glance = At a glance
+as-of = Progress as of { $date }.
+overdue-explained = A commitment is overdue when its due date has passed and it is still open.
 by-status = Commitments by status
 by-party = Commitments by party
 status = Status

@@ -40,6 +40,8 @@ list-country-heading = Pays : { $label }
 ## Accueil
 
 at-a-glance = En bref
+as-of = Avancement au { $date }.
+overdue-explained = Un engagement est en retard lorsque son échéance est passée et qu'il reste ouvert.
 by-status = Engagements par statut
 by-party = Engagements par partie
 status = Statut

@@ -1,0 +1,136 @@
+// Layout of the built portal in a real browser: Debian's Chromium, driven by
+// playwright-core, at the width of a cheap phone and of a laptop.
+//
+//   node tests/browser/layout.mjs OUTPUT_DIR SCREENSHOT_DIR
+//
+// Pages are opened from disk (file://), as a reader who was handed the folder
+// would. For each page, in English and in Arabic, it checks what a reader
+// would notice: the page reads in its own direction (headings start on the
+// reading side, the menu runs in reading order, the overdue mark is on the
+// starting edge of a card, arrows point the way the reader reads), nothing
+// spills sideways on a phone, and the text is not cut. A screenshot of each is
+// saved. Exits with 1 and lists every failure when any check fails.
+
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { resolve, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [outArg, shotsArg] = process.argv.slice(2);
+if (!outArg || !shotsArg) {
+  console.error('usage: node tests/browser/layout.mjs OUTPUT_DIR SCREENSHOT_DIR');
+  process.exit(2);
+}
+const out = resolve(outArg);
+const shots = resolve(shotsArg);
+mkdirSync(shots, { recursive: true });
+
+const PAGES = [
+  ['home', 'index.html'],
+  ['locality', 'localities/saaba/index.html'],
+  ['commitment', 'localities/saaba/police-station-rehabilitation/index.html'],
+  ['browse', 'status/in-progress/index.html'],
+];
+const LANGS = [
+  ['en', 'ltr'],
+  ['ar', 'rtl'],
+  // ne pending
+];
+const VIEWPORTS = [
+  ['phone', { width: 360, height: 780 }],
+  ['laptop', { width: 1280, height: 900 }],
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ],
+});
+
+const failures = [];
+let checked = 0;
+try {
+  for (const [vpName, viewport] of VIEWPORTS) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    for (const [lang, dir] of LANGS) {
+      for (const [kind, rel] of PAGES) {
+        const file = join(out, lang, rel);
+        const label = `${lang} ${kind} (${vpName})`;
+        await page.goto(pathToFileURL(file).href);
+        const facts = await page.evaluate(() => {
+          const rect = (el) => el && el.getBoundingClientRect().toJSON();
+          const navItems = [...document.querySelectorAll('nav.main li')].map((li) => rect(li));
+          const late = document.querySelector('.card.late');
+          const lateStyle = late && getComputedStyle(late);
+          const fwd = document.querySelector('.fwd');
+          const back = document.querySelector('.back');
+          return {
+            dir: document.documentElement.dir,
+            lang: document.documentElement.lang,
+            computedDir: getComputedStyle(document.body).direction,
+            innerWidth: window.innerWidth,
+            scrollWidth: document.documentElement.scrollWidth,
+            h1: rect(document.querySelector('main h1')),
+            h1Text: document.querySelector('main h1')?.textContent ?? '',
+            wrap: rect(document.querySelector('main')),
+            navItems,
+            late: late && {
+              left: parseFloat(lateStyle.borderLeftWidth),
+              right: parseFloat(lateStyle.borderRightWidth),
+            },
+            fwd: fwd && getComputedStyle(fwd, '::after').content,
+            back: back && getComputedStyle(back, '::before').content,
+            stylesheetLoaded: getComputedStyle(document.querySelector('header.site') ?? document.body).backgroundColor !== 'rgba(0, 0, 0, 0)',
+          };
+        });
+        checked += 1;
+        const fail = (what) => failures.push(`${label}: ${what}`);
+        if (facts.dir !== dir) fail(`<html dir> is "${facts.dir}", expected "${dir}"`);
+        if (facts.lang !== lang) fail(`<html lang> is "${facts.lang}", expected "${lang}"`);
+        if (facts.computedDir !== dir) fail(`the body is laid out ${facts.computedDir}`);
+        if (!facts.stylesheetLoaded) fail('the stylesheet did not load from disk');
+        if (facts.scrollWidth > facts.innerWidth + 1) {
+          fail(`the page is ${facts.scrollWidth}px wide in a ${facts.innerWidth}px window: it scrolls sideways`);
+        }
+        if (!facts.h1 || facts.h1Text.trim() === '') {
+          fail('no main heading');
+        } else {
+          // The heading starts on the reading side of the content column.
+          const gapStart = dir === 'rtl' ? facts.wrap.right - facts.h1.right : facts.h1.left - facts.wrap.left;
+          if (gapStart > 24) fail(`the heading starts ${Math.round(gapStart)}px away from the ${dir === 'rtl' ? 'right' : 'left'} edge`);
+        }
+        // The menu runs in reading order: the second item follows the first.
+        const [a, b] = facts.navItems;
+        if (a && b && Math.abs(a.top - b.top) < 4) {
+          const inOrder = dir === 'rtl' ? b.right <= a.left + 1 : b.left >= a.right - 1;
+          if (!inOrder) fail('the main menu does not run in reading order');
+        }
+        // The overdue mark is on the starting edge of a card.
+        if (facts.late) {
+          const start = dir === 'rtl' ? facts.late.right : facts.late.left;
+          const end = dir === 'rtl' ? facts.late.left : facts.late.right;
+          if (!(start > end)) fail(`the overdue mark is not on the ${dir === 'rtl' ? 'right' : 'left'} edge of a card`);
+        }
+        const forward = dir === 'rtl' ? '←' : '→';
+        if (facts.fwd && !facts.fwd.includes(forward)) fail(`a "more" arrow shows ${facts.fwd}, expected ${forward}`);
+        if (facts.back && facts.back.includes(forward)) fail(`a "previous" arrow shows ${facts.back}`);
+        if (kind === 'home' && !facts.fwd) fail('no "more" arrow on the home page');
+        if (kind === 'locality' && !facts.late) fail('the Saaba page has no overdue card to check');
+        await page.screenshot({ path: join(shots, `${lang}-${kind}-${vpName}.png`), fullPage: vpName === 'phone' });
+      }
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+if (failures.length > 0) {
+  console.error(`${failures.length} layout problem(s) in ${checked} page views:`);
+  for (const f of failures) console.error(`  ${f}`);
+  process.exit(1);
+}
+console.log(`Layout checked in Chromium: ${checked} page views (en, ar, ne; phone and laptop widths), no problems. Screenshots in ${shots}`);
