@@ -485,3 +485,57 @@ fn a_bad_locale_is_reported_where_it_is() {
     assert!(err.contains("site.yaml:10:"), "{err}");
     assert!(err.contains("`ar IQ` is not a locale tag"), "{err}");
 }
+
+#[test]
+fn every_page_kind_switches_language_to_itself_and_marks_other_languages() {
+    let s = TestSite::minimal();
+    s.file("pages/about.md", "---\ntitle: About\n---\nWho we are.\n");
+    s.file("localities/saaba/joint-patrols.ar.md", "---\ntitle: دوريات\n---\n");
+    s.build_ok();
+    let files = common::tree(&s.out());
+    let mut kinds = std::collections::BTreeSet::new();
+    let dirs = [("en", "ltr"), ("fr", "ltr"), ("ar", "rtl")];
+    for (rel, bytes) in &files {
+        let Some((lang, rest)) = rel.split_once('/') else {
+            continue;
+        };
+        if !rel.ends_with(".html") || !dirs.iter().any(|(l, _)| *l == lang) {
+            continue;
+        }
+        let page = Page::parse(std::str::from_utf8(bytes).unwrap());
+        kinds.insert(rest.split('/').next().unwrap().to_owned());
+        let depth = rel.matches('/').count();
+        for (other, _) in dirs {
+            // The switcher links to this same page in the other language…
+            let href = format!("{}{other}/{rest}", "../".repeat(depth));
+            assert!(
+                page.has(&format!("nav.langs a[href=\"{href}\"][hreflang={other}][lang={other}]")),
+                "{rel}: no switcher link to {href}"
+            );
+            assert!(files.contains_key(&format!("{other}/{rest}")), "{rel} → {other}");
+            // …and the head names it for search engines.
+            let canonical = rest.trim_end_matches("index.html");
+            assert_eq!(
+                page.attrs(&format!("link[rel=alternate][hreflang={other}]"), "href"),
+                [format!("https://tracker.example.org/{other}/{canonical}")],
+                "{rel}"
+            );
+        }
+        // Whatever is marked as another language has that language's direction.
+        for el in page.select("body [lang]") {
+            let l = el.value().attr("lang").unwrap();
+            let d = el.value().attr("dir");
+            let expected = dirs.iter().find(|(c, _)| *c == l).map(|(_, d)| *d);
+            assert_eq!(d, expected, "{rel}: an element with lang={l} has dir={d:?}");
+        }
+    }
+    // Every kind of page was looked at.
+    for kind in ["index.html", "localities", "status", "party", "topic", "country", "overdue", "commitments", "updates", "about"] {
+        assert!(kinds.contains(kind), "no {kind} page checked: {kinds:?}");
+    }
+    // The French commitment page shows the English title marked.
+    let fr = s.page("fr/localities/saaba/joint-patrols/index.html");
+    assert_eq!(fr.attrs("h1 span[lang=en]", "dir"), ["ltr"]);
+    let ar = s.page("ar/about/index.html");
+    assert_eq!(ar.attrs("h1 [lang=en]", "dir"), ["ltr"]);
+}
