@@ -364,11 +364,12 @@ fn write_output(
         .collect();
     extra.extend(feed_outputs);
     for (rel, file) in checked.theme.under("static/") {
-        extra.push((
-            rel.to_owned(),
-            hash_bytes(&file.bytes),
-            Some(file.bytes.to_vec()),
-        ));
+        let bytes = if rel.ends_with(".css") {
+            crate::theme::minify_css(&file.bytes)
+        } else {
+            file.bytes.to_vec()
+        };
+        extra.push((rel.to_owned(), hash_bytes(&file.bytes), Some(bytes)));
     }
     let statics: Vec<(String, u64)> = site
         .static_files

@@ -218,7 +218,6 @@ pub struct Renderer<'a> {
     strings: Arc<Strings>,
     tera: Tera,
     langs: Vec<LangData>,
-    minify: minify_html::Cfg,
     /// What every page depends on (see `pipeline::Checked::fingerprint`).
     global: u64,
     /// What pages listing everything depend on: every commitment and locality.
@@ -243,23 +242,10 @@ fn escape(s: &str) -> String {
 }
 
 /// Compiles the theme's templates and registers the `t` function.
-pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, Vec<Diagnostic>> {
+/// A Tera instance with pledgeboard's functions and filters, no templates yet.
+fn new_tera(strings: &Arc<Strings>) -> Tera {
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
-    let mut diags = Vec::new();
-    let mut templates = Vec::new();
-    for (name, file) in theme.under("templates/") {
-        match std::str::from_utf8(&file.bytes) {
-            Ok(text) => templates.push((name.to_owned(), text.to_owned(), file.label.clone())),
-            Err(_) => diags.push(Diagnostic::error(
-                &file.label,
-                "this template is not valid UTF-8 text",
-            )),
-        }
-    }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
     // Functions and filters first: Tera checks that every one a template uses exists.
     let lang_of = |state: &State| -> tera::TeraResult<String> {
         Ok(state.get::<String>("lang")?.unwrap_or_default())
@@ -313,6 +299,24 @@ pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, V
             Ok(s.get(&lang, &key, &args))
         },
     );
+    tera
+}
+
+pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut templates = Vec::new();
+    for (name, file) in theme.under("templates/") {
+        match std::str::from_utf8(&file.bytes) {
+            Ok(text) => templates.push((name.to_owned(), text.to_owned(), file.label.clone())),
+            Err(_) => diags.push(Diagnostic::error(
+                &file.label,
+                "this template is not valid UTF-8 text",
+            )),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
     // A string no language defines would show its key on every page: refuse it.
     for (_, text, label) in &templates {
         for (key, offset) in literal_keys(text) {
@@ -335,6 +339,9 @@ pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, V
         return Err(diags);
     }
     // All at once, so that templates may extend and include each other in any order.
+    // The templates as written are compiled first, so that errors point at
+    // the lines the theme author sees.
+    let mut tera = new_tera(&strings);
     if let Err(e) =
         tera.add_raw_templates(templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())))
     {
@@ -352,7 +359,119 @@ pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, V
             format!("the theme's templates have an error: {msg}"),
         )]);
     }
+    // Then compacted once, here: line breaks next to block-level tags, which
+    // no browser shows, are dropped, so pages need no minifying pass after
+    // rendering. Should compacting ever break a template, the templates as
+    // written are used.
+    let compact: Vec<(String, String)> = templates
+        .iter()
+        .map(|(n, t, _)| (n.clone(), compact_template(t)))
+        .collect();
+    let mut fast = new_tera(&strings);
+    if fast
+        .add_raw_templates(compact.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .is_ok()
+    {
+        return Ok(fast);
+    }
     Ok(tera)
+}
+
+/// Elements whose edges make the white space next to them invisible.
+const BLOCK_TAGS: &[&str] = &[
+    "!doctype",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "link",
+    "main",
+    "meta",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "ul",
+];
+
+/// The lowercase name of the HTML tag that starts at `s` (`<li …`, `</li>`).
+fn tag_name(s: &str) -> Option<String> {
+    let rest = s.strip_prefix('<')?;
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+        .collect();
+    (!name.is_empty()).then(|| name.to_ascii_lowercase())
+}
+
+/// Drops the line breaks of a template that touch the edge of a
+/// block-level element (`</li>⏎<li>`, `<ul>⏎{% for %}`): white space there
+/// is never rendered, whatever Tera puts on the other side. White space in
+/// text, inside tags and next to inline elements is kept as it is.
+fn compact_template(src: &str) -> String {
+    let block_ends_before = |at: usize| {
+        let head = &src[..at];
+        head.ends_with('>')
+            && head.rfind('<').is_some_and(|open| {
+                !head[open..].contains("{{")
+                    && !head[open..].contains("{%")
+                    && tag_name(&head[open..]).is_some_and(|n| BLOCK_TAGS.contains(&n.as_str()))
+            })
+    };
+    let block_starts_after =
+        |at: usize| tag_name(&src[at..]).is_some_and(|n| BLOCK_TAGS.contains(&n.as_str()));
+    let mut out = String::with_capacity(src.len());
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    let mut copied = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if src[start..i].contains('\n') && (block_ends_before(start) || block_starts_after(i)) {
+            out.push_str(&src[copied..start]);
+            copied = i;
+        }
+    }
+    out.push_str(&src[copied..]);
+    out
 }
 
 /// The literal keys of `t(key="…")` calls in a template, with their byte offsets.
@@ -406,17 +525,12 @@ impl<'a> Renderer<'a> {
         tera: Tera,
         global: u64,
     ) -> Self {
-        let mut minify = minify_html::Cfg::new();
-        minify.keep_closing_tags = true;
-        minify.keep_html_and_head_opening_tags = true;
-        minify.minify_css = true;
         let mut r = Renderer {
             site,
             derived,
             strings,
             tera,
             langs: Vec::new(),
-            minify,
             global,
             all: 0,
             all_crefs: site.crefs().collect(),
@@ -975,7 +1089,7 @@ impl<'a> Renderer<'a> {
 
     // -- pages -------------------------------------------------------------
 
-    /// Renders one page to minified HTML.
+    /// Renders one page to HTML (minified: the templates were minified when loaded).
     pub fn render(&self, page: Page) -> Result<Vec<u8>, Diagnostic> {
         let path = self.path(page);
         let (template, ctx) = self.context(page, &path);
@@ -985,7 +1099,7 @@ impl<'a> Renderer<'a> {
                 format!("rendering `{path}` failed: {}", error_chain(&e)),
             )
         })?;
-        Ok(minify_html::minify(html.as_bytes(), &self.minify))
+        Ok(html.into_bytes())
     }
 
     fn common(&self, ctx: &mut Context, li: usize, path: &str, kind: &str, title: &str) {
@@ -1546,5 +1660,25 @@ fn base_path(base_url: &str) -> String {
             None => "/".into(),
         },
         None => base_url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod compact_tests {
+    use super::compact_template;
+
+    #[test]
+    fn line_breaks_at_block_edges_go_and_the_rest_stays() {
+        let src = "<ul>\n{% for x in xs %}<li>{{ x }}</li>\n{% endfor %}</ul>\n<p>a\nb <span>c</span>\n<span>d</span></p>\n";
+        assert_eq!(
+            compact_template(src),
+            "<ul>{% for x in xs %}<li>{{ x }}</li>{% endfor %}</ul><p>a\nb <span>c</span>\n<span>d</span></p>"
+        );
+        // A break between inline elements or text is a visible space: kept.
+        let inline = "<a href=\"x\">one</a>\n<a href=\"y\">two</a>";
+        assert_eq!(compact_template(inline), inline);
+        // Inside a tag, with Tera in it: kept.
+        let tag = "<li\n  class=\"{{ c }}\">x</li>";
+        assert_eq!(compact_template(tag), "<li\n  class=\"{{ c }}\">x</li>");
     }
 }

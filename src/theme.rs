@@ -163,3 +163,45 @@ fn add_site_files(
         }
     }
 }
+
+/// A stylesheet minified with minify-html (its CSS minifier, lightningcss),
+/// so a theme's CSS can be written readably and still ship small. Returns the
+/// stylesheet as it is when it cannot be minified.
+pub fn minify_css(css: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(css) else {
+        return css.to_vec();
+    };
+    if text.contains("</style") {
+        return css.to_vec();
+    }
+    let mut cfg = minify_html::Cfg::new();
+    cfg.minify_css = true;
+    let html = format!("<style>{text}</style>");
+    let out = minify_html::minify(html.as_bytes(), &cfg);
+    match out
+        .strip_prefix(b"<style>".as_slice())
+        .and_then(|o| o.strip_suffix(b"</style>".as_slice()))
+    {
+        Some(min) if !min.is_empty() || text.trim().is_empty() => min.to_vec(),
+        _ => css.to_vec(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stylesheets_are_minified_and_keep_their_rules() {
+        let css = b".fwd::after {\n  content: \" \\2192\" / \"\";\n}\n\n[dir=rtl] .card {\n  border-inline-start: 0.4rem solid #b3261e;\n}\n";
+        let min = String::from_utf8(minify_css(css)).unwrap();
+        assert!(min.len() < css.len(), "{min}");
+        assert!(
+            min.contains("[dir=rtl] .card{border-inline-start:.4rem solid #b3261e}"),
+            "{min}"
+        );
+        assert!(min.contains("content:"), "{min}");
+        // Not CSS at all: left alone.
+        assert_eq!(minify_css(b"\xff\xfe"), b"\xff\xfe");
+    }
+}
