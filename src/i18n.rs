@@ -16,7 +16,7 @@ use crate::locale::Locales;
 use crate::theme::Theme;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 use unic_langid::LanguageIdentifier;
 
@@ -35,6 +35,9 @@ pub struct Strings {
     locales: Locales,
     /// Languages written right to left.
     rtl: BTreeSet<String>,
+    /// Strings without variables, formatted once per language: most calls
+    /// from templates ask for one of these, tens of times per page.
+    plain: HashMap<String, HashMap<String, String>>,
 }
 
 /// Unicode's first-strong isolate and pop-directional-isolate: they keep a
@@ -158,7 +161,7 @@ impl Strings {
                 (lang.clone(), chain)
             })
             .collect();
-        Ok(Strings {
+        let mut strings = Strings {
             bundles,
             chains,
             missing: Mutex::new(BTreeSet::new()),
@@ -166,7 +169,21 @@ impl Strings {
             languages: languages.to_vec(),
             locales,
             rtl: rtl.iter().cloned().collect(),
-        })
+            plain: HashMap::new(),
+        };
+        let all_keys: BTreeSet<String> = strings.keys.values().flatten().cloned().collect();
+        let mut plain = HashMap::new();
+        for lang in &wanted {
+            let mut by_key = HashMap::new();
+            for key in &all_keys {
+                if let Some(text) = strings.format(lang, key, &[], true) {
+                    by_key.insert(key.clone(), text);
+                }
+            }
+            plain.insert(lang.clone(), by_key);
+        }
+        strings.plain = plain;
+        Ok(strings)
     }
 
     /// For each language of the site, the interface strings it lacks
@@ -244,6 +261,18 @@ impl Strings {
 
     /// The string `key` in `lang`, or `None` when no language of the chain has it.
     pub fn try_get(&self, lang: &str, key: &str, args: &[(&str, Arg)]) -> Option<String> {
+        if args.is_empty()
+            && let Some(text) = self.plain.get(lang).and_then(|p| p.get(key))
+        {
+            return Some(text.clone());
+        }
+        self.format(lang, key, args, false)
+    }
+
+    /// Formats `key` for `lang` along its fallback chain. With `strict`, a
+    /// message whose formatting reports an error (a variable not given) is
+    /// `None`, so that only complete texts are kept in `plain`.
+    fn format(&self, lang: &str, key: &str, args: &[(&str, Arg)], strict: bool) -> Option<String> {
         let chain = self.chains.get(lang)?;
         for code in chain {
             let bundle = &self.bundles[code];
@@ -266,6 +295,9 @@ impl Strings {
             }
             let mut errors = Vec::new();
             let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+            if strict && !errors.is_empty() {
+                return None;
+            }
             if out.contains(NUM_START) {
                 // Digits of the language the text is in.
                 return Some(self.localise_numbers(code, &out));

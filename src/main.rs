@@ -202,14 +202,19 @@ fn report_build(report: &pipeline::Report) {
     } else {
         String::new()
     };
+    let secs = report.elapsed.as_secs_f64();
+    let took = if secs < 1.0 {
+        format!("{:.0} ms", secs * 1000.0)
+    } else {
+        format!("{secs:.2} s")
+    };
     println!(
-        "Built {} pages ({} files{rendered}) for {} localities, {} commitments, {} languages in {:.2} s into {}",
+        "Built {} pages ({} files{rendered}) for {} localities, {} commitments, {} languages in {took} into {}",
         report.pages,
         report.files,
         report.localities,
         report.commitments,
         report.languages,
-        report.elapsed.as_secs_f64(),
         report.output.display()
     );
     if let Some(line) = coverage_line(&report.coverage, &report.interface) {

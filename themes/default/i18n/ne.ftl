@@ -1,0 +1,178 @@
+# पूर्वनिर्धारित थिमका इन्टरफेस शब्दहरू: नेपाली।
+# नेपालीमा बहुवचनका दुई वर्ग छन्: one (१ मात्र) र other (बाँकी सबै)।
+# अङ्क कार्यक्रम आफैँले देवनागरीमा छाप्छ, त्यसैले यहाँ अङ्क नलेख्नुहोस्।
+
+## पृष्ठको बनावट
+
+skip-link = मुख्य सामग्रीमा जानुहोस्
+nav-label = मुख्य मेनु
+languages-label = भाषा
+browse-label = हेर्नुहोस्
+breadcrumb-label = तपाईं यहाँ हुनुहुन्छ
+open-data = खुला तथ्याङ्क:
+data-json = JSON
+data-csv = CSV
+feed-link = अद्यावधिकहरूको फिड (Atom)
+feed-locality-link = यस क्षेत्रका अद्यावधिकहरूको फिड (Atom)
+made-with = pledgeboard प्रयोग गरेर बनाइएको।
+list-separator = {", "}
+
+## पृष्ठका शीर्षकहरू (रेन्डररले पनि प्रयोग गर्छ)
+
+page-localities = क्षेत्रहरू
+page-all-commitments = सबै प्रतिबद्धता
+page-overdue = म्याद नाघेका प्रतिबद्धता
+page-updates = पछिल्ला अद्यावधिक
+page-status-index = स्थिति अनुसार
+page-party-index = पक्ष अनुसार
+page-topic-index = विषय अनुसार
+page-country-index = देश अनुसार
+page-not-found = पृष्ठ भेटिएन
+not-found-message = यो पृष्ठ छैन। गृहपृष्ठमा जान भाषा छान्नुहोस्।
+
+## फिड र सूचीका शीर्षकहरू (रेन्डररले प्रयोग गर्छ)
+
+feed-site-title = { $site } — पछिल्ला अद्यावधिक
+feed-locality-title = { $locality } — पछिल्ला अद्यावधिक — { $site }
+list-status-heading = स्थिति: { $label }
+list-party-heading = प्रतिबद्धता जनाउने पक्ष: { $label }
+list-topic-heading = विषय: { $label }
+list-country-heading = देश: { $label }
+
+## गृहपृष्ठ
+
+at-a-glance = एक नजरमा
+as-of = { $date } सम्मको प्रगति।
+overdue-explained = कुनै प्रतिबद्धताको म्याद सकिइसकेको छ तर त्यो अझै खुला छ भने त्यसलाई म्याद नाघेको मानिन्छ।
+by-status = स्थिति अनुसार प्रतिबद्धता
+by-party = पक्ष अनुसार प्रतिबद्धता
+status = स्थिति
+party = पक्ष
+count = प्रतिबद्धता
+share = हिस्सा
+latest-updates = पछिल्ला अद्यावधिक
+all-updates = सबै पछिल्ला अद्यावधिक
+all-localities = सबै क्षेत्र
+
+## प्रतिबद्धताहरू
+
+commitments = प्रतिबद्धताहरू
+locality = क्षेत्र
+pledged-by = प्रतिबद्धता जनाउने पक्ष
+agreed = सहमति भएको मिति
+due = म्याद
+no-due-date = म्याद तोकिएको छैन
+overdue = म्याद नाघेको
+responsible = जिम्मेवार
+topics = विषयहरू
+last-update = पछिल्लो अद्यावधिक
+progress = प्रगति
+percent = { $value }%
+card-pledged-by = प्रतिबद्धता जनाउने:
+card-due = म्याद:
+card-updated = पछिल्लो अद्यावधिक:
+history = अद्यावधिकहरूको इतिहास
+evidence = प्रमाण:
+source-n = स्रोत { $n }
+
+## क्षेत्रहरू
+
+country = देश
+region = प्रदेश
+dialogue-since = संवाद सुरु भएको
+partners = साझेदार संस्था
+next-review = अर्को समीक्षा
+
+## सूचीहरू
+
+no-commitments = यहाँ अहिलेसम्म कुनै प्रतिबद्धता छैन।
+no-localities = अहिलेसम्म कुनै क्षेत्र थपिएको छैन।
+none-overdue = कुनै पनि प्रतिबद्धताको म्याद नाघेको छैन।
+no-updates = अहिलेसम्म कुनै अद्यावधिक प्रकाशित भएको छैन।
+no-updates-yet = यस प्रतिबद्धताको अहिलेसम्म कुनै अद्यावधिक दर्ता भएको छैन।
+pagination-label = पृष्ठहरू
+page-of = { $total } मध्ये पृष्ठ { $current }
+page-n = पृष्ठ { $n }
+previous-page = अघिल्लो पृष्ठ
+next-page = अर्को पृष्ठ
+
+## सङ्ख्याहरू (नेपालीमा अङ्कपछि नाम प्रायः एकवचनमै रहन्छ)
+
+commitments-count = { $count ->
+    [one] { $count } प्रतिबद्धता
+   *[other] { $count } प्रतिबद्धता
+}
+overdue-count = { $count ->
+    [one] म्याद नाघेको { $count } प्रतिबद्धता
+   *[other] म्याद नाघेका { $count } प्रतिबद्धता
+}
+done-count = { $count ->
+    [one] { $count } सम्पन्न
+   *[other] { $count } सम्पन्न
+}
+updates-count = { $count ->
+    [one] { $count } अद्यावधिक।
+   *[other] { $count } अद्यावधिक, सबैभन्दा नयाँ माथि।
+}
+showing-latest = { $count ->
+    [one] यस पृष्ठमा सबैभन्दा पछिल्लो अद्यावधिक मात्र देखाइएको छ।
+   *[other] यस पृष्ठमा पछिल्ला { $count } अद्यावधिक देखाइएका छन्।
+}
+
+## स्थिति, पक्ष र मूल्याङ्कनकर्ता (रेन्डररले प्रयोग गर्छ)
+
+status-not-started = सुरु भएको छैन
+status-in-progress = काम जारी
+status-stalled = अड्किएको
+status-suspended = स्थगित
+status-completed = सम्पन्न
+status-not-completed = सम्पन्न भएन
+status-withdrawn = फिर्ता लिइएको
+party-police = प्रहरी
+party-community = समुदाय
+party-local-government = स्थानीय सरकार
+party-justice = अदालत र सरकारी वकिल
+assessed-police = प्रहरीद्वारा मूल्याङ्कन
+assessed-community = समुदायद्वारा मूल्याङ्कन
+assessed-joint = संयुक्त मूल्याङ्कन
+assessed-independent = स्वतन्त्र पर्यवेक्षकद्वारा मूल्याङ्कन
+
+## देशहरू (रेन्डररले प्रयोग गर्छ; साइटले site.yaml मा पनि नाम दिन सक्छ)
+
+country-AF = अफगानिस्तान
+country-BF = बुर्किना फासो
+country-BJ = बेनिन
+country-CD = कङ्गो प्रजातान्त्रिक गणतन्त्र
+country-CF = मध्य अफ्रिकी गणतन्त्र
+country-CI = कोट डिभ्वार
+country-CM = क्यामरुन
+country-DZ = अल्जेरिया
+country-EG = इजिप्ट
+country-GH = घाना
+country-GM = गाम्बिया
+country-GN = गिनी
+country-IQ = इराक
+country-JO = जोर्डन
+country-KE = केन्या
+country-LB = लेबनान
+country-LR = लाइबेरिया
+country-LY = लिबिया
+country-MA = मोरक्को
+country-ML = माली
+country-MM = म्यानमार
+country-MR = मौरिटानिया
+country-NE = नाइजर
+country-NG = नाइजेरिया
+country-NP = नेपाल
+country-PK = पाकिस्तान
+country-SD = सुडान
+country-SL = सियरा लियोन
+country-SN = सेनेगल
+country-SO = सोमालिया
+country-SS = दक्षिण सुडान
+country-SY = सिरिया
+country-TD = चाड
+country-TG = टोगो
+country-TN = ट्युनिसिया
+country-TZ = तान्जानिया
+country-YE = यमन
