@@ -232,7 +232,7 @@ type Item = Arc<(String, Vec<u8>)>;
 /// one row per commitment, UTF-8 with a byte-order mark and CRLF line ends so
 /// spreadsheet programs open it correctly; lists of ids are separated by
 /// `;`, and the full update history is in the `updates` column as JSON.
-pub fn files(site: &Site, derived: &Derived, global: u64, cache: &mut Cache) -> (Vec<u8>, Vec<u8>) {
+pub fn files(site: &Site, derived: &Derived, global: u64, cache: &mut Cache) -> Arc<Files> {
     let crefs: Vec<CRef> = site.crefs().collect();
     let fp = |r: CRef| {
         let mut h = DefaultHasher::new();
@@ -259,18 +259,56 @@ pub fn files(site: &Site, derived: &Derived, global: u64, cache: &mut Cache) -> 
             }
         })
         .collect();
-    let mut json = String::from("[");
-    let mut csv = Vec::from(&b"\xEF\xBB\xBF"[..]);
-    csv.extend(csv_header(site));
-    for (i, (_, _, item)) in items.iter().enumerate() {
-        json.push_str(if i == 0 { "\n" } else { ",\n" });
-        json.push_str(&item.0);
-        csv.extend_from_slice(&item.1);
-    }
-    json.push_str(if items.is_empty() { "]\n" } else { "\n]\n" });
+    let files = Files {
+        csv_header: csv_header(site),
+        items: items.iter().map(|(_, _, item)| item.clone()).collect(),
+    };
     cache.entries = items
         .into_iter()
         .map(|(k, f, item)| (k, (f, item)))
         .collect();
-    (json.into_bytes(), csv)
+    Arc::new(files)
+}
+
+/// The two open-data files, kept as the serialised records they are made
+/// of and written straight to disk: the whole file is never held in memory
+/// a second time (it is hundreds of megabytes for a national programme).
+pub struct Files {
+    csv_header: Vec<u8>,
+    items: Vec<Item>,
+}
+
+impl Files {
+    /// Writes `data/commitments.json`.
+    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        w.write_all(b"[")?;
+        for (i, item) in self.items.iter().enumerate() {
+            w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+            w.write_all(item.0.as_bytes())?;
+        }
+        w.write_all(if self.items.is_empty() {
+            b"]\n"
+        } else {
+            b"\n]\n"
+        })
+    }
+
+    /// Writes `data/commitments.csv`.
+    pub fn write_csv(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        w.write_all(b"\xEF\xBB\xBF")?;
+        w.write_all(&self.csv_header)?;
+        for item in &self.items {
+            w.write_all(&item.1)?;
+        }
+        Ok(())
+    }
+
+    /// Both files in memory, for tests.
+    pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
+        let mut json = Vec::new();
+        let mut csv = Vec::new();
+        let _ = self.write_json(&mut json);
+        let _ = self.write_csv(&mut csv);
+        (json, csv)
+    }
 }

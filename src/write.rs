@@ -133,6 +133,21 @@ impl Staging {
         fs::write(path, bytes)
     }
 
+    /// Writes one file by streaming it through `fill`.
+    pub fn write_with(
+        &self,
+        rel: &str,
+        fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let path = self.tmp.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(path)?);
+        fill(&mut w)?;
+        io::Write::flush(&mut w)
+    }
+
     /// Copies a file into the output.
     pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
         let path = self.tmp.join(rel);
@@ -187,6 +202,26 @@ pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
         .map_or("file".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.pledgeboard-tmp"));
     fs::write(&tmp, bytes)?;
+    fs::rename(&tmp, &path)
+}
+
+/// [`replace_file`], streaming the new content through `fill`.
+pub fn replace_file_with(
+    out: &Path,
+    rel: &str,
+    fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let path = out.join(rel);
+    let dir = path.parent().unwrap_or(out);
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.pledgeboard-tmp"));
+    let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?);
+    fill(&mut w)?;
+    io::Write::flush(&mut w)?;
+    drop(w);
     fs::rename(&tmp, &path)
 }
 
