@@ -34,7 +34,7 @@ const PAGES = [
 const LANGS = [
   ['en', 'ltr'],
   ['ar', 'rtl'],
-  // ne pending
+  ['ne', 'ltr'],
 ];
 const VIEWPORTS = [
   ['phone', { width: 360, height: 780 }],
@@ -81,6 +81,8 @@ try {
               left: parseFloat(lateStyle.borderLeftWidth),
               right: parseFloat(lateStyle.borderRightWidth),
             },
+            markedLists: [...document.querySelectorAll('.crumbs, .updates, .cards, nav ul')]
+              .filter((l) => getComputedStyle(l).listStyleType !== 'none').length,
             fwd: fwd && getComputedStyle(fwd, '::after').content,
             back: back && getComputedStyle(back, '::before').content,
             stylesheetLoaded: getComputedStyle(document.querySelector('header.site') ?? document.body).backgroundColor !== 'rgba(0, 0, 0, 0)',
@@ -114,6 +116,7 @@ try {
           const end = dir === 'rtl' ? facts.late.left : facts.late.right;
           if (!(start > end)) fail(`the overdue mark is not on the ${dir === 'rtl' ? 'right' : 'left'} edge of a card`);
         }
+        if (facts.markedLists > 0) fail(`${facts.markedLists} menu, card or history list(s) show list markers`);
         const forward = dir === 'rtl' ? '←' : '→';
         if (facts.fwd && !facts.fwd.includes(forward)) fail(`a "more" arrow shows ${facts.fwd}, expected ${forward}`);
         if (facts.back && facts.back.includes(forward)) fail(`a "previous" arrow shows ${facts.back}`);
