@@ -514,6 +514,13 @@ fn write_output(
             lap("pages", &mut t);
         }
     }
+    for (template, n, spent) in renderer.template_times() {
+        eprintln!(
+            "timing: {template:<18} {n:>7} pages {:>9.1} ms CPU ({:.0} µs a page)",
+            spent.as_secs_f64() * 1000.0,
+            spent.as_secs_f64() * 1e6 / n.max(1) as f64
+        );
+    }
 
     let mut warnings = checked.warnings;
     for (lang, key) in checked.strings.missing() {

@@ -205,6 +205,9 @@ struct LangData {
     /// Cards by locality then commitment, as template values.
     /// Cards by locality then commitment, computed when a page first needs one.
     cards: Vec<Vec<OnceLock<Value>>>,
+    /// Each card rendered by `partials/card.html` for lists, once, with
+    /// [`ROOT_MARK`] where the page's root prefix goes.
+    card_html: Vec<Vec<OnceLock<String>>>,
     locality_cards: Vec<LocalityCard>,
     locality_card_values: Vec<Value>,
     /// Free pages: (id, title) for the navigation.
@@ -220,11 +223,31 @@ pub struct Renderer<'a> {
     langs: Vec<LangData>,
     /// What every page depends on (see `pipeline::Checked::fingerprint`).
     global: u64,
+    /// With `PLEDGEBOARD_TIMINGS`: pages rendered and time spent, per template.
+    profile: Option<std::sync::Mutex<BTreeMap<&'static str, (usize, std::time::Duration)>>>,
     /// What pages listing everything depend on: every commitment and locality.
     all: u64,
     /// Every commitment, in locality then id order.
     all_crefs: Vec<CRef>,
 }
+
+/// The page indexes a pagination bar links to: the first and the last, and
+/// two on each side of the current one, so a list of hundreds of pages
+/// keeps a short bar (a phone screen, and the page's own size).
+fn pagination_window(current: usize, total: usize) -> Vec<usize> {
+    let mut pages: Vec<usize> = (current.saturating_sub(2)..(current + 3).min(total)).collect();
+    if pages.first() != Some(&0) {
+        pages.insert(0, 0);
+    }
+    if total > 0 && pages.last() != Some(&(total - 1)) {
+        pages.push(total - 1);
+    }
+    pages
+}
+
+/// Stands for the root prefix in HTML rendered once for pages at any depth
+/// (a private-use character no content or template contains).
+pub const ROOT_MARK: &str = "\u{E00F}";
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
@@ -531,6 +554,8 @@ impl<'a> Renderer<'a> {
             strings,
             tera,
             langs: Vec::new(),
+            profile: std::env::var_os("PLEDGEBOARD_TIMINGS")
+                .map(|_| std::sync::Mutex::new(BTreeMap::new())),
             global,
             all: 0,
             all_crefs: site.crefs().collect(),
@@ -897,6 +922,7 @@ impl<'a> Renderer<'a> {
             statuses,
             parties,
             cards: Vec::new(),
+            card_html: Vec::new(),
             locality_cards: Vec::new(),
             locality_card_values: Vec::new(),
             nav: self
@@ -913,6 +939,16 @@ impl<'a> Renderer<'a> {
                 .collect(),
         };
         data.cards = self
+            .site
+            .localities
+            .iter()
+            .map(|loc| {
+                (0..loc.commitments.len())
+                    .map(|_| OnceLock::new())
+                    .collect()
+            })
+            .collect();
+        data.card_html = self
             .site
             .localities
             .iter()
@@ -1052,6 +1088,27 @@ impl<'a> Renderer<'a> {
         )
     }
 
+    /// A commitment's card as lists show it: `partials/card.html` rendered
+    /// once per language, with [`ROOT_MARK`] for the root prefix of the page
+    /// it goes in. Cards are most of what list pages hold, and each card is in
+    /// several lists (all, its status, parties, topics, country, overdue).
+    fn list_card_html<'d>(&self, data: &'d LangData, r: CRef) -> &'d str {
+        data.card_html[r.locality][r.commitment].get_or_init(|| {
+            let mut ctx = Context::new();
+            ctx.insert("lang", &data.code);
+            ctx.insert("dir", data.dir);
+            ctx.insert("root", ROOT_MARK);
+            ctx.insert("level", &2);
+            ctx.insert("page_kind", "browse");
+            ctx.insert_value("card", self.card_value(data, data.index, r));
+            // A card that cannot be rendered here is rendered by the list
+            // template's own include, which reports the error.
+            self.tera
+                .render("partials/card.html", &ctx)
+                .unwrap_or_default()
+        })
+    }
+
     /// The card of a commitment as a template value, computed once per language.
     fn card_value(&self, data: &LangData, li: usize, r: CRef) -> Value {
         data.cards[r.locality][r.commitment]
@@ -1091,15 +1148,36 @@ impl<'a> Renderer<'a> {
 
     /// Renders one page to HTML (minified: the templates were minified when loaded).
     pub fn render(&self, page: Page) -> Result<Vec<u8>, Diagnostic> {
+        let started = self.profile.as_ref().map(|_| std::time::Instant::now());
         let path = self.path(page);
         let (template, ctx) = self.context(page, &path);
-        let html = self.tera.render(template, &ctx).map_err(|e| {
+        let html = self.tera.render(template, &ctx);
+        if let (Some(profile), Some(started)) = (&self.profile, started)
+            && let Ok(mut p) = profile.lock()
+        {
+            let e = p.entry(template).or_default();
+            e.0 += 1;
+            e.1 += started.elapsed();
+        }
+        let html = html.map_err(|e| {
             Diagnostic::error(
                 format!("themes/default/templates/{template}"),
                 format!("rendering `{path}` failed: {}", error_chain(&e)),
             )
         })?;
         Ok(html.into_bytes())
+    }
+
+    /// With `PLEDGEBOARD_TIMINGS`: pages rendered and CPU time per template.
+    pub fn template_times(&self) -> Vec<(&'static str, usize, std::time::Duration)> {
+        self.profile
+            .as_ref()
+            .and_then(|p| {
+                p.lock()
+                    .ok()
+                    .map(|m| m.iter().map(|(k, v)| (*k, v.0, v.1)).collect())
+            })
+            .unwrap_or_default()
     }
 
     fn common(&self, ctx: &mut Context, li: usize, path: &str, kind: &str, title: &str) {
@@ -1579,16 +1657,29 @@ impl<'a> Renderer<'a> {
         ctx.insert("heading", heading);
         ctx.insert("count", &list.len());
         ctx.insert("overdue_count", &self.derived.overdue_count(list));
-        ctx.insert_value(
-            "commitments",
-            self.cards_of(data, data.index, page_slice(list, pg)),
-        );
+        let shown = page_slice(list, pg);
+        ctx.insert_value("commitments", self.cards_of(data, data.index, shown));
+        let root = urls::root_prefix(&self.path(page));
+        let mut cards_html = String::new();
+        for &r in shown {
+            let card = self.list_card_html(data, r);
+            let mut rest = card;
+            while let Some(at) = rest.find(ROOT_MARK) {
+                cards_html.push_str(&rest[..at]);
+                cards_html.push_str(&root);
+                rest = &rest[at + ROOT_MARK.len()..];
+            }
+            cards_html.push_str(rest);
+        }
+        ctx.insert("cards_html", &cards_html);
         ctx.insert("up", &Value::none());
         #[derive(Serialize)]
         struct Link {
             number: usize,
             path: String,
             current: bool,
+            /// Pages were left out just before this one.
+            gap_before: bool,
         }
         #[derive(Serialize)]
         struct Pagination {
@@ -1605,11 +1696,17 @@ impl<'a> Renderer<'a> {
             total,
             previous: pg.checked_sub(1).map(path_of),
             next: (pg + 1 < total).then(|| path_of(pg + 1)),
-            pages: (0..total)
-                .map(|n| Link {
-                    number: n + 1,
-                    path: path_of(n),
-                    current: n == pg,
+            pages: pagination_window(pg, total)
+                .into_iter()
+                .scan(None, |last: &mut Option<usize>, n| {
+                    let gap_before = last.is_some_and(|l| n > l + 1);
+                    *last = Some(n);
+                    Some(Link {
+                        number: n + 1,
+                        path: path_of(n),
+                        current: n == pg,
+                        gap_before,
+                    })
                 })
                 .collect(),
         });
@@ -1665,7 +1762,19 @@ fn base_path(base_url: &str) -> String {
 
 #[cfg(test)]
 mod compact_tests {
-    use super::compact_template;
+    use super::{compact_template, pagination_window};
+
+    #[test]
+    fn pagination_bars_stay_short() {
+        assert_eq!(pagination_window(0, 1), [0]);
+        assert_eq!(pagination_window(0, 3), [0, 1, 2]);
+        assert_eq!(pagination_window(0, 400), [0, 1, 2, 399]);
+        assert_eq!(
+            pagination_window(200, 400),
+            [0, 198, 199, 200, 201, 202, 399]
+        );
+        assert_eq!(pagination_window(399, 400), [0, 397, 398, 399]);
+    }
 
     #[test]
     fn line_breaks_at_block_edges_go_and_the_rest_stays() {
