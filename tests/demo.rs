@@ -1,6 +1,7 @@
 //! The demo portal in `content/` builds, and shows what the brief promises:
 //! several localities and countries, every status and party, overdue
-//! commitments, three languages with marked fallbacks, and small pages.
+//! commitments, four languages (Nepali complete, French and Arabic with marked
+//! fallbacks), and small pages.
 
 mod common;
 use common::*;
@@ -166,5 +167,33 @@ fn commitment_pages_fit_in_14_kb_compressed() {
         "{} with its CSS is {} bytes gzipped",
         largest.1,
         largest.0
+    );
+}
+
+#[test]
+fn demo_reads_in_nepali() {
+    let (_tmp, out) = build_demo();
+    let page = Page::parse(&read(
+        &out,
+        "ne/localities/banke/land-dispute-mediation/index.html",
+    ));
+    assert_eq!(page.attrs("html", "lang"), ["ne"]);
+    // Nothing on the page falls back to English.
+    assert!(page.select("main [lang=en]").is_empty());
+    // Dates and percentages in Devanagari digits; ISO for machines.
+    let agreed = page.select("time[datetime='2016-05-24']");
+    assert_eq!(agreed[0].text().collect::<String>(), "२०१६ मे २४");
+    assert!(page.text().contains("६५%"), "{}", page.text());
+    // The demo's Nepali is complete: check reports no gap for it.
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let r = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .arg("check")
+        .arg(&content)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&r.stdout);
+    assert!(
+        stdout.contains("ne: 100% of texts translated (262 of 262); interface strings complete"),
+        "{stdout}"
     );
 }

@@ -1,0 +1,177 @@
+# Interface strings of the default theme: Hausa (Boko script).
+# Hausa plural categories (CLDR) are one and other.
+
+## Layout
+
+skip-link = Tsallaka zuwa abin da ke ciki
+nav-label = Babban menu
+languages-label = Harshe
+browse-label = Duba
+breadcrumb-label = Kana nan
+open-data = Bayanai a buɗe:
+data-json = JSON
+data-csv = CSV
+feed-link = Ciyarwar sabbin bayanai (Atom)
+feed-locality-link = Ciyarwar sabbin bayanan wannan yanki (Atom)
+made-with = An yi shi da pledgeboard.
+list-separator = {", "}
+
+## Page titles (also used by the renderer)
+
+page-localities = Yankuna
+page-all-commitments = Duk alƙawura
+page-overdue = Alƙawuran da suka wuce wa'adi
+page-updates = Sabbin bayanai
+page-status-index = Bisa matsayi
+page-party-index = Bisa ɓangare
+page-topic-index = Bisa batu
+page-country-index = Bisa ƙasa
+page-not-found = Ba a sami shafin ba
+not-found-message = Wannan shafin babu shi. Zaɓi harshe domin zuwa shafin farko.
+
+## Feed titles and list headings (used by the renderer)
+
+feed-site-title = { $site } — sabbin bayanai
+feed-locality-title = { $locality } — sabbin bayanai — { $site }
+list-status-heading = Matsayi: { $label }
+list-party-heading = Wanda ya ɗauki alƙawari: { $label }
+list-topic-heading = Batu: { $label }
+list-country-heading = Ƙasa: { $label }
+
+## Home
+
+at-a-glance = A taƙaice
+as-of = Ci gaba zuwa { $date }.
+overdue-explained = Alƙawari ya wuce wa'adi idan ranar da aka ƙayyade ta wuce kuma ba a rufe shi ba.
+by-status = Alƙawura bisa matsayi
+by-party = Alƙawura bisa ɓangare
+status = Matsayi
+party = Ɓangare
+count = Alƙawura
+share = Kaso
+latest-updates = Sabbin bayanai
+all-updates = Duk sabbin bayanai
+all-localities = Duk yankuna
+
+## Commitments
+
+commitments = Alƙawura
+locality = Yanki
+pledged-by = Waɗanda suka ɗauki alƙawari
+agreed = Ranar yarjejeniya
+due = Wa'adi
+no-due-date = Babu wa'adi
+overdue = Ya wuce wa'adi
+responsible = Mai alhaki
+topics = Batutuwa
+last-update = Bayani na ƙarshe
+progress = Ci gaba
+percent = { $value }%
+card-pledged-by = Waɗanda suka ɗauka:
+card-due = Wa'adi:
+card-updated = Bayani na ƙarshe:
+history = Tarihin sabbin bayanai
+evidence = Shaida:
+source-n = majiya ta { $n }
+
+## Localities
+
+country = Ƙasa
+region = Jiha
+dialogue-since = Tattaunawa tun
+partners = Abokan hulɗa
+next-review = Bita ta gaba
+
+## Lists
+
+no-commitments = Babu alƙawari a nan tukuna.
+no-localities = Ba a ƙara wani yanki ba tukuna.
+none-overdue = Babu alƙawarin da ya wuce wa'adi.
+no-updates = Ba a wallafa wani sabon bayani ba tukuna.
+no-updates-yet = Ba a rubuta wani bayani game da wannan alƙawari ba tukuna.
+pagination-label = Shafuka
+page-of = Shafi na { $current } cikin { $total }
+page-n = Shafi na { $n }
+previous-page = Shafin baya
+next-page = Shafi na gaba
+
+## Counts
+
+commitments-count = { $count ->
+    [one] alƙawari { $count }
+   *[other] alƙawura { $count }
+}
+overdue-count = { $count ->
+    [one] alƙawari { $count } ya wuce wa'adi
+   *[other] alƙawura { $count } sun wuce wa'adi
+}
+done-count = { $count ->
+    [one] { $count } an kammala
+   *[other] { $count } an kammala
+}
+updates-count = { $count ->
+    [one] bayani { $count }, sabo a gaba.
+   *[other] bayanai { $count }, sabbi a gaba.
+}
+showing-latest = { $count ->
+    [one] Wannan shafin yana nuna na ƙarshe.
+   *[other] Wannan shafin yana nuna { $count } na ƙarshe.
+}
+
+## Statuses, parties and assessors (used by the renderer)
+
+status-not-started = Ba a fara ba
+status-in-progress = Ana kan aiki
+status-stalled = Ya tsaya cak
+status-suspended = An dakatar
+status-completed = An kammala
+status-not-completed = Ba a kammala ba
+status-withdrawn = An janye
+party-police = 'Yan sanda
+party-community = Al'umma
+party-local-government = Ƙaramar hukuma
+party-justice = Kotuna da masu gabatar da ƙara
+assessed-police = 'Yan sanda ne suka tantance
+assessed-community = Al'umma ce ta tantance
+assessed-joint = An tantance tare
+assessed-independent = Wani mai sa ido mai zaman kansa ne ya tantance
+
+## Countries (used by the renderer; a site may name them in site.yaml instead)
+
+country-AF = Afghanistan
+country-BF = Burkina Faso
+country-BJ = Benin
+country-CD = Jamhuriyar Dimokuraɗiyyar Kongo
+country-CF = Jamhuriyar Afirka ta Tsakiya
+country-CI = Kwaddebuwa
+country-CM = Kamaru
+country-DZ = Aljeriya
+country-EG = Masar
+country-GH = Gana
+country-GM = Gambiya
+country-GN = Gini
+country-IQ = Iraƙi
+country-JO = Jordan
+country-KE = Kenya
+country-LB = Lebanon
+country-LR = Laberiya
+country-LY = Libiya
+country-MA = Moroko
+country-ML = Mali
+country-MM = Myanmar
+country-MR = Moritaniya
+country-NE = Nijar
+country-NG = Najeriya
+country-NP = Nepal
+country-PK = Pakistan
+country-SD = Sudan
+country-SL = Saliyo
+country-SN = Senegal
+country-SO = Somaliya
+country-SS = Sudan ta Kudu
+country-SY = Siriya
+country-TD = Cadi
+country-TG = Togo
+country-TN = Tunisiya
+country-TZ = Tanzaniya
+country-YE = Yemen
