@@ -265,8 +265,15 @@ pub fn build(
     let start = Instant::now();
     let out = output_folder(site_dir, output)?;
     let checked = check(site_dir, today)?;
-    write_output(&out, checked, None, &mut export::Cache::default(), start)
-        .map(|(report, _)| report)
+    write_output(
+        &out,
+        checked,
+        None,
+        &mut export::Cache::default(),
+        start,
+        None,
+    )
+    .map(|(report, _)| report)
 }
 
 /// The output folder, checked to be safe to write.
@@ -299,6 +306,7 @@ fn write_output(
     previous: Option<&Written>,
     export_cache: &mut export::Cache,
     start: Instant,
+    mut deferred: Option<&mut Vec<(String, Content)>>,
 ) -> Result<(Report, Written), Vec<Diagnostic>> {
     let site = &checked.site;
     let derived = &checked.derived;
@@ -336,6 +344,7 @@ fn write_output(
         ));
         extra.push((urls::DATA_CSV.into(), data_fp, Some(Content::Csv(files))));
     }
+    lap("open data", &mut t);
     let sitemap_fp = {
         let mut h = DefaultHasher::new();
         checked.fingerprint.hash(&mut h);
@@ -347,6 +356,7 @@ fn write_output(
     let sitemap = (!unchanged(urls::SITEMAP, sitemap_fp))
         .then(|| Content::Bytes(feeds::sitemap(site, &renderer, &pages).into_bytes()));
     extra.push((urls::SITEMAP.into(), sitemap_fp, sitemap));
+    lap("sitemap", &mut t);
     let feed_jobs: Vec<(usize, Option<usize>)> = (0..site.config.languages.len())
         .flat_map(|li| {
             std::iter::once((li, None))
@@ -399,6 +409,7 @@ fn write_output(
     lap("extras", &mut t);
 
     let mut written: Written = HashMap::new();
+    let extra_count = extra.len();
     let rendered;
     match previous {
         None => {
@@ -492,8 +503,16 @@ fn write_output(
                     write::replace_file(out, rel, bytes).map_err(|e| io_error(rel, e))
                 })
                 .map_err(|d| vec![d])?;
-            extra
-                .par_iter()
+            // The open-data files hold every commitment (hundreds of
+            // megabytes for a national programme): a session may write them
+            // after the pages, in the background.
+            let (later, now): (Vec<_>, Vec<_>) = extra.into_iter().partition(|(_, _, c)| {
+                deferred.is_some() && c.as_ref().is_some_and(Content::is_data)
+            });
+            if let Some(d) = deferred.as_mut() {
+                d.extend(later.into_iter().filter_map(|(rel, _, c)| Some((rel, c?))));
+            }
+            now.par_iter()
                 .try_for_each(|(rel, _, content)| match content {
                     Some(c) => write::replace_file_with(out, rel, |w| c.write(w))
                         .map_err(|e| io_error(rel, e)),
@@ -533,7 +552,7 @@ fn write_output(
         output: out.to_path_buf(),
         pages: pages.len(),
         rendered,
-        files: pages.len() + extra.len() + site.static_files.len(),
+        files: pages.len() + extra_count + site.static_files.len(),
         languages: site.config.languages.len(),
         commitments: derived.total,
         localities: site.localities.len(),
@@ -555,6 +574,10 @@ enum Content {
 }
 
 impl Content {
+    fn is_data(&self) -> bool {
+        matches!(self, Content::Json(_) | Content::Csv(_))
+    }
+
     fn write(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         match self {
             Content::Bytes(b) => w.write_all(b),
@@ -582,6 +605,15 @@ pub struct Session {
     exports: export::Cache,
     /// The last scan of the site directory (without the Markdown texts) and its problems.
     listing: Option<(load::SiteFiles, Vec<Diagnostic>)>,
+    /// The open-data files of the last rebuild, being written in the background.
+    writing: Option<std::thread::JoinHandle<Vec<(String, std::io::Error)>>>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // Never leave an open-data file half-written behind.
+        let _ = self.finish_writes();
+    }
 }
 
 impl Session {
@@ -594,6 +626,7 @@ impl Session {
             written: None,
             exports: export::Cache::default(),
             listing: None,
+            writing: None,
         }
     }
 
@@ -613,6 +646,7 @@ impl Session {
     ) -> Result<Report, Vec<Diagnostic>> {
         let start = Instant::now();
         let mut t = Instant::now();
+        let late = self.finish_writes();
         let out = output_folder(&self.site_dir, self.output.as_deref())?;
         let to_stat: Vec<String> = match changed.and_then(|c| self.update_listing(c)) {
             Some(paths) => paths,
@@ -667,9 +701,51 @@ impl Session {
         } else {
             None
         };
-        let (report, written) = write_output(&out, checked, previous, &mut self.exports, start)?;
+        let mut deferred = Vec::new();
+        let (mut report, written) = write_output(
+            &out,
+            checked,
+            previous,
+            &mut self.exports,
+            start,
+            Some(&mut deferred),
+        )?;
+        report.warnings.extend(late);
         self.written = Some(written);
+        if !deferred.is_empty() {
+            self.writing = Some(std::thread::spawn(move || {
+                deferred
+                    .into_iter()
+                    .filter_map(|(rel, content)| {
+                        write::replace_file_with(&out, &rel, |w| content.write(w))
+                            .err()
+                            .map(|e| (rel, e))
+                    })
+                    .collect()
+            }));
+        }
         Ok(report)
+    }
+
+    /// Waits until the open-data files of the last rebuild are written
+    /// (they are written in the background, after the pages) and returns
+    /// what could not be written; those files are written again next time.
+    pub fn finish_writes(&mut self) -> Vec<Diagnostic> {
+        let Some(handle) = self.writing.take() else {
+            return Vec::new();
+        };
+        let failed = handle.join().unwrap_or_default();
+        let mut diags = Vec::new();
+        for (rel, e) in failed {
+            if let Some(w) = self.written.as_mut() {
+                w.remove(&rel);
+            }
+            diags.push(Diagnostic::warning(
+                rel.clone(),
+                format!("could not write this open-data file: {e}; it is written again at the next rebuild"),
+            ));
+        }
+        diags
     }
 
     /// Applies changes to content Markdown files to the last listing and

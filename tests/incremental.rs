@@ -115,6 +115,8 @@ fn incremental_output_equals_a_clean_build_after_each_edit() {
         let report = session
             .rebuild_after(today, touched.as_deref())
             .unwrap_or_else(|d| panic!("{step}: {d:?}"));
+        // The open-data files follow the pages in the background.
+        assert!(session.finish_writes().is_empty());
         let clean = work
             .path()
             .join(format!("clean-{}", step.replace(' ', "-")));
@@ -140,6 +142,7 @@ fn incremental_output_equals_a_clean_build_after_each_edit() {
     assert_eq!(tree(&inc), before);
     site.file("localities/saaba/help-desk.md", "---\ntitle: Fixed desk\npledged_by: [police]\nagreed: 2017-05-20\nupdates:\n  - { date: 2019-01-01, status: completed, progress: 100 }\n---\n");
     session.rebuild(today).expect("fixed");
+    assert!(session.finish_writes().is_empty());
     let clean = work.path().join("clean-fixed");
     pipeline::build(site.path(), Some(&clean), today).unwrap();
     assert_same("the fix", &inc, &clean);
