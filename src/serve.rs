@@ -144,6 +144,19 @@ pub fn serve(opts: Options) -> Result<(), String> {
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     listener.set_nonblocking(true).map_err(|e| e.to_string())?;
     let urls = urls(opts.bind, port);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    // Ctrl-C is caught from here on, before the addresses are printed: an
+    // interrupt that comes as soon as the server says it is up stops it cleanly.
+    #[cfg(unix)]
+    let mut interrupt = {
+        let _runtime = runtime.enter();
+        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
+            .map_err(|e| format!("cannot catch Ctrl-C: {e}"))?
+    };
     println!("Serving {} at:", site_dir.display());
     for u in &urls {
         println!("  {u}");
@@ -179,15 +192,13 @@ pub fn serve(opts: Options) -> Result<(), String> {
         .route(EVENTS_PATH, get(events))
         .fallback(get(file))
         .with_state(app);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
         axum::serve(listener, router)
-            .with_graceful_shutdown(async {
+            .with_graceful_shutdown(async move {
+                #[cfg(unix)]
+                interrupt.recv().await;
+                #[cfg(not(unix))]
                 let _ = tokio::signal::ctrl_c().await;
                 println!("\nStopped.");
             })
