@@ -191,7 +191,34 @@ pub fn assemble(
                 locales,
                 &rtl,
             ) {
-                Ok(s) => Some(Arc::new(s)),
+                Ok(s) => {
+                    for m in s.missing_strings() {
+                        let shown = if m.lang == site.config.default_language {
+                            "en".to_owned()
+                        } else {
+                            site.config.default_language.clone()
+                        };
+                        let mut keys = m
+                            .keys
+                            .iter()
+                            .take(5)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        if m.keys.len() > 5 {
+                            keys.push_str(", …");
+                        }
+                        diags.push(Diagnostic::warning(
+                            format!("i18n/{}.ftl", m.lang),
+                            format!(
+                                "{} interface strings have no `{}` text; the `{shown}` text is shown instead: {keys}",
+                                m.keys.len(),
+                                m.lang
+                            ),
+                        ));
+                    }
+                    Some(Arc::new(s))
+                }
                 Err(d) => {
                     diags.extend(d);
                     None

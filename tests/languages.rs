@@ -382,6 +382,13 @@ fn check_reports_exactly_the_gaps() {
         "{}",
         b.stdout()
     );
+    assert!(
+        b.stderr().contains(
+            "i18n/sw.ftl: 2 interface strings have no `sw` text; the `en` text is shown instead: as-of, next-page"
+        ),
+        "{}",
+        b.stderr()
+    );
     // The English sentence stands in for the missing string (with a Swahili
     // date), never its key.
     let sw_home = Page::parse(&s.read("sw/index.html")).text();
