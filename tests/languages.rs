@@ -556,3 +556,26 @@ fn every_page_kind_switches_language_to_itself_and_marks_other_languages() {
     let ar = s.page("ar/about/index.html");
     assert_eq!(ar.attrs("h1 [lang=en]", "dir"), ["ltr"]);
 }
+
+#[test]
+fn snapshot_of_an_arabic_and_a_nepali_card() {
+    let s = TestSite::minimal();
+    s.file(
+        "site.yaml",
+        &common::SITE_YAML.replace(
+            "  - { code: ar, name: العربية }\n",
+            "  - { code: ar, name: العربية }\n  - { code: ne, name: नेपाली }\n",
+        ),
+    );
+    s.file(
+        "localities/saaba/joint-patrols.ar.md",
+        "---\ntitle: دوريات ليلية مشتركة\n---\n",
+    );
+    s.build_ok();
+    let card = |lang: &str| {
+        let page = Page::parse(&s.read(&format!("{lang}/commitments/index.html")));
+        page.select(".card")[0].html()
+    };
+    insta::assert_snapshot!("arabic_card", card("ar"));
+    insta::assert_snapshot!("nepali_card", card("ne"));
+}
