@@ -200,18 +200,10 @@ fn csv_row(site: &Site, r: &Record) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-/// One record as an item of the pretty-printed JSON array.
+/// One record as an item of the JSON array: on one line, so that the file
+/// has one line per commitment (a diff shows which commitments changed).
 fn json_item(r: &Record) -> String {
-    let pretty = serde_json::to_string_pretty(r).unwrap_or_else(|_| "null".into());
-    let mut out = String::with_capacity(pretty.len() + 64);
-    for (i, line) in pretty.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("  ");
-        out.push_str(line);
-    }
-    out
+    serde_json::to_string(r).unwrap_or_else(|_| "null".into())
 }
 
 /// The serialised record of each commitment, by key, with the fingerprint
@@ -228,11 +220,18 @@ type Item = Arc<(String, Vec<u8>)>;
 /// `data/commitments.json` and `data/commitments.csv`. `global` changes
 /// whenever site.yaml does (languages, base URL, default language).
 ///
-/// The JSON file is an array of records, pretty-printed. The CSV file has
+/// The JSON file is an array of records, one record a line. The CSV file has
 /// one row per commitment, UTF-8 with a byte-order mark and CRLF line ends so
 /// spreadsheet programs open it correctly; lists of ids are separated by
 /// `;`, and the full update history is in the `updates` column as JSON.
-pub fn files(site: &Site, derived: &Derived, global: u64, cache: &mut Cache) -> Arc<Files> {
+/// `cache`, when given, holds the records of the last call and receives this
+/// call's (a session keeps it between rebuilds; a one-shot build has none).
+pub fn files(
+    site: &Site,
+    derived: &Derived,
+    global: u64,
+    mut cache: Option<&mut Cache>,
+) -> Arc<Files> {
     let crefs: Vec<CRef> = site.crefs().collect();
     let fp = |r: CRef| {
         let mut h = DefaultHasher::new();
@@ -250,7 +249,7 @@ pub fn files(site: &Site, derived: &Derived, global: u64, cache: &mut Cache) -> 
         .map(|&r| {
             let key = site.commitment(r).key();
             let f = fp(r);
-            match cache.entries.get(&key) {
+            match cache.as_ref().and_then(|c| c.entries.get(&key)) {
                 Some((old, item)) if *old == f => (key, f, item.clone()),
                 _ => {
                     let rec = record(site, derived, r);
@@ -263,10 +262,12 @@ pub fn files(site: &Site, derived: &Derived, global: u64, cache: &mut Cache) -> 
         csv_header: csv_header(site),
         items: items.iter().map(|(_, _, item)| item.clone()).collect(),
     };
-    cache.entries = items
-        .into_iter()
-        .map(|(k, f, item)| (k, (f, item)))
-        .collect();
+    if let Some(cache) = cache.as_mut() {
+        cache.entries = items
+            .into_iter()
+            .map(|(k, f, item)| (k, (f, item)))
+            .collect();
+    }
     Arc::new(files)
 }
 

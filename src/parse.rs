@@ -24,20 +24,25 @@ pub struct FrontMatter {
     pub rel: String,
     /// The whole file's text, for showing the offending line.
     pub file_text: Arc<str>,
-    /// The YAML text between the `---` lines.
-    pub yaml: String,
+    /// Where the YAML text between the `---` lines is in `file_text`.
+    pub yaml_range: std::ops::Range<usize>,
     /// The file line on which the YAML text starts (1-based).
     pub first_line: usize,
 }
 
 impl FrontMatter {
+    /// The YAML text between the `---` lines.
+    pub fn yaml(&self) -> &str {
+        &self.file_text[self.yaml_range.clone()]
+    }
+
     /// A diagnostic pointing at the node at `path`, or at the start of the
     /// front matter when that node does not exist.
     pub fn error(&self, path: &[Seg], message: impl Into<String>) -> Diagnostic {
         let d = Diagnostic::error(&self.rel, message);
         let mut probe = path;
         loop {
-            if let Some((l, c)) = yaml::locate(&self.yaml, probe) {
+            if let Some((l, c)) = yaml::locate(self.yaml(), probe) {
                 return d.at(&self.file_text, l + self.first_line - 1, c);
             }
             match probe.split_last() {
@@ -124,11 +129,19 @@ pub struct Doc {
     /// `None` for the default-language file, `Some(code)` for `<name>.<code>.md`.
     pub lang: Option<String>,
     pub fields: Fields,
-    /// The Markdown body.
-    pub body: String,
+    /// Where the Markdown body is in the file's text (see [`Doc::body`]):
+    /// a document keeps its file's text once, not a second copy of its parts.
+    body_range: std::ops::Range<usize>,
     pub fm: Arc<FrontMatter>,
     /// A hash of the file's path and text, computed once when it is parsed.
     pub hash: u64,
+}
+
+impl Doc {
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        &self.fm.file_text[self.body_range.clone()]
+    }
 }
 
 /// Is `s` a valid identifier: lowercase ASCII letters, digits and single
@@ -147,18 +160,20 @@ const ID_EXPECTED: &str =
 
 /// Splits a file into its front matter (YAML text and the line it starts on)
 /// and its body. A file without front matter has an empty one.
-fn split_front_matter(file: &SourceFile) -> Result<(String, usize, String), Diagnostic> {
+type Span = std::ops::Range<usize>;
+
+fn split_front_matter(file: &SourceFile) -> Result<(Span, usize, Span), Diagnostic> {
     let text = &file.text;
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {
-        return Ok((String::new(), 1, text.clone()));
+        return Ok((0..0, 1, 0..text.len()));
     }
     let mut offset = first.len() + 1;
     for line in text.get(offset..).unwrap_or("").split_inclusive('\n') {
         let bare = line.trim_end();
         if bare == "---" || bare == "..." {
-            let yaml = text[first.len() + 1..offset].to_owned();
-            let body = text.get(offset + line.len()..).unwrap_or("").to_owned();
+            let yaml = (first.len() + 1).min(offset)..offset;
+            let body = (offset + line.len()).min(text.len())..text.len();
             return Ok((yaml, 2, body));
         }
         offset += line.len();
@@ -281,14 +296,14 @@ const PAGE_FIELDS: &[&str] = &["title"];
 /// Parses one Markdown file of the content.
 pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
     let (kind, lang) = classify(&file.rel).map_err(|d| vec![d])?;
-    let (yaml_text, first_line, body) = split_front_matter(file).map_err(|d| vec![d])?;
+    let (yaml_range, first_line, body_range) = split_front_matter(file).map_err(|d| vec![d])?;
     let fm = Arc::new(FrontMatter {
         rel: file.rel.clone(),
         file_text: Arc::from(file.text.as_str()),
-        yaml: yaml_text,
+        yaml_range,
         first_line,
     });
-    let root = match yaml::parse(&fm.yaml) {
+    let root = match yaml::parse(fm.yaml()) {
         Ok(n) => n,
         Err(e) => {
             let d = Diagnostic::error(
@@ -309,7 +324,7 @@ pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
         translation: lang.is_some(),
     };
     let needs_front_matter = matches!(kind, DocKind::Locality { .. } | DocKind::Commitment { .. });
-    if fm.yaml.is_empty() && needs_front_matter && lang.is_none() {
+    if fm.yaml_range.is_empty() && needs_front_matter && lang.is_none() {
         r.diags.push(
             Diagnostic::error(&file.rel, "this file has no front matter")
                 .at(&file.text, 1, 1)
@@ -335,7 +350,7 @@ pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
             kind,
             lang,
             fields,
-            body,
+            body_range,
             fm,
             hash,
         })
@@ -930,10 +945,10 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     let fm = FrontMatter {
         rel: file.rel.clone(),
         file_text: Arc::from(file.text.as_str()),
-        yaml: file.text.clone(),
+        yaml_range: 0..file.text.len(),
         first_line: 1,
     };
-    let root = match yaml::parse(&fm.yaml) {
+    let root = match yaml::parse(fm.yaml()) {
         Ok(root) => root,
         Err(e) => {
             let d = Diagnostic::error(

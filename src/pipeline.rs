@@ -89,11 +89,16 @@ fn lap(label: &str, since: &mut Instant) {
 
 pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
     let mut t = Instant::now();
-    let (files, mut diags) = load::load(site_dir);
+    let (mut files, mut diags) = load::load(site_dir);
     lap("load", &mut t);
 
-    let parsed: Vec<Result<parse::Doc, Vec<Diagnostic>>> =
-        files.markdown.par_iter().map(parse::parse_doc).collect();
+    // Each file's text is dropped once parsed: a parsed document keeps what
+    // it needs, and a national programme's texts are hundreds of megabytes.
+    let markdown = std::mem::take(&mut files.markdown);
+    let parsed: Vec<Result<parse::Doc, Vec<Diagnostic>>> = markdown
+        .into_par_iter()
+        .map(|f| parse::parse_doc(&f))
+        .collect();
     let mut docs = Vec::with_capacity(parsed.len());
     for p in parsed {
         match p {
@@ -292,14 +297,7 @@ pub fn build(
     let start = Instant::now();
     let out = output_folder(site_dir, output)?;
     let checked = check(site_dir, today)?;
-    write_output(
-        &out,
-        checked,
-        None,
-        &mut export::Cache::default(),
-        start,
-        None,
-    )
+    write_output(&out, checked, None, None, start, None)
     .map(|(report, _)| report)
 }
 
@@ -331,7 +329,7 @@ fn write_output(
     out: &Path,
     checked: Checked,
     previous: Option<&Written>,
-    export_cache: &mut export::Cache,
+    export_cache: Option<&mut export::Cache>,
     start: Instant,
     mut deferred: Option<&mut Vec<(String, Content)>>,
 ) -> Result<(Report, Written), Vec<Diagnostic>> {
@@ -357,7 +355,7 @@ fn write_output(
     // Everything but pages: (path, fingerprint, content). Content is made
     // only when the fingerprint changed since the previous build.
     let unchanged = |rel: &str, fp: u64| previous.is_some_and(|p| p.get(rel) == Some(&fp));
-    let mut extra: Vec<(String, u64, Option<Content>)> = Vec::new();
+    let mut extra: Extra = Vec::new();
     let data_fp = renderer.all_fingerprint();
     if unchanged(urls::DATA_JSON, data_fp) && unchanged(urls::DATA_CSV, data_fp) {
         extra.push((urls::DATA_JSON.into(), data_fp, None));
@@ -442,7 +440,7 @@ fn write_output(
         None => {
             let staging =
                 Staging::begin(out).map_err(|e| vec![io_error("the output folder", e)])?;
-            let result: Result<Vec<(String, u64)>, Diagnostic> = (|| {
+            let result: Result<Vec<(String, u64)>, Diagnostic> = (|extra: &mut Extra| {
                 extra
                     .par_iter()
                     .try_for_each(|(rel, _, content)| match content {
@@ -451,6 +449,11 @@ fn write_output(
                             .map_err(|e| io_error(rel, e)),
                         None => Ok(()),
                     })?;
+                // Written: their contents (the open data above all) need not
+                // stay in memory while the pages are made.
+                for (_, _, content) in extra.iter_mut() {
+                    *content = None;
+                }
                 statics.par_iter().try_for_each(|(rel, _)| {
                     staging
                         .copy(rel, &site.root.join("static").join(rel))
@@ -465,7 +468,7 @@ fn write_output(
                         Ok((rel, renderer.fingerprint(*page)))
                     })
                     .collect()
-            })();
+            })(&mut extra);
             let page_fps = match result {
                 Ok(fps) => fps,
                 Err(d) => {
@@ -590,6 +593,10 @@ fn write_output(
     };
     Ok((report, written))
 }
+
+/// The output files other than pages: path, fingerprint, and the content
+/// when it has to be written.
+type Extra = Vec<(String, u64, Option<Content>)>;
 
 /// What a file of the output holds, ready to be written.
 enum Content {
@@ -733,7 +740,7 @@ impl Session {
             &out,
             checked,
             previous,
-            &mut self.exports,
+            Some(&mut self.exports),
             start,
             Some(&mut deferred),
         )?;

@@ -341,14 +341,14 @@ fn body(group: &Group) -> Text {
         group
             .main
             .as_ref()
-            .map(|d| d.body.clone())
+            .map(|d| d.body().to_owned())
             .unwrap_or_default(),
     );
     for d in &group.translations {
         if let Some(lang) = &d.lang
-            && !d.body.trim().is_empty()
+            && !d.body().trim().is_empty()
         {
-            t.translations.insert(lang.clone(), d.body.clone());
+            t.translations.insert(lang.clone(), d.body().to_owned());
         }
     }
     t
