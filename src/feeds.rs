@@ -8,6 +8,7 @@ use crate::derive::{Derived, URef};
 use crate::model::Site;
 use crate::render::{Page, Renderer};
 use crate::urls;
+use rayon::prelude::*;
 use std::fmt::Write;
 
 /// How many entries a feed carries.
@@ -152,28 +153,43 @@ pub fn atom(
     x
 }
 
-/// `sitemap.xml`: every page with its alternates in every language.
-pub fn sitemap(site: &Site, renderer: &Renderer, pages: &[Page]) -> String {
+/// The most URLs one sitemap file may list (the sitemaps protocol's limit).
+pub const SITEMAP_MAX_URLS: usize = 50_000;
+
+/// How many URLs the sitemap lists for `pages`: the site root, then every
+/// page of every language.
+pub fn sitemap_urls(pages: &[Page]) -> usize {
+    1 + pages.iter().filter(|p| p.language().is_some()).count()
+}
+
+/// The sitemap file names for `urls` URLs: `sitemap.xml` alone, or, past
+/// [`SITEMAP_MAX_URLS`], `sitemap.xml` as an index of `sitemap-1.xml`, … .
+pub fn sitemap_files(urls: usize, max_urls: usize) -> Vec<String> {
+    let mut names = vec![urls::SITEMAP.to_owned()];
+    if urls > max_urls {
+        names.extend((1..=urls.div_ceil(max_urls)).map(|n| format!("sitemap-{n}.xml")));
+    }
+    names
+}
+
+/// The sitemap: every page of every language, each with its `hreflang`
+/// alternates, as (file, XML) pairs named by [`sitemap_files`].
+pub fn sitemaps(site: &Site, renderer: &Renderer, pages: &[Page]) -> Vec<(String, String)> {
     let config = &site.config;
     let default_li = config
         .languages
         .iter()
         .position(|l| l.code == config.default_language)
         .unwrap_or(0);
-    let mut x = String::new();
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    let _ = writeln!(
-        x,
-        "  <url><loc>{}</loc></url>",
+    let mut entries = vec![format!(
+        "  <url><loc>{}</loc></url>\n",
         xml_escape(&config.base_url)
-    );
-    for page in pages {
-        // One entry per page of the default language, with all languages as alternates,
-        // then the other languages' pages with the same alternates.
+    )];
+    entries.par_extend(pages.par_iter().filter_map(|page| {
+        let li = page.language()?;
         let path = renderer.path(*page);
-        let Some(li) = page.language() else { continue };
         let lang = &config.languages[li].code;
+        let mut x = String::with_capacity(512);
         let _ = write!(
             x,
             "  <url><loc>{}</loc>",
@@ -195,7 +211,85 @@ pub fn sitemap(site: &Site, renderer: &Renderer, pages: &[Page]) -> String {
             xml_escape(&urls::absolute(&config.base_url, &default_alt))
         );
         x.push_str("</url>\n");
+        Some(x)
+    }));
+    split_sitemap(&entries, &config.base_url, SITEMAP_MAX_URLS)
+}
+
+/// Puts `<url>` entries into one sitemap, or into files of at most
+/// `max_urls` entries listed by a sitemap index.
+fn split_sitemap(entries: &[String], base_url: &str, max_urls: usize) -> Vec<(String, String)> {
+    const HEAD: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+    let urlset = |chunk: &[String]| {
+        let mut x =
+            String::with_capacity(HEAD.len() + chunk.iter().map(String::len).sum::<usize>() + 12);
+        x.push_str(HEAD);
+        for e in chunk {
+            x.push_str(e);
+        }
+        x.push_str("</urlset>\n");
+        x
+    };
+    let names = sitemap_files(entries.len(), max_urls);
+    if names.len() == 1 {
+        return vec![(names[0].clone(), urlset(entries))];
     }
-    x.push_str("</urlset>\n");
-    x
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut out = Vec::new();
+    for (name, chunk) in names[1..].iter().zip(entries.chunks(max_urls)) {
+        let _ = writeln!(
+            index,
+            "  <sitemap><loc>{}</loc></sitemap>",
+            xml_escape(&urls::absolute(base_url, name))
+        );
+        out.push((name.clone(), urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    out.insert(0, (names[0].clone(), index));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sitemap_past_the_limit_becomes_an_index_of_files() {
+        let entries: Vec<String> = (0..5)
+            .map(|i| format!("  <url><loc>u{i}</loc></url>\n"))
+            .collect();
+        let one = split_sitemap(&entries, "https://t.example.org/", 5);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].0, "sitemap.xml");
+        assert_eq!(one[0].1.matches("<url>").count(), 5);
+        let split = split_sitemap(&entries, "https://t.example.org/", 2);
+        let names: Vec<&str> = split.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap.xml",
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml"
+            ]
+        );
+        assert!(split[0].1.contains("<sitemapindex"));
+        assert!(
+            split[0]
+                .1
+                .contains("<loc>https://t.example.org/sitemap-3.xml</loc>")
+        );
+        let counts: Vec<usize> = split[1..]
+            .iter()
+            .map(|(_, x)| x.matches("<url>").count())
+            .collect();
+        assert_eq!(counts, [2, 2, 1]);
+        for (_, x) in &split {
+            roxmltree::Document::parse(x).expect("well-formed XML");
+        }
+        assert_eq!(sitemap_files(50_000, SITEMAP_MAX_URLS), ["sitemap.xml"]);
+        assert_eq!(sitemap_files(73_656, SITEMAP_MAX_URLS).len(), 3);
+    }
 }

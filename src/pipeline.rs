@@ -297,8 +297,7 @@ pub fn build(
     let start = Instant::now();
     let out = output_folder(site_dir, output)?;
     let checked = check(site_dir, today)?;
-    write_output(&out, checked, None, None, start, None)
-    .map(|(report, _)| report)
+    write_output(&out, checked, None, None, start, None).map(|(report, _)| report)
 }
 
 /// The output folder, checked to be safe to write.
@@ -378,9 +377,14 @@ fn write_output(
         }
         h.finish()
     };
-    let sitemap = (!unchanged(urls::SITEMAP, sitemap_fp))
-        .then(|| Content::Bytes(feeds::sitemap(site, &renderer, &pages).into_bytes()));
-    extra.push((urls::SITEMAP.into(), sitemap_fp, sitemap));
+    let sitemap_files = feeds::sitemap_files(feeds::sitemap_urls(&pages), feeds::SITEMAP_MAX_URLS);
+    if sitemap_files.iter().all(|f| unchanged(f, sitemap_fp)) {
+        extra.extend(sitemap_files.into_iter().map(|f| (f, sitemap_fp, None)));
+    } else {
+        for (file, xml) in feeds::sitemaps(site, &renderer, &pages) {
+            extra.push((file, sitemap_fp, Some(Content::Bytes(xml.into_bytes()))));
+        }
+    }
     lap("sitemap", &mut t);
     let feed_jobs: Vec<(usize, Option<usize>)> = (0..site.config.languages.len())
         .flat_map(|li| {
