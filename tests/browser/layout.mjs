@@ -5,14 +5,14 @@
 //
 // Pages are opened from disk (file://), as a reader who was handed the folder
 // would. For each page, in English and in Arabic, it checks what a reader
-// would notice: the page reads in its own direction (headings start on the
+// would notice, and runs axe-core's WCAG 2.1 A and AA rules: the page reads in its own direction (headings start on the
 // reading side, the menu runs in reading order, the overdue mark is on the
 // starting edge of a card, arrows point the way the reader reads), nothing
 // spills sideways on a phone, and the text is not cut. A screenshot of each is
 // saved. Exits with 1 and lists every failure when any check fails.
 
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -37,9 +37,14 @@ const LANGS = [
   ['ne', 'ltr'],
 ];
 const VIEWPORTS = [
-  ['phone', { width: 360, height: 780 }],
-  ['laptop', { width: 1280, height: 900 }],
+  ['phone', { width: 360, height: 780 }, 'light'],
+  ['laptop', { width: 1280, height: 900 }, 'light'],
+  // The stylesheet has a dark scheme: its contrast is checked too.
+  ['dark', { width: 1280, height: 900 }, 'dark'],
 ];
+// axe-core, run in the page: WCAG 2.1 A and AA rules.
+const AXE = readFileSync(new URL('./node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -51,9 +56,10 @@ const browser = await chromium.launch({
 
 const failures = [];
 let checked = 0;
+let axeRules = 0;
 try {
-  for (const [vpName, viewport] of VIEWPORTS) {
-    const context = await browser.newContext({ viewport });
+  for (const [vpName, viewport, colorScheme] of VIEWPORTS) {
+    const context = await browser.newContext({ viewport, colorScheme });
     const page = await context.newPage();
     for (const [lang, dir] of LANGS) {
       for (const [kind, rel] of PAGES) {
@@ -122,6 +128,16 @@ try {
         if (facts.back && facts.back.includes(forward)) fail(`a "previous" arrow shows ${facts.back}`);
         if (kind === 'home' && !facts.fwd) fail('no "more" arrow on the home page');
         if (kind === 'locality' && !facts.late) fail('the Saaba page has no overdue card to check');
+        await page.addScriptTag({ content: AXE });
+        const axe = await page.evaluate(async (tags) => {
+          const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+          return {
+            passes: r.passes.length,
+            violations: r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), first ${v.nodes[0].target.join(' ')}`),
+          };
+        }, AXE_TAGS);
+        axeRules += axe.passes;
+        for (const v of axe.violations) fail(`axe: ${v}`);
         await page.screenshot({ path: join(shots, `${lang}-${kind}-${vpName}.png`), fullPage: vpName === 'phone' });
       }
     }
@@ -136,4 +152,4 @@ if (failures.length > 0) {
   for (const f of failures) console.error(`  ${f}`);
   process.exit(1);
 }
-console.log(`Layout checked in Chromium: ${checked} page views (en, ar, ne; phone and laptop widths), no problems. Screenshots in ${shots}`);
+console.log(`Layout and accessibility checked in Chromium: ${checked} page views (en, ar, ne; phone, laptop, dark scheme), no problems; axe-core (WCAG 2.1 A and AA) found no violation (${axeRules} rule passes). Screenshots in ${shots}`);
