@@ -143,6 +143,31 @@ try {
     }
     await context.close();
   }
+
+  // Opened from disk (file://), a reader moves between languages and pages
+  // by clicking, as from a USB stick during a shutdown.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const nav = (what) => failures.push(`navigation from disk: ${what}`);
+  await page.goto(pathToFileURL(join(out, 'index.html')).href);
+  await page.click('a[hreflang="ar"]');
+  if ((await page.getAttribute('html', 'lang')) !== 'ar') nav(`the root page's Arabic link led to ${page.url()}`);
+  await page.click('nav.main a[href$="localities/index.html"]');
+  if (!page.url().endsWith('/ar/localities/index.html')) nav(`the localities link led to ${page.url()}`);
+  await page.click('.card h3 a');
+  const locality = page.url();
+  if (!/\/ar\/localities\/[^/]+\/index\.html$/.test(locality)) nav(`a locality card led to ${locality}`);
+  await page.click('.card h3 a');
+  if (!/\/ar\/localities\/[^/]+\/[^/]+\/index\.html$/.test(page.url())) nav(`a commitment card led to ${page.url()}`);
+  const commitment = page.url();
+  await page.click('nav.langs a[hreflang="ne"]');
+  if (page.url() !== commitment.replace('/ar/', '/ne/') || (await page.getAttribute('html', 'lang')) !== 'ne') {
+    nav(`the Nepali switcher link led to ${page.url()}`);
+  }
+  await page.click('footer a[href$=".json"]');
+  if (!page.url().endsWith('/data/commitments.json')) nav(`the open-data link led to ${page.url()}`);
+  checked += 1;
+  await context.close();
 } finally {
   await browser.close();
 }
@@ -152,4 +177,4 @@ if (failures.length > 0) {
   for (const f of failures) console.error(`  ${f}`);
   process.exit(1);
 }
-console.log(`Layout and accessibility checked in Chromium: ${checked} page views (en, ar, ne; phone, laptop, dark scheme), no problems; axe-core (WCAG 2.1 A and AA) found no violation (${axeRules} rule passes). Screenshots in ${shots}`);
+console.log(`Layout and accessibility checked in Chromium: ${checked - 1} page views (en, ar, ne; phone, laptop, dark scheme) and a walk from disk across languages and pages, no problems; axe-core (WCAG 2.1 A and AA) found no violation (${axeRules} rule passes). Screenshots in ${shots}`);
