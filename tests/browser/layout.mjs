@@ -65,7 +65,12 @@ try {
       for (const [kind, rel] of PAGES) {
         const file = join(out, lang, rel);
         const label = `${lang} ${kind} (${vpName})`;
-        await page.goto(pathToFileURL(file).href);
+        try {
+          await page.goto(pathToFileURL(file).href);
+        } catch (e) {
+          failures.push(`${label}: cannot open ${file}: ${e.message.split('\n')[0]}`);
+          continue;
+        }
         const facts = await page.evaluate(() => {
           const rect = (el) => el && el.getBoundingClientRect().toJSON();
           const navItems = [...document.querySelectorAll('nav.main li')].map((li) => rect(li));
@@ -149,23 +154,28 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const nav = (what) => failures.push(`navigation from disk: ${what}`);
-  await page.goto(pathToFileURL(join(out, 'index.html')).href);
-  await page.click('a[hreflang="ar"]');
-  if ((await page.getAttribute('html', 'lang')) !== 'ar') nav(`the root page's Arabic link led to ${page.url()}`);
-  await page.click('nav.main a[href$="localities/index.html"]');
-  if (!page.url().endsWith('/ar/localities/index.html')) nav(`the localities link led to ${page.url()}`);
-  await page.click('.card h3 a');
-  const locality = page.url();
-  if (!/\/ar\/localities\/[^/]+\/index\.html$/.test(locality)) nav(`a locality card led to ${locality}`);
-  await page.click('.card h3 a');
-  if (!/\/ar\/localities\/[^/]+\/[^/]+\/index\.html$/.test(page.url())) nav(`a commitment card led to ${page.url()}`);
-  const commitment = page.url();
-  await page.click('nav.langs a[hreflang="ne"]');
-  if (page.url() !== commitment.replace('/ar/', '/ne/') || (await page.getAttribute('html', 'lang')) !== 'ne') {
-    nav(`the Nepali switcher link led to ${page.url()}`);
+  page.setDefaultTimeout(5000);
+  try {
+    await page.goto(pathToFileURL(join(out, 'index.html')).href);
+    await page.click('a[hreflang="ar"]');
+    if ((await page.getAttribute('html', 'lang')) !== 'ar') nav(`the root page's Arabic link led to ${page.url()}`);
+    await page.click('nav.main a[href$="localities/index.html"]');
+    if (!page.url().endsWith('/ar/localities/index.html')) nav(`the localities link led to ${page.url()}`);
+    await page.click('.card h3 a');
+    const locality = page.url();
+    if (!/\/ar\/localities\/[^/]+\/index\.html$/.test(locality)) nav(`a locality card led to ${locality}`);
+    await page.click('.card h3 a');
+    if (!/\/ar\/localities\/[^/]+\/[^/]+\/index\.html$/.test(page.url())) nav(`a commitment card led to ${page.url()}`);
+    const commitment = page.url();
+    await page.click('nav.langs a[hreflang="ne"]');
+    if (page.url() !== commitment.replace('/ar/', '/ne/') || (await page.getAttribute('html', 'lang')) !== 'ne') {
+      nav(`the Nepali switcher link led to ${page.url()}`);
+    }
+    await page.click('footer a[href$=".json"]');
+    if (!page.url().endsWith('/data/commitments.json')) nav(`the open-data link led to ${page.url()}`);
+  } catch (e) {
+    nav(`stopped at ${page.url()}: ${e.message.split('\n')[0]}`);
   }
-  await page.click('footer a[href$=".json"]');
-  if (!page.url().endsWith('/data/commitments.json')) nav(`the open-data link led to ${page.url()}`);
   checked += 1;
   await context.close();
 } finally {
