@@ -938,26 +938,8 @@ impl<'a> Renderer<'a> {
                 })
                 .collect(),
         };
-        data.cards = self
-            .site
-            .localities
-            .iter()
-            .map(|loc| {
-                (0..loc.commitments.len())
-                    .map(|_| OnceLock::new())
-                    .collect()
-            })
-            .collect();
-        data.card_html = self
-            .site
-            .localities
-            .iter()
-            .map(|loc| {
-                (0..loc.commitments.len())
-                    .map(|_| OnceLock::new())
-                    .collect()
-            })
-            .collect();
+        data.cards = self.per_commitment();
+        data.card_html = self.per_commitment();
         data.locality_cards = (0..self.site.localities.len())
             .map(|i| self.locality_card(&data, li, i))
             .collect();
@@ -1086,6 +1068,19 @@ impl<'a> Renderer<'a> {
                 .map(|r| self.card_value(data, li, *r))
                 .collect::<Vec<Value>>(),
         )
+    }
+
+    /// An empty slot per commitment, by locality then commitment index.
+    fn per_commitment<T>(&self) -> Vec<Vec<OnceLock<T>>> {
+        self.site
+            .localities
+            .iter()
+            .map(|loc| {
+                (0..loc.commitments.len())
+                    .map(|_| OnceLock::new())
+                    .collect()
+            })
+            .collect()
     }
 
     /// A commitment's card as lists show it: `partials/card.html` rendered

@@ -194,15 +194,7 @@ impl Staging {
 /// content is written beside it and renamed over it, so a reader (or a web
 /// server) sees the old file or the new one, never half of one.
 pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
-    let path = out.join(rel);
-    let dir = path.parent().unwrap_or(out);
-    fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map_or("file".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.pledgeboard-tmp"));
-    fs::write(&tmp, bytes)?;
-    fs::rename(&tmp, &path)
+    replace_file_with(out, rel, |w| w.write_all(bytes))
 }
 
 /// [`replace_file`], streaming the new content through `fill`.
