@@ -206,6 +206,75 @@ fn json_item(r: &Record) -> String {
     serde_json::to_string(r).unwrap_or_else(|_| "null".into())
 }
 
+/// A commitment's record serialised: its JSON array item and its CSV row.
+fn item(site: &Site, derived: &Derived, r: CRef) -> (String, Vec<u8>) {
+    let rec = record(site, derived, r);
+    (json_item(&rec), csv_row(site, &rec))
+}
+
+/// How many records a one-shot build serialises (in parallel) before
+/// writing them: enough to keep every core busy, few enough that the
+/// dataset is never all in memory.
+const STREAM_CHUNK: usize = 1024;
+
+/// Writes both open-data files straight from the site, a chunk of records
+/// at a time, keeping nothing: what a one-shot build does. The bytes are
+/// those of [`Files`] for the same site.
+pub fn stream(
+    site: &Site,
+    derived: &Derived,
+    json: &mut dyn std::io::Write,
+    csv: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let crefs: Vec<CRef> = site.crefs().collect();
+    let mut out = Writers::begin(&csv_header(site), json, csv)?;
+    for chunk in crefs.chunks(STREAM_CHUNK) {
+        let items: Vec<(String, Vec<u8>)> =
+            chunk.par_iter().map(|&r| item(site, derived, r)).collect();
+        for (j, c) in &items {
+            out.push(j, c)?;
+        }
+    }
+    out.finish()
+}
+
+/// The two files being written, item by item.
+struct Writers<'w> {
+    json: &'w mut dyn std::io::Write,
+    csv: &'w mut dyn std::io::Write,
+    first: bool,
+}
+
+impl<'w> Writers<'w> {
+    fn begin(
+        csv_header: &[u8],
+        json: &'w mut dyn std::io::Write,
+        csv: &'w mut dyn std::io::Write,
+    ) -> std::io::Result<Writers<'w>> {
+        json.write_all(b"[")?;
+        csv.write_all(b"\xEF\xBB\xBF")?;
+        csv.write_all(csv_header)?;
+        Ok(Writers {
+            json,
+            csv,
+            first: true,
+        })
+    }
+
+    fn push(&mut self, json_item: &str, csv_row: &[u8]) -> std::io::Result<()> {
+        self.json
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        self.json.write_all(json_item.as_bytes())?;
+        self.csv.write_all(csv_row)
+    }
+
+    fn finish(self) -> std::io::Result<()> {
+        self.json
+            .write_all(if self.first { b"]\n" } else { b"\n]\n" })
+    }
+}
+
 /// The serialised record of each commitment, by key, with the fingerprint
 /// it was made from: an incremental rebuild serialises only the commitments
 /// that changed.
@@ -251,10 +320,7 @@ pub fn files(
             let f = fp(r);
             match cache.as_ref().and_then(|c| c.entries.get(&key)) {
                 Some((old, item)) if *old == f => (key, f, item.clone()),
-                _ => {
-                    let rec = record(site, derived, r);
-                    (key, f, Arc::new((json_item(&rec), csv_row(site, &rec))))
-                }
+                _ => (key, f, Arc::new(item(site, derived, r))),
             }
         })
         .collect();
@@ -282,26 +348,24 @@ pub struct Files {
 impl Files {
     /// Writes `data/commitments.json`.
     pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        w.write_all(b"[")?;
-        for (i, item) in self.items.iter().enumerate() {
-            w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            w.write_all(item.0.as_bytes())?;
-        }
-        w.write_all(if self.items.is_empty() {
-            b"]\n"
-        } else {
-            b"\n]\n"
-        })
+        self.write(w, &mut std::io::sink())
     }
 
     /// Writes `data/commitments.csv`.
     pub fn write_csv(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        w.write_all(b"\xEF\xBB\xBF")?;
-        w.write_all(&self.csv_header)?;
+        self.write(&mut std::io::sink(), w)
+    }
+
+    fn write(
+        &self,
+        json: &mut dyn std::io::Write,
+        csv: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let mut out = Writers::begin(&self.csv_header, json, csv)?;
         for item in &self.items {
-            w.write_all(&item.1)?;
+            out.push(&item.0, &item.1)?;
         }
-        Ok(())
+        out.finish()
     }
 
     /// Both files in memory, for tests.

@@ -307,6 +307,15 @@ impl Strings {
         None
     }
 
+    /// Every string without variables, formatted: `(language, key, text)`.
+    pub fn plain_strings(&self) -> impl Iterator<Item = (&str, &str, &str)> {
+        self.plain.iter().flat_map(|(lang, by_key)| {
+            by_key
+                .iter()
+                .map(move |(key, text)| (lang.as_str(), key.as_str(), text.as_str()))
+        })
+    }
+
     /// The string `key` in `lang`; its key when it is missing everywhere.
     pub fn get(&self, lang: &str, key: &str, args: &[(&str, Arg)]) -> String {
         match self.try_get(lang, key, args) {

@@ -80,11 +80,60 @@ fn lap(label: &str, since: &mut Instant) {
             .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
             .map_or(0, |pages| pages * 4096 / (1 << 20));
         eprintln!(
-            "timing: {label:<10} {:>8.1} ms  (resident {rss_mb} MB)",
-            since.elapsed().as_secs_f64() * 1000.0
+            "timing: {label:<10} {:>8.1} ms  (resident {rss_mb} MB, heap {} MB)",
+            since.elapsed().as_secs_f64() * 1000.0,
+            heap_mb()
         );
     }
     *since = Instant::now();
+}
+
+/// Gives the memory freed by a stage back to the system. With glibc's
+/// allocator, memory freed on one thread (the parsed files, freed after
+/// validation) is not reused by the worker threads that render pages, so
+/// without this the resident size grows by what was freed.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn release_free_memory() {
+    unsafe extern "C" {
+        fn malloc_trim(pad: usize) -> std::ffi::c_int;
+    }
+    // SAFETY: malloc_trim only returns free pages of the allocator's heaps.
+    unsafe {
+        malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn release_free_memory() {}
+
+/// The allocator's bytes in use, in MB (glibc), for `PLEDGEBOARD_TIMINGS`:
+/// unlike the resident size it goes down when a stage frees memory.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn heap_mb() -> usize {
+    #[repr(C)]
+    struct MallInfo2 {
+        arena: usize,
+        ordblks: usize,
+        smblks: usize,
+        hblks: usize,
+        hblkhd: usize,
+        usmblks: usize,
+        fsmblks: usize,
+        uordblks: usize,
+        fordblks: usize,
+        keepcost: usize,
+    }
+    unsafe extern "C" {
+        fn mallinfo2() -> MallInfo2;
+    }
+    // SAFETY: mallinfo2 only reads the allocator's statistics.
+    let m = unsafe { mallinfo2() };
+    (m.uordblks + m.hblkhd) >> 20
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn heap_mb() -> usize {
+    0
 }
 
 pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
@@ -154,6 +203,7 @@ pub fn assemble(
         site
     });
 
+    release_free_memory();
     lap("validate", &mut t);
     let strings = match (&theme, &site) {
         (Some(theme), Some(site)) => {
@@ -335,7 +385,7 @@ fn write_output(
     let site = &checked.site;
     let derived = &checked.derived;
     let mut t = Instant::now();
-    let renderer = Renderer::new(
+    let mut renderer = Renderer::new(
         site,
         derived,
         checked.strings.clone(),
@@ -356,7 +406,10 @@ fn write_output(
     let unchanged = |rel: &str, fp: u64| previous.is_some_and(|p| p.get(rel) == Some(&fp));
     let mut extra: Extra = Vec::new();
     let data_fp = renderer.all_fingerprint();
-    if unchanged(urls::DATA_JSON, data_fp) && unchanged(urls::DATA_CSV, data_fp) {
+    // A one-shot build streams the open data to disk with the pages (below)
+    // instead of holding every record in memory first.
+    let stream_data = previous.is_none() && export_cache.is_none();
+    if stream_data || unchanged(urls::DATA_JSON, data_fp) && unchanged(urls::DATA_CSV, data_fp) {
         extra.push((urls::DATA_JSON.into(), data_fp, None));
         extra.push((urls::DATA_CSV.into(), data_fp, None));
     } else {
@@ -463,15 +516,45 @@ fn write_output(
                         .copy(rel, &site.root.join("static").join(rel))
                         .map_err(|e| io_error(rel, e))
                 })?;
-                pages
-                    .par_iter()
-                    .map(|page: &Page| {
-                        let html = renderer.render(*page)?;
-                        let rel = renderer.path(*page);
-                        staging.write(&rel, &html).map_err(|e| io_error(&rel, e))?;
-                        Ok((rel, renderer.fingerprint(*page)))
-                    })
-                    .collect()
+                if stream_data {
+                    staging
+                        .write_with(urls::DATA_JSON, |json| {
+                            staging
+                                .write_with(urls::DATA_CSV, |csv| {
+                                    export::stream(site, derived, json, csv)
+                                })
+                                .map_err(|e| {
+                                    std::io::Error::new(
+                                        e.kind(),
+                                        format!("{}: {e}", urls::DATA_CSV),
+                                    )
+                                })
+                        })
+                        .map_err(|e| io_error(urls::DATA_JSON, e))?;
+                }
+                release_free_memory();
+                lap("extras out", &mut Instant::now());
+                // Language by language: the cards a language's lists share
+                // are dropped before the next language's are made, so only
+                // one language's are ever in memory.
+                let mut fps = Vec::with_capacity(pages.len());
+                for run in pages.chunk_by(|a, b| a.language() == b.language()) {
+                    let done: Vec<(String, u64)> = run
+                        .par_iter()
+                        .map(|page: &Page| {
+                            let html = renderer.render(*page)?;
+                            let rel = renderer.path(*page);
+                            staging.write(&rel, &html).map_err(|e| io_error(&rel, e))?;
+                            Ok((rel, renderer.fingerprint(*page)))
+                        })
+                        .collect::<Result<_, Diagnostic>>()?;
+                    fps.extend(done);
+                    if let Some(li) = run[0].language() {
+                        renderer.release_language(li);
+                        release_free_memory();
+                    }
+                }
+                Ok(fps)
             })(&mut extra);
             let page_fps = match result {
                 Ok(fps) => fps,

@@ -16,8 +16,8 @@ use crate::theme::Theme;
 use crate::urls;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -212,6 +212,11 @@ struct LangData {
     locality_card_values: Vec<Value>,
     /// Free pages: (id, title) for the navigation.
     nav: Vec<(String, Lt)>,
+    /// The same on every page of the language: `home_path`, `links` and the
+    /// site-wide `feed` of the template context.
+    home_path: Value,
+    links: Value,
+    feed: Value,
 }
 
 /// Renders the HTML pages of one site.
@@ -292,14 +297,37 @@ fn new_tera(strings: &Arc<Strings>) -> Tera {
         },
     );
     let s = strings.clone();
+    // Strings without variables as template values, made once: most calls
+    // of `t` ask for one of these, tens of times a page, and a clone of a
+    // value shares its text.
+    let mut plain: HashMap<String, HashMap<String, Value>> = HashMap::new();
+    for (lang, key, text) in strings.plain_strings() {
+        plain
+            .entry(lang.to_owned())
+            .or_default()
+            .insert(key.to_owned(), Value::from(text));
+    }
     tera.register_function(
         "t",
-        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
-            let key: String = kwargs.must_get("key")?;
-            let lang = match kwargs.get::<String>("lang")? {
+        move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
+            let key: &str = kwargs.must_get("key")?;
+            let page_lang;
+            let lang: &str = match kwargs.get::<&str>("lang")? {
                 Some(l) => l,
-                None => state.get::<String>("lang")?.unwrap_or_default(),
+                None => {
+                    page_lang = state.get::<Value>("lang")?;
+                    page_lang
+                        .as_ref()
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                }
             };
+            let only_key = kwargs
+                .iter()
+                .all(|(k, _)| matches!(k.as_str(), Some("key" | "lang")));
+            if only_key && let Some(v) = plain.get(lang).and_then(|m| m.get(key)) {
+                return Ok(v.clone());
+            }
             let mut args: Vec<(String, Arg)> = Vec::new();
             for (k, v) in kwargs.iter() {
                 let Some(name) = k.as_str() else { continue };
@@ -319,7 +347,7 @@ fn new_tera(strings: &Arc<Strings>) -> Tera {
             }
             let args: Vec<(&str, Arg)> =
                 args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-            Ok(s.get(&lang, &key, &args))
+            Ok(Value::from(s.get(lang, key, &args)))
         },
     );
     tera
@@ -614,6 +642,20 @@ impl<'a> Renderer<'a> {
             }
         }
         pages
+    }
+
+    /// Drops the cards made for the pages of language `li`: a one-shot
+    /// build calls it once that language's pages are written.
+    pub fn release_language(&mut self, li: usize) {
+        let data = &mut self.langs[li];
+        data.cards
+            .iter_mut()
+            .flatten()
+            .for_each(|slot| drop(slot.take()));
+        data.card_html
+            .iter_mut()
+            .flatten()
+            .for_each(|slot| drop(slot.take()));
     }
 
     /// The keys of a browse dimension with their commitments.
@@ -914,7 +956,35 @@ impl<'a> Renderer<'a> {
             default_language: config.default_language.clone(),
             as_of: config.as_of.to_string(),
         });
+        #[derive(Serialize)]
+        struct Feed {
+            path: String,
+            title: String,
+        }
+        let feed = Value::from_serializable(&Feed {
+            path: urls::site_feed(&code),
+            title: self.t_args(
+                li,
+                "feed-site-title",
+                &[("site", Arg::Str(self.lt(&config.title, li).text))],
+            ),
+        });
+        let links = Value::from_serializable(&BTreeMap::from([
+            ("localities", urls::localities(&code)),
+            ("commitments", urls::all_commitments(&code)),
+            ("overdue", urls::overdue(&code)),
+            ("updates", urls::updates(&code)),
+            ("status", urls::browse_index(&code, "status")),
+            ("party", urls::browse_index(&code, "party")),
+            ("topic", urls::browse_index(&code, "topic")),
+            ("country", urls::browse_index(&code, "country")),
+            ("data_json", urls::DATA_JSON.to_owned()),
+            ("data_csv", urls::DATA_CSV.to_owned()),
+        ]));
         let mut data = LangData {
+            home_path: Value::from(urls::home(&code)),
+            links,
+            feed,
             index: li,
             dir: config.languages[li].dir.as_str(),
             code,
@@ -1185,23 +1255,8 @@ impl<'a> Renderer<'a> {
         ctx.insert("title", title);
         ctx.insert_value("site", data.site.clone());
         ctx.insert("css", "style.css");
-        ctx.insert("home_path", &urls::home(&data.code));
-        let code = data.code.as_str();
-        ctx.insert(
-            "links",
-            &BTreeMap::from([
-                ("localities", urls::localities(code)),
-                ("commitments", urls::all_commitments(code)),
-                ("overdue", urls::overdue(code)),
-                ("updates", urls::updates(code)),
-                ("status", urls::browse_index(code, "status")),
-                ("party", urls::browse_index(code, "party")),
-                ("topic", urls::browse_index(code, "topic")),
-                ("country", urls::browse_index(code, "country")),
-                ("data_json", urls::DATA_JSON.to_owned()),
-                ("data_csv", urls::DATA_CSV.to_owned()),
-            ]),
-        );
+        ctx.insert_value("home_path", data.home_path.clone());
+        ctx.insert_value("links", data.links.clone());
 
         #[derive(Serialize)]
         struct Switch<'x> {
@@ -1270,20 +1325,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         ctx.insert("nav", &nav);
-        #[derive(Serialize)]
-        struct Feed {
-            path: String,
-            title: String,
-        }
-        let feed = Feed {
-            path: urls::site_feed(&data.code),
-            title: self.t_args(
-                li,
-                "feed-site-title",
-                &[("site", Arg::Str(self.lt(&config.title, li).text))],
-            ),
-        };
-        ctx.insert("feed", &feed);
+        ctx.insert_value("feed", data.feed.clone());
     }
 
     fn context(&self, page: Page, path: &str) -> (&'static str, Context) {
