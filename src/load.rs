@@ -73,7 +73,8 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
     }
 
     let site_yaml = root.join("site.yaml");
-    if site_yaml.is_file() {
+    if !link_ok(root, "site.yaml", &mut diags) {
+    } else if site_yaml.is_file() {
         match read_text(root, "site.yaml") {
             Ok(f) => files.site_yaml = Some(f),
             Err(d) => diags.push(d),
@@ -87,20 +88,25 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
     }
 
     for name in list_dir(root, "", &mut diags) {
-        if name.starts_with("_index.") && name.ends_with(".md") && root.join(&name).is_file() {
+        if name.starts_with("_index.")
+            && name.ends_with(".md")
+            && link_ok(root, &name, &mut diags)
+            && root.join(&name).is_file()
+        {
             md_paths.push(name);
         }
     }
 
     for loc in list_dir(root, "localities", &mut diags) {
         let dir = format!("localities/{loc}");
-        if !root.join(&dir).is_dir() {
+        if !link_ok(root, &dir, &mut diags) || !root.join(&dir).is_dir() {
             continue;
         }
         files.locality_dirs.push(dir.clone());
         for name in list_dir(root, &dir, &mut diags) {
             let rel = format!("{dir}/{name}");
-            if name.ends_with(".md") && root.join(&rel).is_file() {
+            if name.ends_with(".md") && link_ok(root, &rel, &mut diags) && root.join(&rel).is_file()
+            {
                 md_paths.push(rel);
             }
         }
@@ -108,12 +114,12 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
 
     for name in list_dir(root, "pages", &mut diags) {
         let rel = format!("pages/{name}");
-        if name.ends_with(".md") && root.join(&rel).is_file() {
+        if name.ends_with(".md") && link_ok(root, &rel, &mut diags) && root.join(&rel).is_file() {
             md_paths.push(rel);
         }
     }
 
-    if root.join("static").is_dir() {
+    if link_ok(root, "static", &mut diags) && root.join("static").is_dir() {
         walk_static(root, "static", "", 0, &mut files.static_files, &mut diags);
     }
     files.static_files.sort();
@@ -200,7 +206,8 @@ fn walk_static(
             format!("{rel}/{name}")
         };
         let path: PathBuf = root.join(base).join(&child);
-        if path.is_dir() {
+        if !link_ok(root, &format!("{base}/{child}"), diags) {
+        } else if path.is_dir() {
             walk_static(root, base, &child, depth + 1, out, diags);
         } else if path.is_file() {
             out.push(child);
@@ -211,6 +218,71 @@ fn walk_static(
             ));
         }
     }
+}
+
+/// Checks a symbolic link at `root/rel` before it is followed: it must lead
+/// to a file or folder inside the site folder, and not to a folder that holds
+/// it (a loop). Anything that is not a link is fine. Content from partners is
+/// not trusted: a link to `/etc/passwd` must not be read into a page or an
+/// error message.
+fn link_ok(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    let path = root.join(rel);
+    let is_link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return true;
+    }
+    let shown = fs::read_link(&path)
+        .map(|t| format!("a link to `{}`", t.display()))
+        .unwrap_or_else(|_| "a symbolic link".into());
+    let target = match fs::canonicalize(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            let why = if e.raw_os_error() == Some(40) {
+                "a symbolic link loop: the link leads back to itself"
+            } else {
+                "a symbolic link that leads nowhere"
+            };
+            diags.push(
+                Diagnostic::error(rel, why)
+                    .found(shown)
+                    .expected(
+                        "a link to a file or folder inside the site folder, or the file itself",
+                    )
+                    .help(format!(
+                        "remove the link or point it at an existing file: {e}"
+                    )),
+            );
+            return false;
+        }
+    };
+    let Ok(site) = fs::canonicalize(root) else {
+        return false;
+    };
+    if !target.starts_with(&site) {
+        diags.push(
+            Diagnostic::error(rel, "a symbolic link pointing outside the site folder")
+                .found(shown)
+                .expected("files and folders inside the site folder only")
+                .help("copy the file into the site folder instead of linking to it"),
+        );
+        return false;
+    }
+    let holder = path
+        .parent()
+        .and_then(|p| fs::canonicalize(p).ok())
+        .unwrap_or_else(|| site.clone());
+    if target.is_dir() && holder.starts_with(&target) {
+        diags.push(
+            Diagnostic::error(
+                rel,
+                "a symbolic link loop: the link leads to a folder that holds it",
+            )
+            .found(shown)
+            .expected("a link to a file or folder that does not contain the link"),
+        );
+        return false;
+    }
+    true
 }
 
 /// Reads `root/rel` as UTF-8 text: drops a byte-order mark, turns CRLF into LF.

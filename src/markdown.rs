@@ -1,62 +1,101 @@
 //! Markdown to HTML, with the CommonMark extensions of the content model
 //! (tables, footnotes, strikethrough).
 //!
-//! Raw HTML written in Markdown is not passed through: it is shown as text,
-//! so content from any partner cannot inject markup or script into a page.
+//! Content comes from several partner organisations and is not trusted: the
+//! whole HTML fragment made from a Markdown text, raw HTML written in it
+//! included, goes through an allow-list sanitiser ([`ammonia`]). Harmless
+//! markup survives (`<abbr>`, `<sup>`, `<sub>`, `<br>`, `<details>`/`<summary>`,
+//! `<kbd>`, `<mark>`, tables…); `<script>`, `<style>`, `<iframe>`, `<object>`,
+//! `<embed>`, forms, event-handler attributes and `javascript:`, `vbscript:`
+//! or `data:` URLs do not. Links keep relative, `http(s):` and `mailto:` URLs
+//! and get `rel="noopener noreferrer"`. A site that trusts every author can
+//! set `unsafe_trusted_raw_html: true` in site.yaml ([`RawHtml::Trusted`]):
+//! then the HTML is passed through unchanged.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
-/// Renders Markdown to an HTML fragment.
+/// What happens to HTML in Markdown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Sanitised with an allow-list (the default).
+    #[default]
+    Sanitised,
+    /// Passed through unchanged (`unsafe_trusted_raw_html: true`).
+    Trusted,
+}
+
+/// Renders Markdown to an HTML fragment, sanitised (the default).
 pub fn to_html(markdown: &str) -> String {
+    to_html_with(markdown, RawHtml::Sanitised)
+}
+
+/// Renders Markdown to an HTML fragment with the given treatment of raw HTML.
+pub fn to_html_with(markdown: &str, raw_html: RawHtml) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let parser = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        Event::Start(pulldown_cmark::Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(pulldown_cmark::Tag::Link {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
-        Event::Start(pulldown_cmark::Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(pulldown_cmark::Tag::Image {
-            link_type,
-            dest_url: safe_url(dest_url),
-            title,
-            id,
-        }),
+        // Footnote ids get a prefix of their own, so that they cannot clash
+        // with the page's ids (`main`, `history`…); the sanitiser keeps only
+        // ids with that prefix.
+        Event::FootnoteReference(name) => Event::FootnoteReference(footnote_id(&name)),
+        Event::Start(Tag::FootnoteDefinition(name)) => {
+            Event::Start(Tag::FootnoteDefinition(footnote_id(&name)))
+        }
         other => other,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, parser);
-    out
+    match raw_html {
+        RawHtml::Trusted => out,
+        RawHtml::Sanitised => sanitiser().clean(&out).to_string(),
+    }
 }
 
-/// Keeps links that cannot run script: drops `javascript:`, `vbscript:` and `data:` URLs.
-fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
-    let lower: String = url
+const FOOTNOTE_PREFIX: &str = "fn-";
+
+fn footnote_id(name: &str) -> CowStr<'static> {
+    let id: String = name
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if lower.starts_with("javascript:")
-        || lower.starts_with("vbscript:")
-        || lower.starts_with("data:")
-    {
-        CowStr::Borrowed("#")
-    } else {
-        url
-    }
+        .map(|c| if c.is_whitespace() { '-' } else { c })
+        .collect();
+    CowStr::from(format!("{FOOTNOTE_PREFIX}{id}"))
+}
+
+/// The allow-list, built once.
+fn sanitiser() -> &'static ammonia::Builder<'static> {
+    static SANITISER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    SANITISER.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        // ammonia's defaults already leave out script, style, iframe, object,
+        // embed, form and every event handler; these are added.
+        b.add_tags(["details", "summary", "mark", "kbd", "abbr", "sup", "sub"]);
+        b.add_tag_attributes("abbr", ["title"]);
+        b.add_tag_attributes("details", ["open"]);
+        b.add_tag_attributes("div", ["id"]);
+        // Table column alignment, which pulldown-cmark writes as a style.
+        b.add_tag_attributes("th", ["style"]);
+        b.add_tag_attributes("td", ["style"]);
+        b.filter_style_properties(HashSet::from(["text-align"]));
+        b.allowed_classes(HashMap::from([
+            (
+                "sup",
+                HashSet::from(["footnote-reference", "footnote-definition-label"]),
+            ),
+            ("div", HashSet::from(["footnote-definition"])),
+        ]));
+        b.attribute_filter(|_element, attribute, value| {
+            if attribute == "id" && !value.starts_with(FOOTNOTE_PREFIX) {
+                None
+            } else {
+                Some(value.into())
+            }
+        });
+        b.url_schemes(HashSet::from(["http", "https", "mailto"]));
+        b.link_rel(Some("noopener noreferrer"));
+        b
+    })
 }
 
 #[cfg(test)]
@@ -64,23 +103,109 @@ mod tests {
     use super::*;
 
     #[test]
-    fn raw_html_is_shown_as_text() {
+    fn script_is_removed_and_text_kept() {
         let html = to_html("Hello <script>alert(1)</script> world");
-        assert!(!html.contains("<script>"), "{html}");
-        assert!(html.contains("&lt;script&gt;"), "{html}");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("alert"), "{html}");
+        assert!(html.contains("Hello"), "{html}");
+        assert!(html.contains("world"), "{html}");
     }
 
     #[test]
-    fn script_urls_are_dropped() {
-        let html = to_html("[x](javascript:alert(1)) [y](https://example.org/)");
-        assert!(!html.contains("javascript:"), "{html}");
-        assert!(html.contains("href=\"https://example.org/\""), "{html}");
+    fn dangerous_tags_and_attributes_do_not_survive() {
+        let md = "<iframe src=\"https://evil.example/\"></iframe>\n\n\
+                  <style>body{display:none}</style>\n\n\
+                  <object data=\"x.swf\"></object><embed src=\"x.swf\">\n\n\
+                  <form action=\"https://evil.example/\"><input name=\"p\"></form>\n\n\
+                  <p onclick=\"alert(1)\">Click</p> <img src=\"a.png\" onerror=\"alert(1)\" alt=\"a\">\n\n\
+                  <a href=\"javascript:alert(1)\">x</a> <a href=\"data:text/html,hi\">y</a> \
+                  <a href=\"vbscript:msgbox\">z</a> <a href=\" JaVaScRiPt:alert(1)\">w</a>\n\n\
+                  [md](javascript:alert(1)) ![img](data:image/png;base64,AAAA)\n";
+        let html = to_html(md);
+        for bad in [
+            "<iframe",
+            "<style",
+            "<object",
+            "<embed",
+            "<form",
+            "<input",
+            "onclick",
+            "onerror",
+            "javascript:",
+            "JaVaScRiPt",
+            "data:",
+            "vbscript:",
+            "display:none",
+        ] {
+            assert!(!html.contains(bad), "`{bad}` survived in {html}");
+        }
+        assert!(html.contains("Click"), "{html}");
     }
 
     #[test]
-    fn tables_and_strikethrough() {
-        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~");
+    fn harmless_markup_survives() {
+        let md = "<abbr title=\"Justice and Security Dialogue\">JSD</abbr> H<sub>2</sub>O \
+                  x<sup>2</sup> a<br>b <kbd>Ctrl</kbd> <mark>new</mark>\n\n\
+                  <details><summary>More</summary>Hidden text.</details>\n";
+        let html = to_html(md);
+        for good in [
+            "<abbr title=\"Justice and Security Dialogue\">JSD</abbr>",
+            "<sub>2</sub>",
+            "<sup>2</sup>",
+            "<br>",
+            "<kbd>Ctrl</kbd>",
+            "<mark>new</mark>",
+            "<details><summary>More</summary>",
+        ] {
+            assert!(html.contains(good), "`{good}` missing in {html}");
+        }
+    }
+
+    #[test]
+    fn links_keep_safe_urls_and_get_rel() {
+        let html = to_html(
+            "[a](https://example.org/) [b](../about/index.html) [c](mailto:desk@example.org) \
+             [d](ftp://example.org/)",
+        );
+        assert!(
+            html.contains("<a href=\"https://example.org/\" rel=\"noopener noreferrer\">a</a>"),
+            "{html}"
+        );
+        assert!(html.contains("href=\"../about/index.html\""), "{html}");
+        assert!(html.contains("href=\"mailto:desk@example.org\""), "{html}");
+        assert!(!html.contains("ftp:"), "{html}");
+    }
+
+    #[test]
+    fn trusted_raw_html_passes_through() {
+        let md = "<script>track()</script>\n\n<iframe src=\"https://maps.example/\"></iframe>\n";
+        let html = to_html_with(md, RawHtml::Trusted);
+        assert!(html.contains("<script>track()</script>"), "{html}");
+        assert!(
+            html.contains("<iframe src=\"https://maps.example/\">"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn tables_strikethrough_and_footnotes() {
+        let html = to_html(
+            "| a | b |\n|:--|--:|\n| 1 | 2 |\n\n~~old~~ Note.[^src]\n\n[^src]: The minutes.\n\n<div id=\"main\">x</div>",
+        );
         assert!(html.contains("<table>"), "{html}");
+        assert!(
+            html.contains("<th style=\"text-align:left\">a</th>"),
+            "{html}"
+        );
         assert!(html.contains("<del>old</del>"), "{html}");
+        assert!(
+            html.contains("<sup class=\"footnote-reference\"><a href=\"#fn-src\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("<div class=\"footnote-definition\" id=\"fn-src\">"),
+            "{html}"
+        );
+        assert!(!html.contains("id=\"main\""), "{html}");
     }
 }

@@ -110,6 +110,9 @@ pub struct Config {
     pub countries: BTreeMap<String, BTreeMap<Lang, String>>,
     /// Display names of topics by id, per language (extension).
     pub topics: BTreeMap<String, BTreeMap<Lang, String>>,
+    /// `unsafe_trusted_raw_html: true` (extension): raw HTML in Markdown is
+    /// passed through unchanged instead of sanitised. Off by default.
+    pub unsafe_trusted_raw_html: bool,
 }
 
 impl Config {
@@ -119,6 +122,15 @@ impl Config {
 
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// How Markdown bodies treat raw HTML: sanitised unless the site opted in.
+    pub fn raw_html(&self) -> crate::markdown::RawHtml {
+        if self.unsafe_trusted_raw_html {
+            crate::markdown::RawHtml::Trusted
+        } else {
+            crate::markdown::RawHtml::Sanitised
+        }
     }
 }
 

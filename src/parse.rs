@@ -16,6 +16,7 @@ use crate::yaml::{self, Node, Seg};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The front matter of one file, kept for locating problems later.
 #[derive(Debug)]
@@ -28,7 +29,19 @@ pub struct FrontMatter {
     pub yaml_range: std::ops::Range<usize>,
     /// The file line on which the YAML text starts (1-based).
     pub first_line: usize,
+    /// How many diagnostics have been located in this file so far (see [`FrontMatter::error`]).
+    located: AtomicUsize,
 }
+
+/// At most this many diagnostics of one file are listed (the rest are
+/// counted in one last diagnostic), and located: locating one re-reads the
+/// YAML, so a file with a hundred thousand unknown fields must not be
+/// located a hundred thousand times.
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 100;
+
+/// How much YAML text locating a file's diagnostics may re-read: a hundred
+/// times a small file, a few times a huge one.
+const LOCATE_BUDGET_BYTES: usize = 8 << 20;
 
 impl FrontMatter {
     /// The YAML text between the `---` lines.
@@ -40,6 +53,13 @@ impl FrontMatter {
     /// front matter when that node does not exist.
     pub fn error(&self, path: &[Seg], message: impl Into<String>) -> Diagnostic {
         let d = Diagnostic::error(&self.rel, message);
+        let n = self.located.fetch_add(1, Ordering::Relaxed);
+        if n >= MAX_DIAGNOSTICS_PER_FILE
+            || (n > 0 && n * self.yaml_range.len() > LOCATE_BUDGET_BYTES)
+        {
+            // Past the listed ones (not shown), or a huge file: named, not located.
+            return d;
+        }
         let mut probe = path;
         loop {
             if let Some((l, c)) = yaml::locate(self.yaml(), probe) {
@@ -302,6 +322,7 @@ pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
         file_text: Arc::from(file.text.as_str()),
         yaml_range,
         first_line,
+        located: AtomicUsize::new(0),
     });
     let root = match yaml::parse(fm.yaml()) {
         Ok(n) => n,
@@ -321,6 +342,7 @@ pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
     let mut r = Reader {
         fm: &fm,
         diags: Vec::new(),
+        dropped: 0,
         translation: lang.is_some(),
     };
     let needs_front_matter = matches!(kind, DocKind::Locality { .. } | DocKind::Commitment { .. });
@@ -355,7 +377,7 @@ pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
             hash,
         })
     } else {
-        Err(r.diags)
+        Err(r.finish())
     }
 }
 
@@ -365,6 +387,8 @@ struct Reader<'a> {
     diags: Vec<Diagnostic>,
     /// Whether the file is a translation (text fields only).
     translation: bool,
+    /// Problems counted but not listed (past [`MAX_DIAGNOSTICS_PER_FILE`]).
+    dropped: usize,
 }
 
 fn path_of(parent: &[Seg], seg: Seg) -> Vec<Seg> {
@@ -375,7 +399,35 @@ fn path_of(parent: &[Seg], seg: Seg) -> Vec<Seg> {
 
 impl Reader<'_> {
     fn push(&mut self, d: Diagnostic) {
-        self.diags.push(d);
+        if self.full() {
+            self.dropped += 1;
+        } else {
+            self.diags.push(d);
+        }
+    }
+
+    /// Whether [`MAX_DIAGNOSTICS_PER_FILE`] are listed already: further
+    /// problems are only counted, so a file with a hundred thousand unknown
+    /// fields costs no more than the first hundred.
+    fn full(&self) -> bool {
+        self.diags.len() >= MAX_DIAGNOSTICS_PER_FILE
+    }
+
+    /// The file's diagnostics, with one that counts those left out.
+    fn finish(mut self) -> Vec<Diagnostic> {
+        if self.dropped > 0 {
+            self.diags.push(
+                Diagnostic::error(
+                    &self.fm.rel,
+                    format!(
+                        "this file has {} more problems besides the {MAX_DIAGNOSTICS_PER_FILE} listed",
+                        self.dropped
+                    ),
+                )
+                .help("only the first problems of a file are listed; fix those and build again"),
+            );
+        }
+        self.diags
     }
 
     fn type_error(&mut self, path: &[Seg], node: &Node, what: &str, expected: &str) {
@@ -418,6 +470,10 @@ impl Reader<'_> {
         };
         let mut out = Vec::new();
         for (key, value) in entries {
+            if self.full() && !allowed.contains(&key.as_str()) {
+                self.dropped += 1;
+                continue;
+            }
             let key_path = path_of(path, Seg::KeyName(key.clone()));
             if !allowed.contains(&key.as_str()) {
                 let mut d = self
@@ -928,6 +984,7 @@ const SITE_FIELDS: &[&str] = &[
     "theme",
     "countries",
     "topics",
+    "unsafe_trusted_raw_html",
 ];
 
 /// Scripts written right to left, by language code.
@@ -947,6 +1004,7 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
         file_text: Arc::from(file.text.as_str()),
         yaml_range: 0..file.text.len(),
         first_line: 1,
+        located: AtomicUsize::new(0),
     };
     let root = match yaml::parse(fm.yaml()) {
         Ok(root) => root,
@@ -962,6 +1020,7 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     let mut r = Reader {
         fm: &fm,
         diags: Vec::new(),
+        dropped: 0,
         translation: false,
     };
     let mut title = None;
@@ -975,6 +1034,7 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     let mut theme = None;
     let mut countries = BTreeMap::new();
     let mut topics = BTreeMap::new();
+    let mut unsafe_trusted_raw_html = false;
     for (key, value) in r.fields(&root, &[], SITE_FIELDS, None, "site.yaml") {
         let path = [Seg::key(key)];
         match key {
@@ -1031,6 +1091,15 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
             "topics" => {
                 topics = r.labels(value, &path, key, is_id, "topic ids such as `women-safety`")
             }
+            "unsafe_trusted_raw_html" => match value {
+                Node::Bool(b) => unsafe_trusted_raw_html = *b,
+                other => r.type_error(
+                    &path,
+                    other,
+                    key,
+                    "`true` (every author is trusted to put any HTML, script included, into pages) or `false` (the default: raw HTML is sanitised)",
+                ),
+            },
             _ => {}
         }
     }
@@ -1128,7 +1197,7 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     }
     let (Some(title), Some(base_url), Some(default_language)) = (title, base_url, default_language)
     else {
-        return (None, r.diags);
+        return (None, r.finish());
     };
     let title = merge_config_text(&mut r, title, &default_language, "title");
     let description =
@@ -1161,8 +1230,9 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
         theme: theme.unwrap_or_else(|| "default".into()),
         countries,
         topics,
+        unsafe_trusted_raw_html,
     };
-    (Some(config), r.diags)
+    (Some(config), r.finish())
 }
 
 fn default_dir(code: &str) -> Dir {

@@ -11,6 +11,8 @@
 //! agree with what was parsed.
 
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::cell::Cell;
+use std::collections::HashSet;
 use std::fmt;
 
 /// A parsed YAML value. Mapping keys are strings (scalar keys are converted);
@@ -86,9 +88,29 @@ impl Seg {
     }
 }
 
+/// How deeply flow collections (`[…]`, `{…}`) may nest before the text is
+/// refused without being parsed. The library refuses more than 128 levels of
+/// any nesting itself, but only after scanning, which takes time growing with
+/// the square of the depth: a line of 100,000 `[` would take minutes.
+pub const MAX_FLOW_DEPTH: usize = 1000;
+
 /// Parses YAML text into a [`Node`]. An empty document is `Node::Null`.
+///
+/// Hostile input gives an error, not a hang or a crash: flow collections
+/// nested past [`MAX_FLOW_DEPTH`] are refused before parsing, nesting past
+/// the library's 128 levels is an error, and aliases (`*name`) may not make
+/// the tree much larger than the text ("billion laughs"): see [`node_budget`].
 pub fn parse(src: &str) -> Result<Node, YamlError> {
-    serde_yaml::from_str::<Node>(src).map_err(|e| {
+    if let Some((line, column)) = flow_too_deep(src) {
+        return Err(YamlError {
+            line,
+            column,
+            message: format!("lists or mappings are nested more than {MAX_FLOW_DEPTH} levels deep"),
+        });
+    }
+    let budget = Cell::new(node_budget(src));
+    let de = serde_yaml::Deserializer::from_str(src);
+    NodeSeed { budget: &budget }.deserialize(de).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line(), l.column()))
@@ -101,6 +123,32 @@ pub fn parse(src: &str) -> Result<Node, YamlError> {
     })
 }
 
+/// How many nodes the tree of `src` may have: without aliases a node takes at
+/// least a byte or two of text, so more than this means aliases multiplied it.
+pub fn node_budget(src: &str) -> usize {
+    2 * src.len() + 1000
+}
+
+/// The position of the first `[` or `{` past [`MAX_FLOW_DEPTH`] levels, if
+/// any. Brackets are counted wherever they are, even inside quotes, so this
+/// errs towards parsing: only text with a thousand unclosed brackets is refused.
+fn flow_too_deep(src: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (i, b) in src.bytes().enumerate() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(crate::diag::line_col(src, i));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Removes the library's own " at line L column C" from a message, since
 /// diagnostics print the position themselves.
 fn clean_message(msg: &str, line: usize, column: usize) -> String {
@@ -110,8 +158,17 @@ fn clean_message(msg: &str, line: usize, column: usize) -> String {
         msg.clone(),
         |_| "a `key: value` pair cannot start here (check indentation, or quote a text that contains `: `)".into(),
     );
+    let msg = match msg.as_str() {
+        "recursion limit exceeded" => {
+            "lists or mappings are nested more than 128 levels deep".to_owned()
+        }
+        "repetition limit exceeded" => ALIAS_BOMB.to_owned(),
+        _ => msg,
+    };
     msg.replace("did not find expected key", "did not find the next `key:`")
 }
+
+const ALIAS_BOMB: &str = "aliases (`*name`) repeat the values they stand for so often that the text would grow too large (an alias bomb)";
 
 /// Finds the 1-based line and column of the node at `path` inside `src`.
 /// Returns `None` when the path does not exist or the text does not parse.
@@ -326,17 +383,25 @@ impl KeyProbe<'_> {
     }
 }
 
-use serde::Deserialize;
+/// Builds a [`Node`], counting every node against a budget shared by the
+/// whole document, so that aliases cannot blow a small text up into a huge tree.
+#[derive(Clone, Copy)]
+struct NodeSeed<'b> {
+    budget: &'b Cell<usize>,
+}
 
-impl<'de> Deserialize<'de> for Node {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(NodeVisitor)
+impl<'de> DeserializeSeed<'de> for NodeSeed<'_> {
+    type Value = Node;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
+        match self.budget.get().checked_sub(1) {
+            Some(left) => self.budget.set(left),
+            None => return Err(de::Error::custom(ALIAS_BOMB)),
+        }
+        d.deserialize_any(self)
     }
 }
 
-struct NodeVisitor;
-
-impl<'de> Visitor<'de> for NodeVisitor {
+impl<'de> Visitor<'de> for NodeSeed<'_> {
     type Value = Node;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -369,19 +434,21 @@ impl<'de> Visitor<'de> for NodeVisitor {
         Ok(Node::Null)
     }
     fn visit_some<D: de::Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
-        Node::deserialize(d)
+        self.deserialize(d)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Node>()? {
+        while let Some(item) = seq.next_element_seed(self)? {
             items.push(item);
         }
         Ok(Node::Seq(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         let mut entries: Vec<(String, Node)> = Vec::new();
-        while let Some(key) = map.next_key_seed(MapKey { seen: &entries })? {
-            let value = map.next_value::<Node>()?;
+        let mut seen: HashSet<String> = HashSet::new();
+        while let Some(key) = map.next_key_seed(MapKey { seen: &seen })? {
+            let value = map.next_value_seed(self)?;
+            seen.insert(key.clone());
             entries.push((key, value));
         }
         Ok(Node::Map(entries))
@@ -396,7 +463,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
 /// A mapping key: a scalar, converted to text. Lists or mappings as keys, and
 /// a key already seen in the same mapping, are errors reported at the key.
 struct MapKey<'s> {
-    seen: &'s [(String, Node)],
+    seen: &'s HashSet<String>,
 }
 
 impl<'de> DeserializeSeed<'de> for MapKey<'_> {
@@ -408,7 +475,7 @@ impl<'de> DeserializeSeed<'de> for MapKey<'_> {
 
 impl MapKey<'_> {
     fn check<E: de::Error>(&self, key: String) -> Result<String, E> {
-        if self.seen.iter().any(|(k, _)| *k == key) {
+        if self.seen.contains(&key) {
             Err(E::custom(format_args!(
                 "the key `{key}` appears twice in the same mapping"
             )))
@@ -475,5 +542,35 @@ mod tests {
     fn syntax_errors_have_positions() {
         let e = parse("title: a\n  bad: [\n").unwrap_err();
         assert!(e.line >= 2, "{e:?}");
+    }
+
+    #[test]
+    fn a_wide_alias_bomb_is_refused_quickly() {
+        let src = format!(
+            "a: &a [{}x]\nb: [{}*a]\n",
+            "x,".repeat(20_000),
+            "*a,".repeat(20_000)
+        );
+        let e = parse(&src).unwrap_err();
+        assert!(e.message.contains("alias bomb"), "{e:?}");
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let src = format!("t: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let e = parse(&src).unwrap_err();
+        assert!(e.message.contains("nested more than 1000 levels"), "{e:?}");
+        assert_eq!((e.line, e.column), (1, 1004));
+        let e = parse(&format!("t: {}{}\n", "[".repeat(200), "]".repeat(200))).unwrap_err();
+        assert!(e.message.contains("nested more than 128 levels"), "{e:?}");
+    }
+
+    #[test]
+    fn many_keys_parse_in_linear_time() {
+        let src: String = (0..100_000).map(|i| format!("k{i}: 1\n")).collect();
+        let Node::Map(entries) = parse(&src).unwrap() else {
+            panic!()
+        };
+        assert_eq!(entries.len(), 100_000);
     }
 }

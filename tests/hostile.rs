@@ -1,0 +1,590 @@
+//! Hostile or broken content (issue 6): every bad input gets a clear error
+//! naming the file (and line:column where it has one) with what was found and
+//! expected, exit code 1, never a panic or a hang, and the previous output
+//! stays byte for byte as it was. Byte-order marks and CRLF line ends are
+//! accepted and give the same pages as the plain file. Raw HTML and hostile
+//! text in content come out as harmless text or sanitised markup.
+//!
+//! Cases already in `content_errors.rs` (invalid UTF-8 with its position,
+//! unclosed front matter, YAML syntax errors, duplicate keys, forbidden
+//! characters in file names, a locality folder without `_index.md`) are run
+//! here again only for what that file does not check: that the previous
+//! output is kept, and that nothing panics or hangs.
+//!
+//! Large and explosive inputs (the 50 MB file, alias bombs, deep nesting) are
+//! made at test time, not committed.
+
+mod common;
+use common::*;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Longer than any of these builds takes in a debug build on a slow machine;
+/// a run past it is a hang.
+const HANG: Duration = Duration::from_secs(60);
+
+/// What one run of the real binary did.
+struct Outcome {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+/// Runs `pledgeboard <args…> <site dir>`, killing it and failing the test
+/// when it runs past [`HANG`].
+fn run(site: &Path, args: &[&str]) -> Outcome {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .args(args)
+        .arg(site)
+        .env("SOURCE_DATE_EPOCH", "1719705600") // 2024-06-30
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start pledgeboard");
+    // Read both pipes while waiting, so a long error list cannot block the child.
+    let pipe = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut s = Vec::new();
+            r.read_to_end(&mut s).ok();
+            String::from_utf8_lossy(&s).into_owned()
+        })
+    };
+    let out = pipe(Box::new(child.stdout.take().unwrap()));
+    let err = pipe(Box::new(child.stderr.take().unwrap()));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for pledgeboard") {
+            break status;
+        }
+        if start.elapsed() > HANG {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("pledgeboard {args:?} ran for more than {HANG:?}: a hang");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let o = Outcome {
+        code: status.code(),
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    };
+    assert!(
+        !o.stderr.contains("panicked") && !o.stdout.contains("panicked"),
+        "pledgeboard panicked:\n{}",
+        o.stderr
+    );
+    o
+}
+
+/// Builds `site` into its default output folder and asserts success.
+fn build_ok(site: &TestSite) {
+    let o = run(site.path(), &["build"]);
+    assert_eq!(o.code, Some(0), "build failed:\n{}", o.stderr);
+}
+
+/// Builds a good site, breaks it with `break_it`, builds again into the same
+/// output folder: asserts exit code 1, every needle in stderr, and the output
+/// byte-identical to the good one. Returns stderr.
+fn fails_keeping_output(break_it: impl FnOnce(&TestSite), needles: &[&str]) -> String {
+    let site = TestSite::minimal();
+    build_ok(&site);
+    let before = tree(&site.out());
+    assert!(!before.is_empty());
+    break_it(&site);
+    let o = run(site.path(), &["build"]);
+    assert_eq!(
+        o.code,
+        Some(1),
+        "expected a failed build:\n{}\n{}",
+        o.stdout,
+        o.stderr
+    );
+    for needle in needles {
+        assert!(
+            o.stderr.contains(needle),
+            "missing `{needle}` in:\n{}",
+            o.stderr
+        );
+    }
+    assert!(
+        o.stderr.contains("nothing was written"),
+        "no summary line in:\n{}",
+        o.stderr
+    );
+    assert!(
+        tree(&site.out()) == before,
+        "a failed build changed the previous output"
+    );
+    // `check` reports the same and also exits with 1.
+    let c = run(site.path(), &["check"]);
+    assert_eq!(c.code, Some(1), "check:\n{}", c.stderr);
+    o.stderr
+}
+
+const C: &str = "localities/saaba/joint-patrols.md";
+
+#[test]
+fn invalid_utf8_keeps_previous_output() {
+    // Position and byte are checked in content_errors.rs.
+    let mut bytes = COMMITMENT.as_bytes().to_vec();
+    bytes.extend_from_slice(b"Caf\xe9 and more.\n");
+    fails_keeping_output(
+        |s| {
+            s.bytes(C, &bytes);
+        },
+        &[
+            "joint-patrols.md:15:4: this file is not valid UTF-8 text",
+            "found: the byte 0xE9",
+            "expected: UTF-8 text",
+        ],
+    );
+}
+
+#[test]
+fn bom_and_crlf_give_the_same_pages_as_plain_files() {
+    let plain = TestSite::minimal();
+    build_ok(&plain);
+    let reference = tree(&plain.out());
+    let crlf = |s: &str| s.replace('\n', "\r\n");
+    let bom = |s: &str| format!("\u{feff}{s}");
+    for (what, f) in [
+        ("BOM", &bom as &dyn Fn(&str) -> String),
+        ("CRLF", &crlf),
+        ("BOM and CRLF", &|s: &str| bom(&crlf(s))),
+    ] {
+        let s = TestSite::minimal();
+        s.file("site.yaml", &f(SITE_YAML));
+        s.file("localities/saaba/_index.md", &f(LOCALITY));
+        s.file(C, &f(COMMITMENT));
+        build_ok(&s);
+        let got = tree(&s.out());
+        assert_eq!(
+            got.keys().collect::<Vec<_>>(),
+            reference.keys().collect::<Vec<_>>(),
+            "{what}: other files"
+        );
+        for (path, bytes) in &reference {
+            assert!(&got[path] == bytes, "{what}: {path} differs");
+        }
+    }
+}
+
+#[test]
+fn unterminated_front_matter_keeps_previous_output() {
+    fails_keeping_output(
+        |s| {
+            s.file(C, "---\ntitle: Patrols\npledged_by: [police]\n");
+        },
+        &[
+            "joint-patrols.md:1:1: the front matter is not closed",
+            "found: a `---` line that opens the front matter, and no closing `---` line",
+        ],
+    );
+}
+
+#[test]
+fn yaml_syntax_error_has_position() {
+    fails_keeping_output(
+        |s| {
+            s.file(
+                C,
+                &COMMITMENT.replace("due: 2018-01-31", "due: [2018-01-31"),
+            );
+        },
+        &["joint-patrols.md:", "the front matter is not valid YAML"],
+    );
+    fails_keeping_output(
+        |s| {
+            s.file("site.yaml", &format!("{SITE_YAML}theme: a: b\n"));
+        },
+        &["site.yaml:12:9: site.yaml is not valid YAML: a `key: value` pair cannot start here"],
+    );
+}
+
+#[test]
+fn duplicate_keys_in_an_update_and_in_site_yaml() {
+    fails_keeping_output(
+        |s| {
+            s.file(
+                C,
+                &COMMITMENT.replace("    progress: 30\n", "    progress: 30\n    progress: 40\n"),
+            );
+            s.file(
+                "site.yaml",
+                &SITE_YAML.replace(
+                    "as_of: 2024-06-30\n",
+                    "as_of: 2024-06-30\nas_of: 2024-07-01\n",
+                ),
+            );
+        },
+        &[
+            "joint-patrols.md:12:5: the front matter is not valid YAML: updates[0]: the key `progress` appears twice",
+            "site.yaml:12:1: site.yaml is not valid YAML: the key `as_of` appears twice",
+        ],
+    );
+}
+
+/// The classic "billion laughs": ten aliases of ten aliases of … of a text.
+fn billion_laughs() -> String {
+    let mut s = String::from("---\ntitle: Laughs\nlol0: &lol0 \"lol\"\n");
+    for i in 1..=9 {
+        let refs = vec![format!("*lol{}", i - 1); 10].join(", ");
+        s.push_str(&format!("lol{i}: &lol{i} [{refs}]\n"));
+    }
+    s.push_str("---\n");
+    s
+}
+
+#[test]
+fn alias_bombs_are_refused() {
+    let wide = format!(
+        "---\ntitle: Wide\nx: &x [{}x]\ny: [{}*x]\n---\n",
+        "x, ".repeat(30_000),
+        "*x, ".repeat(30_000)
+    );
+    fails_keeping_output(
+        |s| {
+            s.file("localities/saaba/laughs.md", &billion_laughs());
+            s.file("localities/saaba/wide.md", &wide);
+            s.file(
+                "site.yaml",
+                &format!(
+                    "{}\n{}",
+                    billion_laughs().trim_matches('-').trim(),
+                    SITE_YAML
+                ),
+            );
+        },
+        &[
+            "error: localities/saaba/laughs.md:",
+            "error: localities/saaba/wide.md:",
+            "error: site.yaml:",
+            "aliases (`*name`) repeat the values they stand for so often that the text would grow too large (an alias bomb)",
+        ],
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let flow = format!(
+        "---\ntitle: Deep\nx: {}{}\n---\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let mut block = String::from("---\ntitle: Deep\nx:\n");
+    for depth in 1..300 {
+        block.push_str(&" ".repeat(depth));
+        block.push_str("k:\n");
+    }
+    block.push_str("---\n");
+    fails_keeping_output(
+        |s| {
+            s.file("localities/saaba/flow.md", &flow);
+            s.file("localities/saaba/block.md", &block);
+        },
+        &[
+            "flow.md:3:1004: the front matter is not valid YAML: lists or mappings are nested more than 1000 levels deep",
+            "block.md:",
+            "the front matter is not valid YAML: lists or mappings are nested more than 128 levels deep",
+        ],
+    );
+}
+
+#[test]
+fn a_50_mb_file_is_refused_unread() {
+    let mut big = COMMITMENT.to_owned();
+    big.push_str(&"Padding line of a huge body.\n".repeat(50_000_000 / 29));
+    let size = big.len();
+    let stderr = fails_keeping_output(
+        |s| {
+            s.file("localities/saaba/huge.md", &big);
+        },
+        &[
+            "error: localities/saaba/huge.md: this file is too large for a content file",
+            "expected: at most 8388608 bytes",
+        ],
+    );
+    assert!(stderr.contains(&format!("found: {size} bytes")), "{stderr}");
+}
+
+#[test]
+fn a_hundred_thousand_unknown_fields_are_counted_not_listed() {
+    let mut fm = String::from("---\n");
+    for i in 0..100_000 {
+        fm.push_str(&format!("field{i}: 1\n"));
+    }
+    fm.push_str("---\n");
+    let stderr = fails_keeping_output(
+        |s| {
+            s.file("localities/saaba/many.md", &fm);
+        },
+        &[
+            "many.md:2:1: unknown field `field0` in a commitment's front matter",
+            "error: localities/saaba/many.md: this file has 99904 more problems besides the 100 listed",
+            "101 errors found",
+        ],
+    );
+    assert!(stderr.len() < 100_000, "{} bytes of errors", stderr.len());
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_that_loop_dangle_or_leave_the_site() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: Secret\n---\n",
+    )
+    .unwrap();
+    std::fs::create_dir(outside.path().join("elsewhere")).unwrap();
+    let stderr = fails_keeping_output(
+        |s| {
+            let p = |rel: &str| s.path().join(rel);
+            symlink("b.md", p("localities/saaba/a.md")).unwrap();
+            symlink("a.md", p("localities/saaba/b.md")).unwrap();
+            symlink("nowhere.md", p("localities/saaba/dangling.md")).unwrap();
+            symlink(
+                outside.path().join("secret.md"),
+                p("localities/saaba/secret.md"),
+            )
+            .unwrap();
+            symlink(outside.path().join("elsewhere"), p("localities/elsewhere")).unwrap();
+            std::fs::create_dir(p("static")).unwrap();
+            symlink("..", p("static/up")).unwrap();
+        },
+        &[
+            "error: localities/saaba/a.md: a symbolic link loop",
+            "error: localities/saaba/b.md: a symbolic link loop",
+            "found: a link to `b.md`",
+            "error: localities/saaba/dangling.md: a symbolic link that leads nowhere",
+            "error: localities/saaba/secret.md: a symbolic link pointing outside the site folder",
+            "error: localities/elsewhere: a symbolic link pointing outside the site folder",
+            "expected: files and folders inside the site folder only",
+            "error: static/up: a symbolic link loop: the link leads to a folder that holds it",
+        ],
+    );
+    assert!(
+        !stderr.contains("Secret"),
+        "an outside file was read:\n{stderr}"
+    );
+    // A link inside the site is followed.
+    let s = TestSite::minimal();
+    std::fs::create_dir_all(s.path().join("shared")).unwrap();
+    std::fs::write(s.path().join("shared/patrols.md"), COMMITMENT).unwrap();
+    symlink(
+        "../../shared/patrols.md",
+        s.path().join("localities/saaba/linked.md"),
+    )
+    .unwrap();
+    build_ok(&s);
+    assert!(
+        s.out()
+            .join("en/localities/saaba/linked/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn ids_with_dots_slashes_uppercase_or_spaces() {
+    // File and folder names (spaces, uppercase and `_` are also in content_errors.rs).
+    let locality = |s: &TestSite, name: &str| {
+        s.file(&format!("localities/{name}/_index.md"), LOCALITY);
+    };
+    fails_keeping_output(
+        |s| {
+            locality(s, "a..b");
+            locality(s, "Kirkuk");
+            locality(s, "jos north");
+            s.file("localities/saaba/patrols..md", COMMITMENT);
+            s.file("pages/about..fr.md", "---\ntitle: À propos\n---\n");
+            // Ids inside front matter.
+            s.file(
+                C,
+                &COMMITMENT
+                    .replace(
+                        "pledged_by: [police, community]",
+                        "pledged_by: [police, ../community]",
+                    )
+                    .replace("agreed:", "topics: [a/b, Theft, night patrols]\nagreed:"),
+            );
+            s.file("site.yaml", &format!("{SITE_YAML}theme: ../../etc\n"));
+        },
+        &[
+            "error: localities/a..b/_index.md: the locality id `a..b` has forbidden characters",
+            "help: rename it, for example to `a-b`",
+            "error: localities/Kirkuk/_index.md: the locality id `Kirkuk` has forbidden characters",
+            "error: localities/jos north/_index.md: the locality id `jos north` has forbidden characters",
+            "error: localities/saaba/patrols..md: cannot tell the language of this file from its name",
+            "error: pages/about..fr.md: cannot tell the language of this file from its name",
+            "joint-patrols.md:3:22: `pledged_by` is not a valid id",
+            "found: `../community`",
+            "joint-patrols.md:4:10: `topics` is not a valid id",
+            "found: `a/b`",
+            "joint-patrols.md:4:15: `topics` is not a valid id",
+            "joint-patrols.md:4:22: `topics` is not a valid id",
+            "help: write it as `night-patrols`",
+            "site.yaml:12:8: `theme` is not a valid id",
+        ],
+    );
+}
+
+#[test]
+fn locality_folder_without_index_keeps_previous_output() {
+    fails_keeping_output(
+        |s| {
+            s.file("localities/jos/station.md", COMMITMENT);
+        },
+        &[
+            "error: localities/jos/_index.md: this locality folder has no `_index.md`",
+            "found: the folder `localities/jos` with 1 commitment(s) and no `_index.md`",
+        ],
+    );
+}
+
+#[test]
+fn two_files_claiming_the_same_text() {
+    // `joint-patrols.en.md` would be a second default-language file of the
+    // key `saaba/joint-patrols` (en is the default language).
+    fails_keeping_output(
+        |s| {
+            s.file(
+                "localities/saaba/joint-patrols.en.md",
+                "---\ntitle: Joint patrols again\n---\nAnother text.\n",
+            );
+        },
+        &[
+            "error: localities/saaba/joint-patrols.en.md: `en` is the default language",
+            "expected: the default-language text in `localities/saaba/joint-patrols.md`, without a language suffix",
+        ],
+    );
+}
+
+const NASTY: &str = "<script>alert(\"x\")</script> Police & \"community\" 'joint' <b>patrols</b>";
+
+#[test]
+fn hostile_text_in_titles_names_and_notes_renders_as_text() {
+    let s = TestSite::minimal();
+    let arabic = "دوريات ليلية مشتركة <i>";
+    let nepali = "संयुक्त रात्रि गस्ती & \"";
+    s.file(
+        C,
+        &COMMITMENT
+            .replace(
+                "title: Joint night patrols",
+                &format!("title: '{}'", NASTY.replace('\'', "''")),
+            )
+            .replace(
+                "note: Three patrols a week.",
+                "note: \"<img src=x onerror=alert(1)> & more\"",
+            ),
+    );
+    s.file(
+        "localities/saaba/joint-patrols.ar.md",
+        &format!("---\ntitle: \"{arabic}\"\n---\n"),
+    );
+    s.file(
+        "localities/saaba/_index.md",
+        &LOCALITY.replace(
+            "name: Saaba",
+            "name: \"Saaba <em>&amp;</em> \\\"Ouaga\\\"\"",
+        ),
+    );
+    s.file(
+        "site.yaml",
+        &SITE_YAML.replace(
+            "  - { code: ar, name: العربية }\n",
+            "  - { code: ar, name: العربية }\n  - { code: ne, name: नेपाली }\n",
+        ),
+    );
+    s.file(
+        "localities/saaba/joint-patrols.ne.md",
+        &format!("---\ntitle: '{nepali}'\n---\n"),
+    );
+    build_ok(&s);
+    let html = s.read("en/localities/saaba/joint-patrols/index.html");
+    assert!(!html.contains("<script>alert"), "script from a title");
+    assert!(!html.contains("<b>patrols"), "markup from a title");
+    assert!(!html.contains("<img src=x"), "markup from a note");
+    assert!(!html.contains("<em>&amp;</em>"), "markup from a name");
+    let page = Page::parse(&html);
+    assert!(
+        page.text_of("h1").iter().any(|h| h == NASTY),
+        "{:?}",
+        page.text_of("h1")
+    );
+    let text = page.text();
+    assert!(
+        text.contains("<img src=x onerror=alert(1)> & more"),
+        "{text}"
+    );
+    assert!(text.contains("Saaba <em>&amp;</em> \"Ouaga\""), "{text}");
+    let ar = s.page("ar/localities/saaba/joint-patrols/index.html");
+    assert!(
+        ar.text_of("h1").iter().any(|h| h == arabic),
+        "{:?}",
+        ar.text_of("h1")
+    );
+    let ne = s.page("ne/localities/saaba/joint-patrols/index.html");
+    assert!(
+        ne.text_of("h1").iter().any(|h| h == nepali.trim()),
+        "{:?}",
+        ne.text_of("h1")
+    );
+    // The open data keeps the text as it was written.
+    let json = s.read("data/commitments.json");
+    assert!(json.contains("<script>alert(\\\"x\\\")</script>"), "{json}");
+}
+
+#[test]
+fn raw_html_in_markdown_is_sanitised() {
+    let s = TestSite::minimal();
+    s.file(
+        C,
+        &format!(
+            "{COMMITMENT}\n<script>alert(1)</script>\n\n<iframe src=\"https://evil.example/\"></iframe>\n\n\
+             Ask the <abbr title=\"Justice and Security Dialogue\">JSD</abbr> desk: \
+             <a href=\"javascript:alert(1)\" onclick=\"alert(2)\">here</a>, <kbd>Ctrl</kbd>.\n\n\
+             <details><summary>Minutes</summary>\n\nSigned by both.\n\n</details>\n"
+        ),
+    );
+    build_ok(&s);
+    let html = s.read("en/localities/saaba/joint-patrols/index.html");
+    for bad in ["alert(1)", "<iframe", "javascript:", "onclick"] {
+        assert!(!html.contains(bad), "`{bad}` in the page");
+    }
+    let page = Page::parse(&html);
+    assert_eq!(
+        page.attrs("abbr", "title"),
+        ["Justice and Security Dialogue"]
+    );
+    assert!(page.has("kbd"));
+    assert_eq!(page.text_of("details summary"), ["Minutes"]);
+    assert!(page.text().contains("Signed by both."));
+}
+
+#[test]
+fn unsafe_trusted_raw_html_is_a_boolean() {
+    let s = TestSite::minimal();
+    s.file(
+        "site.yaml",
+        &format!("{SITE_YAML}unsafe_trusted_raw_html: true\n"),
+    );
+    build_ok(&s);
+    fails_keeping_output(
+        |s| {
+            s.file(
+                "site.yaml",
+                &format!("{SITE_YAML}unsafe_trusted_raw_html: yes please\n"),
+            );
+        },
+        &[
+            "site.yaml:12:26: `unsafe_trusted_raw_html` has the wrong kind of value",
+            "found: the text `yes please`",
+            "expected: `true` (every author is trusted",
+        ],
+    );
+}
