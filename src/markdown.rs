@@ -2,17 +2,19 @@
 //! (tables, footnotes, strikethrough).
 //!
 //! Content comes from several partner organisations and is not trusted: the
-//! whole HTML fragment made from a Markdown text, raw HTML written in it
-//! included, goes through an allow-list sanitiser ([`ammonia`]). Harmless
+//! whole HTML fragment made from a Markdown text that holds raw HTML goes
+//! through an allow-list sanitiser ([`ammonia`]); a text without raw HTML
+//! needs only its URLs filtered (see [`to_html_with`]). Harmless
 //! markup survives (`<abbr>`, `<sup>`, `<sub>`, `<br>`, `<details>`/`<summary>`,
 //! `<kbd>`, `<mark>`, tables…); `<script>`, `<style>`, `<iframe>`, `<object>`,
 //! `<embed>`, forms, event-handler attributes and `javascript:`, `vbscript:`
 //! or `data:` URLs do not. Links keep relative, `http(s):` and `mailto:` URLs
-//! and get `rel="noopener noreferrer"`. A site that trusts every author can
+//! and get `rel="noopener noreferrer"`; Markdown images from other hosts
+//! become links to the image. A site that trusts every author can
 //! set `unsafe_trusted_raw_html: true` in site.yaml ([`RawHtml::Trusted`]):
 //! then the HTML is passed through unchanged.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -32,9 +34,19 @@ pub fn to_html(markdown: &str) -> String {
 }
 
 /// Renders Markdown to an HTML fragment with the given treatment of raw HTML.
+///
+/// The sanitiser parses the fragment as HTML, which costs more than making
+/// it; a text without raw HTML does not need it: all of its markup is
+/// pulldown-cmark's, from which only URLs can carry script, and those are
+/// filtered here with the sanitiser's own scheme allow-list. Images from
+/// other hosts become links to them, so that a page loads nothing from
+/// elsewhere (the reader's connection, the portal offline).
 pub fn to_html_with(markdown: &str, raw_html: RawHtml) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut has_raw_html = false;
+    // For each image being written: whether it became a link.
+    let mut images: Vec<bool> = Vec::new();
     let parser = Parser::new_ext(markdown, options).map(|event| match event {
         // Footnote ids get a prefix of their own, so that they cannot clash
         // with the page's ids (`main`, `history`…); the sanitiser keeps only
@@ -43,14 +55,89 @@ pub fn to_html_with(markdown: &str, raw_html: RawHtml) -> String {
         Event::Start(Tag::FootnoteDefinition(name)) => {
             Event::Start(Tag::FootnoteDefinition(footnote_id(&name)))
         }
+        Event::Html(_) | Event::InlineHtml(_) => {
+            has_raw_html = true;
+            event
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: allowed_url(dest_url),
+            title,
+            id,
+        }),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let remote = is_remote(&dest_url);
+            images.push(remote);
+            let dest_url = allowed_url(dest_url);
+            if remote {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            } else {
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+        }
+        Event::End(TagEnd::Image) if images.pop() == Some(true) => Event::End(TagEnd::Link),
         other => other,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, parser);
     match raw_html {
         RawHtml::Trusted => out,
-        RawHtml::Sanitised => sanitiser().clean(&out).to_string(),
+        RawHtml::Sanitised if has_raw_html => sanitiser().clean(&out).to_string(),
+        // Every `<a href=` here is a link pulldown-cmark wrote (text has its
+        // `<` escaped): they get the `rel` the sanitiser gives links.
+        RawHtml::Sanitised => out.replace("<a href=", LINK_WITH_REL),
     }
+}
+
+const LINK_WITH_REL: &str = "<a rel=\"noopener noreferrer\" href=";
+
+/// The URL schemes links and images may use (besides relative URLs).
+const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// The scheme of a URL as a browser reads it (white space and control
+/// characters are ignored), if it has one.
+fn scheme(url: &str) -> Option<String> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|c| !matches!(c, '/' | '?' | '#'))
+        .collect();
+    let (scheme, _) = cleaned.split_once(':')?;
+    Some(scheme.to_ascii_lowercase())
+}
+
+/// `url`, or an empty one when its scheme could run script or is not on
+/// the allow-list.
+fn allowed_url(url: CowStr<'_>) -> CowStr<'_> {
+    match scheme(&url) {
+        Some(s) if !URL_SCHEMES.contains(&s.as_str()) => CowStr::Borrowed(""),
+        _ => url,
+    }
+}
+
+/// Whether a URL points to another host.
+fn is_remote(url: &str) -> bool {
+    url.trim_start().starts_with("//") || scheme(url).is_some()
 }
 
 const FOOTNOTE_PREFIX: &str = "fn-";
@@ -168,12 +255,58 @@ mod tests {
              [d](ftp://example.org/)",
         );
         assert!(
-            html.contains("<a href=\"https://example.org/\" rel=\"noopener noreferrer\">a</a>"),
+            html.contains("<a rel=\"noopener noreferrer\" href=\"https://example.org/\">a</a>"),
             "{html}"
         );
         assert!(html.contains("href=\"../about/index.html\""), "{html}");
         assert!(html.contains("href=\"mailto:desk@example.org\""), "{html}");
         assert!(!html.contains("ftp:"), "{html}");
+    }
+
+    #[test]
+    fn script_urls_are_dropped_without_raw_html_too() {
+        // No raw HTML: the sanitiser is not run, the URLs are still filtered.
+        let html = to_html(
+            "[a](javascript:alert(1)) [b](<java\tscript:alert(2)>) [c](VBScript:x) \
+             ![d](data:image/png;base64,AAAA) [e](ftp://example.org/)",
+        );
+        for bad in [
+            "javascript",
+            "alert",
+            "script:",
+            "VBScript",
+            "data:",
+            "ftp:",
+        ] {
+            assert!(!html.contains(bad), "`{bad}` survived in {html}");
+        }
+        assert!(html.contains(">a</a>"), "{html}");
+    }
+
+    #[test]
+    fn images_from_other_hosts_become_links_and_local_ones_stay() {
+        let html = to_html(
+            "![The new station](https://photos.example/station.jpg) \
+             ![Map](//maps.example/m.png) ![Plan](../../static/plan.png)",
+        );
+        assert!(
+            html.contains("href=\"https://photos.example/station.jpg\">The new station</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"//maps.example/m.png\">Map</a>"),
+            "{html}"
+        );
+        assert!(!html.contains("<img src=\"https:"), "{html}");
+        assert!(!html.contains("<img src=\"//"), "{html}");
+        assert!(
+            html.contains("<img src=\"../../static/plan.png\" alt=\"Plan\""),
+            "{html}"
+        );
+        // The same with raw HTML beside it, through the sanitiser.
+        let html = to_html("<kbd>x</kbd> ![Photo](https://photos.example/p.jpg)");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains(">Photo</a>"), "{html}");
     }
 
     #[test]

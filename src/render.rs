@@ -852,7 +852,7 @@ impl<'a> Renderer<'a> {
 
     fn body(&self, text: &Text, li: usize) -> Body {
         let lt = self.lt(text, li);
-        let html = markdown::to_html(&lt.text);
+        let html = markdown::to_html_with(&lt.text, self.config().raw_html());
         Body {
             empty: lt.text.trim().is_empty(),
             html,

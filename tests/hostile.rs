@@ -567,6 +567,26 @@ fn raw_html_in_markdown_is_sanitised() {
 }
 
 #[test]
+fn trusted_raw_html_passes_through_only_when_the_site_says_so() {
+    let s = TestSite::minimal();
+    let body = "<div class=\"embed\"><script>track()</script></div>\n";
+    s.file(C, &format!("{COMMITMENT}\n{body}"));
+    build_ok(&s);
+    let page = "en/localities/saaba/joint-patrols/index.html";
+    assert!(!s.read(page).contains("<script>track()"));
+    s.file(
+        "site.yaml",
+        &format!("{SITE_YAML}unsafe_trusted_raw_html: true\n"),
+    );
+    build_ok(&s);
+    let html = s.read(page);
+    assert!(
+        html.contains("<div class=\"embed\"><script>track()</script></div>"),
+        "the trusted raw HTML is not in the page:\n{html}"
+    );
+}
+
+#[test]
 fn unsafe_trusted_raw_html_is_a_boolean() {
     let s = TestSite::minimal();
     s.file(
