@@ -10,7 +10,8 @@
 //! `<embed>`, forms, event-handler attributes and `javascript:`, `vbscript:`
 //! or `data:` URLs do not. Links keep relative, `http(s):` and `mailto:` URLs
 //! and get `rel="noopener noreferrer"`; Markdown images from other hosts
-//! become links to the image. A site that trusts every author can
+//! become links to the image, and raw `<img>` tags from other hosts lose
+//! their `src` (keeping their `alt` text). A site that trusts every author can
 //! set `unsafe_trusted_raw_html: true` in site.yaml ([`RawHtml::Trusted`]):
 //! then the HTML is passed through unchanged.
 
@@ -172,8 +173,12 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
             ),
             ("div", HashSet::from(["footnote-definition"])),
         ]));
-        b.attribute_filter(|_element, attribute, value| {
+        b.attribute_filter(|element, attribute, value| {
             if attribute == "id" && !value.starts_with(FOOTNOTE_PREFIX) {
+                None
+            } else if element == "img" && attribute == "src" && is_remote(value) {
+                // A page loads nothing from another host: a raw image from
+                // elsewhere keeps only its alt text.
                 None
             } else {
                 Some(value.into())
@@ -307,6 +312,15 @@ mod tests {
         let html = to_html("<kbd>x</kbd> ![Photo](https://photos.example/p.jpg)");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains(">Photo</a>"), "{html}");
+        // Raw image tags from other hosts keep their alt text, not their src.
+        let html = to_html(
+            "<img src=\"https://tracker.example/p.gif\" alt=\"Station\"> \
+             <img src=\"//cdn.example/x.png\" alt=\"X\"> <img src=\"plan.png\" alt=\"Plan\">",
+        );
+        assert!(!html.contains("tracker.example"), "{html}");
+        assert!(!html.contains("cdn.example"), "{html}");
+        assert!(html.contains("alt=\"Station\""), "{html}");
+        assert!(html.contains("src=\"plan.png\""), "{html}");
     }
 
     #[test]
