@@ -106,7 +106,9 @@ pub fn derive(site: &Site) -> Derived {
             for topic in &c.topics {
                 by_topic.entry(topic.clone()).or_default().push(r);
             }
-            by_country.entry(loc.country.clone()).or_default().push(r);
+            if let Some(list) = by_country.get_mut(&loc.country) {
+                list.push(r);
+            }
             for ui in 0..c.updates.len() {
                 d.latest_updates.push(URef {
                     commitment: r,
@@ -117,14 +119,18 @@ pub fn derive(site: &Site) -> Derived {
         }
         d.overdue.push(flags);
     }
+    // Keys made once per entry: comparing by reaching into the commitments
+    // would visit each of them many times.
     d.overdue_list
-        .sort_by_key(|r| (site.commitment(*r).due, *r));
-    d.latest_updates.sort_by(|a, b| {
-        let da = site.commitment(a.commitment).updates[a.update].date;
-        let db = site.commitment(b.commitment).updates[b.update].date;
-        db.cmp(&da)
-            .then(a.commitment.cmp(&b.commitment))
-            .then(b.update.cmp(&a.update))
+        .sort_by_cached_key(|r| (site.commitment(*r).due, *r));
+    // Newest first; ties in commitment order, later updates first.
+    d.latest_updates.sort_by_cached_key(|u| {
+        let date = site.commitment(u.commitment).updates[u.update].date;
+        (
+            std::cmp::Reverse(date),
+            u.commitment,
+            std::cmp::Reverse(u.update),
+        )
     });
     d.updates_by_locality = vec![Vec::new(); site.localities.len()];
     for u in &d.latest_updates {
@@ -177,7 +183,8 @@ pub fn coverage(site: &Site) -> Vec<Coverage> {
                 total: 0,
                 gaps: Vec::new(),
             };
-            let mut check = |file: &str, field: &str, text: Option<&Text>| {
+            // `field` is only spelt out for a gap: most texts are translated.
+            let mut check = |file: &str, field: &dyn Fn() -> String, text: Option<&Text>| {
                 let Some(text) = text else { return };
                 if text.default.trim().is_empty() {
                     return;
@@ -189,37 +196,41 @@ pub fn coverage(site: &Site) -> Vec<Coverage> {
                     cov.gaps.push(Gap {
                         file: file.to_owned(),
                         translation: translation_file(file, &l.code),
-                        field: field.to_owned(),
+                        field: field(),
                     });
                 }
             };
-            check("site.yaml", "title", Some(&config.title));
-            check("site.yaml", "description", config.description.as_ref());
+            check("site.yaml", &|| "title".into(), Some(&config.title));
+            check(
+                "site.yaml",
+                &|| "description".into(),
+                config.description.as_ref(),
+            );
             if let Some(home) = &site.home {
-                check(&home.source, "title", home.title.as_ref());
-                check(&home.source, "body", Some(&home.body));
+                check(&home.source, &|| "title".into(), home.title.as_ref());
+                check(&home.source, &|| "body".into(), Some(&home.body));
             }
             for loc in &site.localities {
-                check(&loc.source, "name", Some(&loc.name));
-                check(&loc.source, "region", loc.region.as_ref());
-                check(&loc.source, "body", Some(&loc.body));
+                check(&loc.source, &|| "name".into(), Some(&loc.name));
+                check(&loc.source, &|| "region".into(), loc.region.as_ref());
+                check(&loc.source, &|| "body".into(), Some(&loc.body));
                 for c in &loc.commitments {
-                    check(&c.source, "title", Some(&c.title));
-                    check(&c.source, "summary", c.summary.as_ref());
-                    check(&c.source, "responsible", c.responsible.as_ref());
-                    check(&c.source, "body", Some(&c.body));
+                    check(&c.source, &|| "title".into(), Some(&c.title));
+                    check(&c.source, &|| "summary".into(), c.summary.as_ref());
+                    check(&c.source, &|| "responsible".into(), c.responsible.as_ref());
+                    check(&c.source, &|| "body".into(), Some(&c.body));
                     for (i, u) in c.updates.iter().enumerate() {
                         check(
                             &c.source,
-                            &format!("updates[{i}].note ({})", u.date),
+                            &|| format!("updates[{i}].note ({})", u.date),
                             u.note.as_ref(),
                         );
                     }
                 }
             }
             for p in &site.pages {
-                check(&p.source, "title", p.title.as_ref());
-                check(&p.source, "body", Some(&p.body));
+                check(&p.source, &|| "title".into(), p.title.as_ref());
+                check(&p.source, &|| "body".into(), Some(&p.body));
             }
             for (id, names) in &config.topics {
                 let Some(name) = names.get(&config.default_language) else {

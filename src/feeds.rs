@@ -173,8 +173,9 @@ pub fn sitemap_files(urls: usize, max_urls: usize) -> Vec<String> {
 }
 
 /// The sitemap: every page of every language, each with its `hreflang`
-/// alternates, as (file, XML) pairs named by [`sitemap_files`].
-pub fn sitemaps(site: &Site, renderer: &Renderer, pages: &[Page]) -> Vec<(String, String)> {
+/// alternates, as (file, XML) pairs named by [`sitemap_files`]. `paths` are
+/// the pages' output paths, in the order of `pages`.
+pub fn sitemaps(site: &Site, pages: &[Page], paths: &[String]) -> Vec<(String, String)> {
     let config = &site.config;
     let default_li = config
         .languages
@@ -185,18 +186,17 @@ pub fn sitemaps(site: &Site, renderer: &Renderer, pages: &[Page]) -> Vec<(String
         "  <url><loc>{}</loc></url>\n",
         xml_escape(&config.base_url)
     )];
-    entries.par_extend(pages.par_iter().filter_map(|page| {
+    entries.par_extend(pages.par_iter().zip(paths).filter_map(|(page, path)| {
         let li = page.language()?;
-        let path = renderer.path(*page);
         let lang = &config.languages[li].code;
         let mut x = String::with_capacity(512);
         let _ = write!(
             x,
             "  <url><loc>{}</loc>",
-            xml_escape(&urls::absolute(&config.base_url, &path))
+            xml_escape(&urls::absolute(&config.base_url, path))
         );
         for l in &config.languages {
-            let alt = urls::in_language(&path, lang, &l.code);
+            let alt = urls::in_language(path, lang, &l.code);
             let _ = write!(
                 x,
                 "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
@@ -204,7 +204,7 @@ pub fn sitemaps(site: &Site, renderer: &Renderer, pages: &[Page]) -> Vec<(String
                 xml_escape(&urls::absolute(&config.base_url, &alt))
             );
         }
-        let default_alt = urls::in_language(&path, lang, &config.languages[default_li].code);
+        let default_alt = urls::in_language(path, lang, &config.languages[default_li].code);
         let _ = write!(
             x,
             "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",

@@ -9,6 +9,7 @@ use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A language code such as `en`, `fr` or `ar`.
 pub type Lang = String;
@@ -238,8 +239,9 @@ pub struct Locality {
     pub next_review: Option<Date>,
     /// Markdown source, per language.
     pub body: Text,
-    /// Sorted by id.
-    pub commitments: Vec<Commitment>,
+    /// Sorted by id. Shared: a rebuild reuses the commitments whose files
+    /// did not change (see `validate::Cache`).
+    pub commitments: Vec<Arc<Commitment>>,
     pub source: String,
     /// Changes whenever one of its files (original or translation) changes;
     /// lets a rebuild tell which pages need rendering again.

@@ -83,7 +83,7 @@ pub struct RawText {
 }
 
 /// What kind of content a Markdown file holds, from its place in the site directory.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DocKind {
     Home,
     Locality { locality: String },

@@ -156,20 +156,23 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
         }
     }
     lap("parse", &mut t);
-    assemble(site_dir, today, &files, docs, diags)
+    assemble(site_dir, today, &files, docs, diags, None)
 }
 
 /// Everything of `check` after the Markdown files are parsed: site.yaml,
 /// theme, validation, interface strings, templates, derived data. `docs`
-/// are the parsed files (in path order), `diags` the problems found so far.
+/// are the parsed files (in path order), `diags` the problems found so far;
+/// `cache`, the commitments checked by a session's last rebuild.
 pub fn assemble(
     site_dir: &Path,
     today: Date,
     files: &load::SiteFiles,
     docs: Vec<Arc<parse::Doc>>,
     mut diags: Vec<Diagnostic>,
+    cache: Option<&mut validate::Cache>,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let mut t = Instant::now();
+    let in_session = cache.is_some();
     let config = files.site_yaml.as_ref().and_then(|f| {
         let (config, d) = parse::parse_config(f, today);
         diags.extend(d);
@@ -178,6 +181,7 @@ pub fn assemble(
     let mut global = std::collections::hash_map::DefaultHasher::new();
     files.site_yaml.as_ref().map(|f| &f.text).hash(&mut global);
     today.hash(&mut global);
+    let settings = global.clone().finish();
     let theme_name = config
         .as_ref()
         .map_or("default", |c| c.theme.as_str())
@@ -191,19 +195,27 @@ pub fn assemble(
     };
 
     let site = config.and_then(|config| {
-        let (site, d) = validate::validate(Inputs {
-            root: site_dir.to_path_buf(),
-            config,
-            docs,
-            locality_dirs: files.locality_dirs.clone(),
-            static_files: files.static_files.clone(),
-            theme_dir: theme.as_ref().and_then(|t| t.site_dir.clone()),
-        });
+        let (site, d) = validate::validate(
+            Inputs {
+                root: site_dir.to_path_buf(),
+                config,
+                docs,
+                locality_dirs: files.locality_dirs.clone(),
+                static_files: files.static_files.clone(),
+                theme_dir: theme.as_ref().and_then(|t| t.site_dir.clone()),
+                settings,
+            },
+            cache,
+        );
         diags.extend(d);
         site
     });
 
-    release_free_memory();
+    // A one-shot build hands the parsed documents' memory back; a session
+    // keeps them (and trimming a large heap costs a rebuild tens of ms).
+    if !in_session {
+        release_free_memory();
+    }
     lap("validate", &mut t);
     let strings = match (&theme, &site) {
         (Some(theme), Some(site)) => {
@@ -361,7 +373,18 @@ fn output_folder(site_dir: &Path, output: Option<&Path>) -> Result<PathBuf, Vec<
 /// What was written by the last build, for the next incremental one: for
 /// every output path, the fingerprint of its inputs (pages) or a hash of its
 /// bytes (other files).
-pub type Written = HashMap<String, u64>;
+#[derive(Default)]
+pub struct Written {
+    /// The pages' paths, in the order `Renderer::pages` gives them, and a
+    /// hash of the whole list: while pages come and go with nothing, the
+    /// next build finds a page's previous fingerprint by its index.
+    paths: Vec<String>,
+    paths_fp: u64,
+    /// The pages' fingerprints, by index into `paths`.
+    fps: Vec<u64>,
+    /// Every other file (feeds, sitemap, open data, assets).
+    files: HashMap<String, u64>,
+}
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = DefaultHasher::new();
@@ -394,6 +417,14 @@ fn write_output(
     );
     lap("renderer", &mut t);
     let pages = renderer.pages();
+    // Each page's output path, made once: fingerprints, the sitemap and the
+    // writes all use it.
+    let paths: Vec<String> = pages.par_iter().map(|p| renderer.path(*p)).collect();
+    let paths_fp = {
+        let mut h = DefaultHasher::new();
+        paths.hash(&mut h);
+        h.finish()
+    };
     let io_error = |what: &str, e: std::io::Error| {
         Diagnostic::error(
             out.display().to_string(),
@@ -403,7 +434,7 @@ fn write_output(
 
     // Everything but pages: (path, fingerprint, content). Content is made
     // only when the fingerprint changed since the previous build.
-    let unchanged = |rel: &str, fp: u64| previous.is_some_and(|p| p.get(rel) == Some(&fp));
+    let unchanged = |rel: &str, fp: u64| previous.is_some_and(|p| p.files.get(rel) == Some(&fp));
     let mut extra: Extra = Vec::new();
     let data_fp = renderer.all_fingerprint();
     // A one-shot build streams the open data to disk with the pages (below)
@@ -424,17 +455,14 @@ fn write_output(
     lap("open data", &mut t);
     let sitemap_fp = {
         let mut h = DefaultHasher::new();
-        checked.fingerprint.hash(&mut h);
-        for p in &pages {
-            renderer.path(*p).hash(&mut h);
-        }
+        (checked.fingerprint, paths_fp).hash(&mut h);
         h.finish()
     };
     let sitemap_files = feeds::sitemap_files(feeds::sitemap_urls(&pages), feeds::SITEMAP_MAX_URLS);
     if sitemap_files.iter().all(|f| unchanged(f, sitemap_fp)) {
         extra.extend(sitemap_files.into_iter().map(|f| (f, sitemap_fp, None)));
     } else {
-        for (file, xml) in feeds::sitemaps(site, &renderer, &pages) {
+        for (file, xml) in feeds::sitemaps(site, &pages, &paths) {
             extra.push((file, sitemap_fp, Some(Content::Bytes(xml.into_bytes()))));
         }
     }
@@ -490,14 +518,14 @@ fn write_output(
         .collect();
     lap("extras", &mut t);
 
-    let mut written: Written = HashMap::new();
+    let mut files_written: HashMap<String, u64> = HashMap::new();
     let extra_count = extra.len();
     let rendered;
-    match previous {
+    let page_fps: Vec<u64> = match previous {
         None => {
             let staging =
                 Staging::begin(out).map_err(|e| vec![io_error("the output folder", e)])?;
-            let result: Result<Vec<(String, u64)>, Diagnostic> = (|extra: &mut Extra| {
+            let result: Result<Vec<u64>, Diagnostic> = (|extra: &mut Extra| {
                 extra
                     .par_iter()
                     .try_for_each(|(rel, _, content)| match content {
@@ -538,14 +566,16 @@ fn write_output(
                 // are dropped before the next language's are made, so only
                 // one language's are ever in memory.
                 let mut fps = Vec::with_capacity(pages.len());
+                let mut paths = paths.iter();
                 for run in pages.chunk_by(|a, b| a.language() == b.language()) {
-                    let done: Vec<(String, u64)> = run
+                    let run_paths: Vec<&String> = paths.by_ref().take(run.len()).collect();
+                    let done: Vec<u64> = run
                         .par_iter()
-                        .map(|page: &Page| {
+                        .zip(run_paths)
+                        .map(|(page, rel): (&Page, &String)| {
                             let html = renderer.render(*page)?;
-                            let rel = renderer.path(*page);
-                            staging.write(&rel, &html).map_err(|e| io_error(&rel, e))?;
-                            Ok((rel, renderer.fingerprint(*page)))
+                            staging.write(rel, &html).map_err(|e| io_error(rel, e))?;
+                            Ok(renderer.fingerprint(*page, rel))
                         })
                         .collect::<Result<_, Diagnostic>>()?;
                     fps.extend(done);
@@ -568,19 +598,38 @@ fn write_output(
                 .commit()
                 .map_err(|e| vec![io_error("the finished output in place", e)])?;
             rendered = page_fps.len();
-            written.extend(page_fps);
-            written.extend(extra.iter().map(|(rel, fp, _)| (rel.clone(), *fp)));
-            written.extend(statics.iter().cloned());
+            files_written.extend(extra.iter().map(|(rel, fp, _)| (rel.clone(), *fp)));
+            files_written.extend(statics.iter().cloned());
+            page_fps
         }
         Some(previous) => {
+            // The previous fingerprint of each page: by index while the list
+            // of pages is the same, else by path.
+            let same_pages = previous.paths_fp == paths_fp && previous.paths.len() == paths.len();
+            let by_path: HashMap<&str, u64> = if same_pages {
+                HashMap::new()
+            } else {
+                previous
+                    .paths
+                    .iter()
+                    .map(String::as_str)
+                    .zip(previous.fps.iter().copied())
+                    .collect()
+            };
             // Render every page whose inputs changed, in memory, before writing anything.
-            let changed: Vec<(String, u64, Option<Vec<u8>>)> = pages
+            let changed: Vec<(u64, Option<Vec<u8>>)> = pages
                 .par_iter()
-                .map(|page| {
-                    let rel = renderer.path(*page);
-                    let fp = renderer.fingerprint(*page);
-                    if previous.get(&rel) == Some(&fp) {
-                        Ok((rel, fp, None))
+                .zip(&paths)
+                .enumerate()
+                .map(|(i, (page, rel))| {
+                    let fp = renderer.fingerprint(*page, rel);
+                    let before = if same_pages {
+                        Some(previous.fps[i])
+                    } else {
+                        by_path.get(rel.as_str()).copied()
+                    };
+                    if before == Some(fp) {
+                        Ok((fp, None))
                     } else {
                         let t = Instant::now();
                         let html = renderer.render(*page)?;
@@ -590,29 +639,27 @@ fn write_output(
                                 t.elapsed().as_secs_f64() * 1000.0
                             );
                         }
-                        Ok((rel, fp, Some(html)))
+                        Ok((fp, Some(html)))
                     }
                 })
                 .collect::<Result<_, Diagnostic>>()
                 .map_err(|d| vec![d])?;
-            rendered = changed.iter().filter(|(_, _, b)| b.is_some()).count();
+            rendered = changed.iter().filter(|(_, b)| b.is_some()).count();
             lap("render", &mut t);
-            let mut to_write: Vec<(&str, &[u8])> = Vec::new();
-            for (rel, fp, bytes) in &changed {
-                written.insert(rel.clone(), *fp);
-                if let Some(b) = bytes {
-                    to_write.push((rel, b));
-                }
-            }
+            let to_write: Vec<(&str, &[u8])> = changed
+                .iter()
+                .zip(&paths)
+                .filter_map(|((_, bytes), rel)| Some((rel.as_str(), bytes.as_deref()?)))
+                .collect();
             for (rel, fp, _) in &extra {
-                written.insert(rel.clone(), *fp);
+                files_written.insert(rel.clone(), *fp);
             }
             let mut to_copy = Vec::new();
             for (rel, stamp) in &statics {
-                if previous.get(rel) != Some(stamp) {
+                if previous.files.get(rel) != Some(stamp) {
                     to_copy.push(rel);
                 }
-                written.insert(rel.clone(), *stamp);
+                files_written.insert(rel.clone(), *stamp);
             }
             to_write
                 .par_iter()
@@ -644,12 +691,37 @@ fn write_output(
                     write::replace_file(out, rel, &bytes).map_err(|e| io_error(rel, e))
                 })
                 .map_err(|d| vec![d])?;
-            for stale in previous.keys().filter(|k| !written.contains_key(*k)) {
-                write::remove_file(out, stale).map_err(|e| vec![io_error(stale, e)])?;
+            // Files no longer produced.
+            let mut stale: Vec<&str> = previous
+                .files
+                .keys()
+                .filter(|k| !files_written.contains_key(*k))
+                .map(String::as_str)
+                .collect();
+            if !same_pages {
+                let now: std::collections::HashSet<&str> =
+                    paths.iter().map(String::as_str).collect();
+                stale.extend(
+                    previous
+                        .paths
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|p| !now.contains(p) && !files_written.contains_key(*p)),
+                );
+            }
+            for rel in stale {
+                write::remove_file(out, rel).map_err(|e| vec![io_error(rel, e)])?;
             }
             lap("pages", &mut t);
+            changed.into_iter().map(|(fp, _)| fp).collect()
         }
-    }
+    };
+    let written = Written {
+        paths,
+        paths_fp,
+        fps: page_fps,
+        files: files_written,
+    };
     for (template, n, spent) in renderer.template_times() {
         eprintln!(
             "timing: {template:<18} {n:>7} pages {:>9.1} ms CPU ({:.0} µs a page)",
@@ -721,9 +793,12 @@ type Parsed = Result<Arc<parse::Doc>, Vec<Diagnostic>>;
 pub struct Session {
     site_dir: PathBuf,
     output: Option<PathBuf>,
-    docs: HashMap<String, (Stamp, Parsed)>,
+    /// Every content Markdown file by path (in path order, as a build reads them).
+    docs: BTreeMap<String, (Stamp, Parsed)>,
     written: Option<Written>,
     exports: export::Cache,
+    /// The commitments checked by the last rebuild.
+    validated: validate::Cache,
     /// The last scan of the site directory (without the Markdown texts) and its problems.
     listing: Option<(load::SiteFiles, Vec<Diagnostic>)>,
     /// The open-data files of the last rebuild, being written in the background.
@@ -743,9 +818,10 @@ impl Session {
         Session {
             site_dir: site_dir.to_path_buf(),
             output: output.map(Path::to_path_buf),
-            docs: HashMap::new(),
+            docs: BTreeMap::new(),
             written: None,
             exports: export::Cache::default(),
+            validated: validate::Cache::default(),
             listing: None,
             writing: None,
         }
@@ -769,13 +845,13 @@ impl Session {
         let mut t = Instant::now();
         let late = self.finish_writes();
         let out = output_folder(&self.site_dir, self.output.as_deref())?;
-        let to_stat: Vec<String> = match changed.and_then(|c| self.update_listing(c)) {
-            Some(paths) => paths,
+        let (to_stat, scanned) = match changed.and_then(|c| self.update_listing(c)) {
+            Some(paths) => (paths, false),
             None => {
                 let listing = load::scan(&self.site_dir);
                 let all = listing.0.markdown_paths.clone();
                 self.listing = Some(listing);
-                all
+                (all, true)
             }
         };
         let Some((files, scan_diags)) = &self.listing else {
@@ -793,6 +869,7 @@ impl Session {
         let stale: Vec<&(String, Stamp)> = stamps
             .iter()
             .filter(|(rel, stamp)| self.docs.get(rel).is_none_or(|(s, _)| s != stamp))
+            .filter(|(rel, _)| files.markdown_paths.binary_search(rel).is_ok())
             .collect();
         let fresh: Vec<(String, Stamp, Parsed)> = stale
             .par_iter()
@@ -806,17 +883,36 @@ impl Session {
         for (rel, stamp, doc) in fresh {
             self.docs.insert(rel, (stamp, doc));
         }
-        let present: std::collections::HashSet<&String> = files.markdown_paths.iter().collect();
-        self.docs.retain(|rel, _| present.contains(rel));
-        let mut docs = Vec::with_capacity(files.markdown_paths.len());
-        for rel in &files.markdown_paths {
-            match &self.docs[rel].1 {
+        // Files gone since the last rebuild: after a scan, any not listed;
+        // otherwise only changed paths can have gone.
+        if scanned {
+            let present: std::collections::HashSet<&String> = files.markdown_paths.iter().collect();
+            self.docs.retain(|rel, _| present.contains(rel));
+        } else {
+            for (rel, _) in &stamps {
+                if files.markdown_paths.binary_search(rel).is_err() {
+                    self.docs.remove(rel);
+                }
+            }
+        }
+        // `docs` holds exactly the listed files, in the same (path) order.
+        debug_assert!(self.docs.keys().eq(files.markdown_paths.iter()));
+        let mut docs = Vec::with_capacity(self.docs.len());
+        for (_, parsed) in self.docs.values() {
+            match parsed {
                 Ok(doc) => docs.push(doc.clone()),
                 Err(d) => diags.extend(d.iter().cloned()),
             }
         }
         lap("reload", &mut t);
-        let checked = assemble(&self.site_dir, today, files, docs, diags)?;
+        let checked = assemble(
+            &self.site_dir,
+            today,
+            files,
+            docs,
+            diags,
+            Some(&mut self.validated),
+        )?;
         let previous = if out.is_dir() {
             self.written.as_ref()
         } else {
@@ -859,7 +955,7 @@ impl Session {
         let mut diags = Vec::new();
         for (rel, e) in failed {
             if let Some(w) = self.written.as_mut() {
-                w.remove(&rel);
+                w.files.remove(&rel);
             }
             diags.push(Diagnostic::warning(
                 rel.clone(),

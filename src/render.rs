@@ -208,8 +208,11 @@ struct LangData {
     /// Each card rendered by `partials/card.html` for lists, once, with
     /// [`ROOT_MARK`] where the page's root prefix goes.
     card_html: Vec<Vec<OnceLock<String>>>,
-    locality_cards: Vec<LocalityCard>,
-    locality_card_values: Vec<Value>,
+    /// Locality cards by locality, computed when a page first needs one
+    /// (a rebuild after one edit usually needs only a few).
+    locality_cards: Vec<OnceLock<LocalityCard>>,
+    /// Every locality card as a template value (home and localities pages).
+    locality_card_values: OnceLock<Vec<Value>>,
     /// Free pages: (id, title) for the navigation.
     nav: Vec<(String, Lt)>,
     /// The same on every page of the language: `home_path`, `links` and the
@@ -234,6 +237,14 @@ pub struct Renderer<'a> {
     all: u64,
     /// Every commitment, in locality then id order.
     all_crefs: Vec<CRef>,
+    /// Per locality, per commitment: a hash of what a list entry of the
+    /// commitment depends on (its files, its locality's, its overdue flag),
+    /// made once; page fingerprints hash these instead of reaching into
+    /// every commitment again.
+    entry_fps: Vec<Vec<u64>>,
+    /// A hash of what the locality cards count: each commitment's status
+    /// and overdue flag, locality by locality.
+    locality_counts: u64,
 }
 
 /// The page indexes a pagination bar links to: the first and the last, and
@@ -587,7 +598,40 @@ impl<'a> Renderer<'a> {
             global,
             all: 0,
             all_crefs: site.crefs().collect(),
+            entry_fps: Vec::new(),
+            locality_counts: 0,
         };
+        let mut h = DefaultHasher::new();
+        for (l, loc) in site.localities.iter().enumerate() {
+            loc.commitments.len().hash(&mut h);
+            for (c, cm) in loc.commitments.iter().enumerate() {
+                let overdue = derived.is_overdue(CRef {
+                    locality: l,
+                    commitment: c,
+                });
+                (&cm.status, overdue).hash(&mut h);
+            }
+        }
+        r.locality_counts = h.finish();
+        r.entry_fps = site
+            .localities
+            .iter()
+            .enumerate()
+            .map(|(l, loc)| {
+                (0..loc.commitments.len())
+                    .map(|c| {
+                        let mut h = DefaultHasher::new();
+                        r.commitment_fp(CRef {
+                            locality: l,
+                            commitment: c,
+                        })
+                        .hash(&mut h);
+                        loc.fingerprint.hash(&mut h);
+                        h.finish()
+                    })
+                    .collect()
+            })
+            .collect();
         let mut h = DefaultHasher::new();
         for (i, loc) in site.localities.iter().enumerate() {
             loc.fingerprint.hash(&mut h);
@@ -677,26 +721,22 @@ impl<'a> Renderer<'a> {
 
     /// A hash of everything the page's output depends on: equal
     /// fingerprints give equal pages, so a rebuild can skip the page.
-    pub fn fingerprint(&self, page: Page) -> u64 {
+    /// `path` is the page's [`path`](Self::path).
+    pub fn fingerprint(&self, page: Page, path: &str) -> u64 {
         let mut h = DefaultHasher::new();
         self.global.hash(&mut h);
-        self.path(page).hash(&mut h);
+        path.hash(&mut h);
         let list = |h: &mut DefaultHasher, list: &[CRef]| {
             for r in list {
-                self.commitment_fp(*r).hash(h);
-                self.site.localities[r.locality].fingerprint.hash(h);
+                self.entry_fps[r.locality][r.commitment].hash(h);
             }
         };
         match page {
             Page::Root | Page::NotFound | Page::Free(..) => {}
-            Page::Home(li) | Page::Localities(li) => {
-                // Locality cards: each locality's own files and its counts.
-                for card in &self.langs[li].locality_cards {
-                    (card.count, card.done, card.overdue).hash(&mut h);
-                    for sc in &card.by_status {
-                        (&sc.status.id, sc.count).hash(&mut h);
-                    }
-                }
+            Page::Home(_) | Page::Localities(_) => {
+                // Locality cards: each locality's own files and the counts
+                // its card shows.
+                self.locality_counts.hash(&mut h);
                 for loc in &self.site.localities {
                     loc.fingerprint.hash(&mut h);
                 }
@@ -716,14 +756,7 @@ impl<'a> Renderer<'a> {
             Page::Commitment(_, r) => list(&mut h, &[r]),
             Page::Locality(_, i) => {
                 self.site.localities[i].fingerprint.hash(&mut h);
-                let n = self.site.localities[i].commitments.len();
-                for c in 0..n {
-                    self.commitment_fp(CRef {
-                        locality: i,
-                        commitment: c,
-                    })
-                    .hash(&mut h);
-                }
+                self.entry_fps[i].hash(&mut h);
             }
             Page::BrowseIndex(_, di) => {
                 for (key, l) in self.dimension_keys(di) {
@@ -993,8 +1026,10 @@ impl<'a> Renderer<'a> {
             parties,
             cards: Vec::new(),
             card_html: Vec::new(),
-            locality_cards: Vec::new(),
-            locality_card_values: Vec::new(),
+            locality_cards: (0..self.site.localities.len())
+                .map(|_| OnceLock::new())
+                .collect(),
+            locality_card_values: OnceLock::new(),
             nav: self
                 .site
                 .pages
@@ -1010,15 +1045,23 @@ impl<'a> Renderer<'a> {
         };
         data.cards = self.per_commitment();
         data.card_html = self.per_commitment();
-        data.locality_cards = (0..self.site.localities.len())
-            .map(|i| self.locality_card(&data, li, i))
-            .collect();
-        data.locality_card_values = data
-            .locality_cards
-            .iter()
-            .map(Value::from_serializable)
-            .collect();
         data
+    }
+
+    /// The card of locality `i` in the language of `data`.
+    fn locality_card_of<'d>(&self, data: &'d LangData, i: usize) -> &'d LocalityCard {
+        data.locality_cards[i].get_or_init(|| self.locality_card(data, data.index, i))
+    }
+
+    /// Every locality card as a template value, in locality order.
+    fn locality_card_values<'d>(&self, data: &'d LangData) -> &'d [Value] {
+        // Serial: a parallel loop here could, while it waits, take up
+        // another page that needs this same value, on this same thread.
+        data.locality_card_values.get_or_init(|| {
+            (0..self.site.localities.len())
+                .map(|i| Value::from_serializable(self.locality_card_of(data, i)))
+                .collect()
+        })
     }
 
     fn status_view(&self, data: &LangData, id: &str) -> StatusView {
@@ -1440,7 +1483,10 @@ impl<'a> Renderer<'a> {
                     .map(|u| self.update_item(data, li, *u))
                     .collect();
                 ctx.insert_value("latest", Value::from(latest));
-                ctx.insert_value("localities", Value::from(data.locality_card_values.clone()));
+                ctx.insert_value(
+                    "localities",
+                    Value::from(self.locality_card_values(data).to_vec()),
+                );
                 ctx.insert("updates_path", &urls::updates(code));
                 ctx.insert("all_path", &urls::all_commitments(code));
                 ("home.html", ctx)
@@ -1464,7 +1510,7 @@ impl<'a> Renderer<'a> {
                                 "localities",
                                 Value::from(
                                     locs.iter()
-                                        .map(|i| data.locality_card_values[*i].clone())
+                                        .map(|i| self.locality_card_values(data)[*i].clone())
                                         .collect::<Vec<_>>(),
                                 ),
                             ),
@@ -1476,7 +1522,7 @@ impl<'a> Renderer<'a> {
             }
             Page::Locality(_, i) => {
                 let loc = &self.site.localities[i];
-                let card = &data.locality_cards[i];
+                let card = self.locality_card_of(data, i);
                 self.common(&mut ctx, li, path, "locality", &card.name.text);
                 #[derive(Serialize)]
                 struct LocalityPage<'x> {

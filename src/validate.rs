@@ -13,7 +13,7 @@ use crate::model::{Commitment, Config, Locality, Page, Site, Text, Update};
 use crate::parse::{Doc, DocKind, Fields, FrontMatter, RawCommitment, RawText};
 use crate::yaml::Seg;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -40,7 +40,23 @@ pub struct Inputs {
     pub locality_dirs: Vec<String>,
     pub static_files: Vec<String>,
     pub theme_dir: Option<PathBuf>,
+    /// A fingerprint of what `config` was made from (site.yaml's text and
+    /// the build date): with equal settings and equal files, a commitment
+    /// checked before is checked the same again, so a [`Cache`] may reuse it.
+    pub settings: u64,
 }
+
+/// The commitments checked by the last run, for the next one (`watch` and
+/// `serve`): a commitment whose files and settings did not change is taken
+/// from here, with the problems found in it, instead of being checked and
+/// assembled again. Most of a rebuild's validation is then skipped.
+#[derive(Default)]
+pub struct Cache {
+    commitments: HashMap<DocKind, Checked>,
+}
+
+/// A commitment as checked: the fingerprint of its inputs, the result, its problems.
+type Checked = (u64, Option<Arc<Commitment>>, Vec<Diagnostic>);
 
 /// A default-language file and its translations.
 struct Group {
@@ -50,7 +66,7 @@ struct Group {
 
 /// Checks the cross-file rules and builds the site. Warnings are returned
 /// alongside a site; errors mean no site.
-pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
+pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec<Diagnostic>) {
     let Inputs {
         root,
         config,
@@ -58,6 +74,7 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
         locality_dirs,
         static_files,
         theme_dir,
+        settings,
     } = inputs;
     let mut diags = Vec::new();
     let mut groups: BTreeMap<DocKind, Group> = BTreeMap::new();
@@ -112,7 +129,7 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
     }
 
     let mut localities: BTreeMap<String, Locality> = BTreeMap::new();
-    let mut commitments: BTreeMap<String, Vec<Commitment>> = BTreeMap::new();
+    let mut commitments: BTreeMap<String, Vec<Arc<Commitment>>> = BTreeMap::new();
     let mut pages = Vec::new();
     let mut home = None;
 
@@ -186,7 +203,8 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
             DocKind::Commitment { .. } => {}
         }
     }
-    let checked: Vec<(&String, Option<Commitment>, Vec<Diagnostic>)> = groups
+    let previous = cache.as_ref().map(|c| &c.commitments);
+    let checked: Vec<(&DocKind, &String, Checked)> = groups
         .iter()
         .collect::<Vec<_>>()
         .par_iter()
@@ -198,16 +216,38 @@ pub fn validate(inputs: Inputs) -> (Option<Site>, Vec<Diagnostic>) {
             let Fields::Commitment(raw) = &main.fields else {
                 return None;
             };
+            let fp = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                (settings, fingerprint(group)).hash(&mut h);
+                h.finish()
+            };
+            if let Some(hit) = previous
+                .and_then(|p| p.get(*kind))
+                .filter(|(f, _, _)| *f == fp)
+            {
+                return Some((*kind, locality, hit.clone()));
+            }
             let mut d = Vec::new();
-            let c = commitment(&config, locality, id, raw, group, &mut d);
-            Some((locality, c, d))
+            let c = commitment(&config, locality, id, raw, group, &mut d).map(Arc::new);
+            Some((*kind, locality, (fp, c, d)))
         })
         .collect();
-    for (locality, c, d) in checked {
-        diags.extend(d);
-        if let Some(c) = c {
-            commitments.entry(locality.clone()).or_default().push(c);
+    let mut next = HashMap::with_capacity(checked.len());
+    for (kind, locality, entry) in checked {
+        diags.extend(entry.2.iter().cloned());
+        if let Some(c) = &entry.1 {
+            commitments
+                .entry(locality.clone())
+                .or_default()
+                .push(c.clone());
         }
+        if cache.is_some() {
+            next.insert(kind.clone(), entry);
+        }
+    }
+    if let Some(cache) = cache {
+        cache.commitments = next;
     }
 
     // Every locality folder needs its _index.md.
