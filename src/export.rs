@@ -275,12 +275,12 @@ impl<'w> Writers<'w> {
     }
 }
 
-/// The serialised record of each commitment, by key, with the fingerprint
-/// it was made from: an incremental rebuild serialises only the commitments
-/// that changed.
+/// The serialised record of each commitment, by the fingerprint of what it
+/// was made from (which includes the commitment's path): an incremental
+/// rebuild serialises only the commitments that changed.
 #[derive(Default)]
 pub struct Cache {
-    entries: HashMap<String, (u64, Item)>,
+    entries: HashMap<u64, Item>,
 }
 
 /// A record serialised: its JSON array item and its CSV row.
@@ -313,26 +313,22 @@ pub fn files(
             .hash(&mut h);
         h.finish()
     };
-    let items: Vec<(String, u64, Item)> = crefs
+    let items: Vec<(u64, Item)> = crefs
         .par_iter()
         .map(|&r| {
-            let key = site.commitment(r).key();
             let f = fp(r);
-            match cache.as_ref().and_then(|c| c.entries.get(&key)) {
-                Some((old, item)) if *old == f => (key, f, item.clone()),
-                _ => (key, f, Arc::new(item(site, derived, r))),
+            match cache.as_ref().and_then(|c| c.entries.get(&f)) {
+                Some(item) => (f, item.clone()),
+                None => (f, Arc::new(item(site, derived, r))),
             }
         })
         .collect();
     let files = Files {
         csv_header: csv_header(site),
-        items: items.iter().map(|(_, _, item)| item.clone()).collect(),
+        items: items.iter().map(|(_, item)| item.clone()).collect(),
     };
     if let Some(cache) = cache.as_mut() {
-        cache.entries = items
-            .into_iter()
-            .map(|(k, f, item)| (k, (f, item)))
-            .collect();
+        cache.entries = items.into_iter().collect();
     }
     Arc::new(files)
 }

@@ -378,8 +378,10 @@ pub struct Written {
     /// The pages' paths, in the order `Renderer::pages` gives them, and a
     /// hash of the whole list: while pages come and go with nothing, the
     /// next build finds a page's previous fingerprint by its index.
-    paths: Vec<String>,
+    paths: Arc<Vec<String>>,
     paths_fp: u64,
+    /// What the paths were made from (`Renderer::layout_fingerprint`).
+    layout: u64,
     /// The pages' fingerprints, by index into `paths`.
     fps: Vec<u64>,
     /// Every other file (feeds, sitemap, open data, assets).
@@ -417,13 +419,21 @@ fn write_output(
     );
     lap("renderer", &mut t);
     let pages = renderer.pages();
-    // Each page's output path, made once: fingerprints, the sitemap and the
-    // writes all use it.
-    let paths: Vec<String> = pages.par_iter().map(|p| renderer.path(*p)).collect();
-    let paths_fp = {
-        let mut h = DefaultHasher::new();
-        paths.hash(&mut h);
-        h.finish()
+    // Each page's output path, made once (fingerprints, the sitemap and the
+    // writes all use it), or taken from the last build when what they are
+    // made from is the same.
+    let layout = renderer.layout_fingerprint(&pages);
+    let paths: Arc<Vec<String>> = match previous {
+        Some(p) if p.layout == layout && p.paths.len() == pages.len() => p.paths.clone(),
+        _ => Arc::new(pages.par_iter().map(|p| renderer.path(*p)).collect()),
+    };
+    let paths_fp = match previous {
+        Some(p) if Arc::ptr_eq(&p.paths, &paths) => p.paths_fp,
+        _ => {
+            let mut h = DefaultHasher::new();
+            paths.hash(&mut h);
+            h.finish()
+        }
     };
     let io_error = |what: &str, e: std::io::Error| {
         Diagnostic::error(
@@ -619,7 +629,7 @@ fn write_output(
             // Render every page whose inputs changed, in memory, before writing anything.
             let changed: Vec<(u64, Option<Vec<u8>>)> = pages
                 .par_iter()
-                .zip(&paths)
+                .zip(&paths[..])
                 .enumerate()
                 .map(|(i, (page, rel))| {
                     let fp = renderer.fingerprint(*page, rel);
@@ -648,7 +658,7 @@ fn write_output(
             lap("render", &mut t);
             let to_write: Vec<(&str, &[u8])> = changed
                 .iter()
-                .zip(&paths)
+                .zip(paths.iter())
                 .filter_map(|((_, bytes), rel)| Some((rel.as_str(), bytes.as_deref()?)))
                 .collect();
             for (rel, fp, _) in &extra {
@@ -719,6 +729,7 @@ fn write_output(
     let written = Written {
         paths,
         paths_fp,
+        layout,
         fps: page_fps,
         files: files_written,
     };

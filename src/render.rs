@@ -39,7 +39,7 @@ pub const HOME_UPDATES: usize = 8;
 pub const UPDATES_PAGE: usize = 200;
 
 /// One HTML page of the output.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
     /// `/index.html`, the language picker.
     Root,
@@ -809,6 +809,33 @@ impl<'a> Renderer<'a> {
             self.site.localities[u.commitment.locality]
                 .fingerprint
                 .hash(&mut h);
+        }
+        h.finish()
+    }
+
+    /// A hash of everything [`path`](Self::path) makes the paths of `pages`
+    /// from (the pages, language codes, locality, commitment and free page
+    /// ids, the keys of the browse dimensions): while it stays the same, so
+    /// do the paths, and a rebuild can reuse them.
+    pub fn layout_fingerprint(&self, pages: &[Page]) -> u64 {
+        let mut h = DefaultHasher::new();
+        pages.hash(&mut h);
+        for l in &self.config().languages {
+            l.code.hash(&mut h);
+        }
+        for loc in &self.site.localities {
+            loc.id.hash(&mut h);
+            for c in &loc.commitments {
+                c.id.hash(&mut h);
+            }
+        }
+        for di in 0..DIMENSIONS.len() {
+            for (key, _) in self.dimension_keys(di) {
+                key.hash(&mut h);
+            }
+        }
+        for p in &self.site.pages {
+            p.id.hash(&mut h);
         }
         h.finish()
     }

@@ -77,7 +77,9 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
         settings,
     } = inputs;
     let mut diags = Vec::new();
-    let mut groups: BTreeMap<DocKind, Group> = BTreeMap::new();
+    // Groups in the order of `docs` (path order, where a file and its
+    // translations are neighbours), sorted by kind below.
+    let mut groups: Vec<(DocKind, Group)> = Vec::new();
     let default_lang = config.default_language.clone();
 
     for doc in docs {
@@ -106,19 +108,48 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
                 continue;
             }
         }
-        let group = groups.entry(doc.kind.clone()).or_insert(Group {
-            main: None,
-            translations: Vec::new(),
-        });
+        if groups.last().is_none_or(|(kind, _)| *kind != doc.kind) {
+            groups.push((
+                doc.kind.clone(),
+                Group {
+                    main: None,
+                    translations: Vec::new(),
+                },
+            ));
+        }
+        let Some((_, group)) = groups.last_mut() else {
+            unreachable!("a group was just pushed")
+        };
         if doc.lang.is_some() {
             group.translations.push(doc);
         } else {
             group.main = Some(doc);
         }
     }
+    // Sorted by kind (nearly sorted already, so nearly free), then the
+    // groups of one kind that were not neighbours merged, files in the
+    // order of `docs`.
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    groups.dedup_by(|later, earlier| {
+        if later.0 != earlier.0 {
+            return false;
+        }
+        let later = std::mem::replace(
+            &mut later.1,
+            Group {
+                main: None,
+                translations: Vec::new(),
+            },
+        );
+        if later.main.is_some() {
+            earlier.1.main = later.main;
+        }
+        earlier.1.translations.extend(later.translations);
+        true
+    });
 
     // Translations of a file that does not exist.
-    for group in groups.values().filter(|g| g.main.is_none()) {
+    for (_, group) in groups.iter().filter(|(_, g)| g.main.is_none()) {
         for t in &group.translations {
             let original = crate::parse::original_file(&t.fm.rel);
             diags.push(
@@ -129,7 +160,6 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
     }
 
     let mut localities: BTreeMap<String, Locality> = BTreeMap::new();
-    let mut commitments: BTreeMap<String, Vec<Arc<Commitment>>> = BTreeMap::new();
     let mut pages = Vec::new();
     let mut home = None;
 
@@ -205,8 +235,6 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
     }
     let previous = cache.as_ref().map(|c| &c.commitments);
     let checked: Vec<(&DocKind, &String, Checked)> = groups
-        .iter()
-        .collect::<Vec<_>>()
         .par_iter()
         .filter_map(|(kind, group)| {
             let DocKind::Commitment { locality, id } = kind else {
@@ -223,31 +251,49 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
                 h.finish()
             };
             if let Some(hit) = previous
-                .and_then(|p| p.get(*kind))
+                .and_then(|p| p.get(kind))
                 .filter(|(f, _, _)| *f == fp)
             {
-                return Some((*kind, locality, hit.clone()));
+                return Some((kind, locality, hit.clone()));
             }
             let mut d = Vec::new();
             let c = commitment(&config, locality, id, raw, group, &mut d).map(Arc::new);
-            Some((*kind, locality, (fp, c, d)))
+            Some((kind, locality, (fp, c, d)))
         })
         .collect();
-    let mut next = HashMap::with_capacity(checked.len());
-    for (kind, locality, entry) in checked {
-        diags.extend(entry.2.iter().cloned());
-        if let Some(c) = &entry.1 {
-            commitments
-                .entry(locality.clone())
-                .or_default()
-                .push(c.clone());
-        }
-        if cache.is_some() {
-            next.insert(kind.clone(), entry);
+    // Groups come sorted by kind, so a locality's commitments are neighbours.
+    let mut by_locality: Vec<(&String, Vec<Arc<Commitment>>)> = Vec::new();
+    for (_, locality, (_, c, d)) in &checked {
+        diags.extend(d.iter().cloned());
+        if let Some(c) = c {
+            match by_locality.last_mut() {
+                Some((l, list)) if *l == *locality => list.push(c.clone()),
+                _ => by_locality.push((*locality, vec![c.clone()])),
+            }
         }
     }
+    let commitments: HashMap<&str, Vec<Arc<Commitment>>> = by_locality
+        .into_iter()
+        .map(|(l, list)| (l.as_str(), list))
+        .collect();
     if let Some(cache) = cache {
-        cache.commitments = next;
+        // Only what was checked afresh goes in; entries of files gone are
+        // dropped when there are any.
+        let present = checked.len();
+        for (kind, _, entry) in checked {
+            let fresh = cache
+                .commitments
+                .get(kind)
+                .is_none_or(|(fp, _, _)| *fp != entry.0);
+            if fresh {
+                cache.commitments.insert(kind.clone(), entry);
+            }
+        }
+        if cache.commitments.len() > present {
+            let kinds: std::collections::HashSet<&DocKind> =
+                groups.iter().map(|(k, _)| k).collect();
+            cache.commitments.retain(|k, _| kinds.contains(k));
+        }
     }
 
     // Every locality folder needs its _index.md.
@@ -269,7 +315,7 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
     }
 
     for (loc_id, list) in commitments {
-        if let Some(loc) = localities.get_mut(&loc_id) {
+        if let Some(loc) = localities.get_mut(loc_id) {
             loc.commitments = list;
             loc.commitments.sort_by(|a, b| a.id.cmp(&b.id));
         }

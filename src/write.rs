@@ -210,11 +210,18 @@ pub fn replace_file_with(
         .file_name()
         .map_or("file".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{name}.pledgeboard-tmp"));
-    let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?);
-    fill(&mut w)?;
-    io::Write::flush(&mut w)?;
-    drop(w);
-    fs::rename(&tmp, &path)
+    let written = (|| {
+        let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?);
+        fill(&mut w)?;
+        io::Write::flush(&mut w)?;
+        drop(w);
+        fs::rename(&tmp, &path)
+    })();
+    if written.is_err() {
+        // Nothing half-written is left behind; the old file stays as it was.
+        let _ = fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// Removes one file of the output folder, and its folders when they become empty.

@@ -87,6 +87,21 @@ fn incremental_output_equals_a_clean_build_after_each_edit() {
             None,
         ),
         (
+            // As many pages as before, at other paths.
+            "a commitment renamed",
+            Box::new(|s| {
+                let text =
+                    std::fs::read_to_string(s.path().join("localities/kirkuk/registration.md"))
+                        .unwrap();
+                s.remove("localities/kirkuk/registration.md");
+                s.file("localities/kirkuk/registry.md", &text);
+            }),
+            Some(&[
+                "localities/kirkuk/registration.md",
+                "localities/kirkuk/registry.md",
+            ]),
+        ),
+        (
             "a new free page",
             Box::new(|s| {
                 s.file("pages/about.md", "---\ntitle: About\n---\nAbout us.\n");
@@ -131,6 +146,24 @@ fn incremental_output_equals_a_clean_build_after_each_edit() {
             );
         }
     }
+
+    // A setting that makes an unchanged commitment wrong is reported: what the
+    // session checked before is not taken on trust.
+    site.file(
+        "site.yaml",
+        &SITE_YAML.replace("as_of: 2024-06-30", "as_of: 2018-06-30"),
+    );
+    let errors = session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from("site.yaml")]))
+        .expect_err("an update after as_of");
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.file == "localities/saaba/help-desk.md"
+                && d.message.contains("after the portal's as-of date")),
+        "{errors:?}"
+    );
+    site.file("site.yaml", SITE_YAML);
 
     // A broken save fails the rebuild and leaves the output as it was; the fix recovers.
     let before = tree(&inc);
