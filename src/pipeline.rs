@@ -24,6 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// A site that passed validation, with what rendering needs.
@@ -359,7 +360,7 @@ pub fn build(
     let start = Instant::now();
     let out = output_folder(site_dir, output)?;
     let checked = check(site_dir, today)?;
-    write_output(&out, checked, None, None, start, None).map(|(report, _)| report)
+    write_output(&out, checked, None, None, None, start, None).map(|(report, _)| report)
 }
 
 /// The output folder, checked to be safe to write.
@@ -404,6 +405,7 @@ fn write_output(
     checked: Checked,
     previous: Option<&Written>,
     export_cache: Option<&mut export::Cache>,
+    cards: Option<&mut render::CardCache>,
     start: Instant,
     mut deferred: Option<&mut Vec<(String, Content)>>,
 ) -> Result<(Report, Written), Vec<Diagnostic>> {
@@ -416,6 +418,7 @@ fn write_output(
         checked.strings.clone(),
         checked.tera.clone(),
         checked.fingerprint,
+        cards.as_deref(),
     );
     lap("renderer", &mut t);
     let pages = renderer.pages();
@@ -740,6 +743,16 @@ fn write_output(
             spent.as_secs_f64() * 1e6 / n.max(1) as f64
         );
     }
+    // The list cards rendered now, for the session's next build.
+    let harvest = cards.as_deref().map(|c| {
+        let fresh = renderer.rendered_cards();
+        let prune = c.needs_pruning(fresh.len(), renderer.card_count());
+        (fresh, prune.then(|| renderer.card_keys()))
+    });
+    drop(renderer);
+    if let (Some(c), Some((fresh, keys))) = (cards, harvest) {
+        c.update(fresh, keys);
+    }
 
     let mut warnings = checked.warnings;
     for (lang, key) in checked.strings.missing() {
@@ -791,6 +804,41 @@ impl Content {
     }
 }
 
+/// The thread writing open-data files in the background: it returns the
+/// files it could not write.
+type Writing = std::thread::JoinHandle<Vec<(String, std::io::Error)>>;
+
+/// A writer that fails with [`Stopped`] once `stop` is set.
+struct Stoppable<'w> {
+    inner: &'w mut dyn std::io::Write,
+    stop: &'w AtomicBool,
+}
+
+/// Why a background write ended early: a newer rebuild started.
+#[derive(Debug)]
+struct Stopped;
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stopped for a newer rebuild")
+    }
+}
+
+impl std::error::Error for Stopped {}
+
+impl std::io::Write for Stoppable<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other(Stopped));
+        }
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// A file of the site directory as last read: its size and modification time.
 type Stamp = (u64, Option<std::time::SystemTime>);
 
@@ -808,12 +856,15 @@ pub struct Session {
     docs: BTreeMap<String, (Stamp, Parsed)>,
     written: Option<Written>,
     exports: export::Cache,
+    /// The list cards rendered by earlier rebuilds.
+    cards: render::CardCache,
     /// The commitments checked by the last rebuild.
     validated: validate::Cache,
     /// The last scan of the site directory (without the Markdown texts) and its problems.
     listing: Option<(load::SiteFiles, Vec<Diagnostic>)>,
-    /// The open-data files of the last rebuild, being written in the background.
-    writing: Option<std::thread::JoinHandle<Vec<(String, std::io::Error)>>>,
+    /// The open-data files of the last rebuild, being written in the
+    /// background, and the flag that stops that.
+    writing: Option<(Writing, Arc<AtomicBool>)>,
 }
 
 impl Drop for Session {
@@ -832,6 +883,7 @@ impl Session {
             docs: BTreeMap::new(),
             written: None,
             exports: export::Cache::default(),
+            cards: render::CardCache::default(),
             validated: validate::Cache::default(),
             listing: None,
             writing: None,
@@ -854,7 +906,7 @@ impl Session {
     ) -> Result<Report, Vec<Diagnostic>> {
         let start = Instant::now();
         let mut t = Instant::now();
-        let late = self.finish_writes();
+        let late = self.stop_writes();
         let out = output_folder(&self.site_dir, self.output.as_deref())?;
         let (to_stat, scanned) = match changed.and_then(|c| self.update_listing(c)) {
             Some(paths) => (paths, false),
@@ -935,31 +987,50 @@ impl Session {
             checked,
             previous,
             Some(&mut self.exports),
+            Some(&mut self.cards),
             start,
             Some(&mut deferred),
         )?;
         report.warnings.extend(late);
         self.written = Some(written);
         if !deferred.is_empty() {
-            self.writing = Some(std::thread::spawn(move || {
+            let stop = Arc::new(AtomicBool::new(false));
+            let flag = stop.clone();
+            let handle = std::thread::spawn(move || {
                 deferred
                     .into_iter()
                     .filter_map(|(rel, content)| {
-                        write::replace_file_with(&out, &rel, |w| content.write(w))
-                            .err()
-                            .map(|e| (rel, e))
+                        write::replace_file_with(&out, &rel, |w| {
+                            content.write(&mut Stoppable {
+                                inner: w,
+                                stop: &flag,
+                            })
+                        })
+                        .err()
+                        .map(|e| (rel, e))
                     })
                     .collect()
-            }));
+            });
+            self.writing = Some((handle, stop));
         }
         Ok(report)
+    }
+
+    /// Stops the background writing of the last rebuild's open-data files
+    /// (a newer rebuild makes newer ones): a file not yet complete is left
+    /// as it was before, and written again by the next rebuild.
+    fn stop_writes(&mut self) -> Vec<Diagnostic> {
+        if let Some((_, stop)) = &self.writing {
+            stop.store(true, Ordering::Relaxed);
+        }
+        self.finish_writes()
     }
 
     /// Waits until the open-data files of the last rebuild are written
     /// (they are written in the background, after the pages) and returns
     /// what could not be written; those files are written again next time.
     pub fn finish_writes(&mut self) -> Vec<Diagnostic> {
-        let Some(handle) = self.writing.take() else {
+        let Some((handle, _)) = self.writing.take() else {
             return Vec::new();
         };
         let failed = handle.join().unwrap_or_default();
@@ -967,6 +1038,9 @@ impl Session {
         for (rel, e) in failed {
             if let Some(w) = self.written.as_mut() {
                 w.files.remove(&rel);
+            }
+            if e.get_ref().is_some_and(|inner| inner.is::<Stopped>()) {
+                continue;
             }
             diags.push(Diagnostic::warning(
                 rel.clone(),

@@ -207,7 +207,7 @@ struct LangData {
     cards: Vec<Vec<OnceLock<Value>>>,
     /// Each card rendered by `partials/card.html` for lists, once, with
     /// [`ROOT_MARK`] where the page's root prefix goes.
-    card_html: Vec<Vec<OnceLock<String>>>,
+    card_html: Vec<Vec<OnceLock<Arc<str>>>>,
     /// Locality cards by locality, computed when a page first needs one
     /// (a rebuild after one edit usually needs only a few).
     locality_cards: Vec<OnceLock<LocalityCard>>,
@@ -220,6 +220,35 @@ struct LangData {
     home_path: Value,
     links: Value,
     feed: Value,
+}
+
+/// List cards rendered by the earlier builds of a session (`watch`,
+/// `serve`), by [`Renderer::card_key`]: a rebuild renders only the cards of
+/// commitments that changed.
+#[derive(Default)]
+pub struct CardCache {
+    html: HashMap<u64, Arc<str>>,
+}
+
+impl CardCache {
+    /// Adds the cards a build rendered; with `keys` (when old versions of
+    /// edited commitments have piled up), only the cards of `keys` stay.
+    pub fn update(
+        &mut self,
+        rendered: Vec<(u64, Arc<str>)>,
+        keys: Option<std::collections::HashSet<u64>>,
+    ) {
+        self.html.extend(rendered);
+        if let Some(keys) = keys {
+            self.html.retain(|k, _| keys.contains(k));
+        }
+    }
+
+    /// Whether adding `new` cards takes the cache past twice `count`
+    /// (then [`update`](Self::update) wants the current keys).
+    pub fn needs_pruning(&self, new: usize, count: usize) -> bool {
+        self.html.len() + new > 2 * count
+    }
 }
 
 /// Renders the HTML pages of one site.
@@ -245,6 +274,8 @@ pub struct Renderer<'a> {
     /// A hash of what the locality cards count: each commitment's status
     /// and overdue flag, locality by locality.
     locality_counts: u64,
+    /// The list cards of the last build of a session.
+    previous_cards: Option<&'a CardCache>,
 }
 
 /// The page indexes a pagination bar links to: the first and the last, and
@@ -586,6 +617,7 @@ impl<'a> Renderer<'a> {
         strings: Arc<Strings>,
         tera: Tera,
         global: u64,
+        previous_cards: Option<&'a CardCache>,
     ) -> Self {
         let mut r = Renderer {
             site,
@@ -600,6 +632,7 @@ impl<'a> Renderer<'a> {
             all_crefs: site.crefs().collect(),
             entry_fps: Vec::new(),
             locality_counts: 0,
+            previous_cards,
         };
         let mut h = DefaultHasher::new();
         for (l, loc) in site.localities.iter().enumerate() {
@@ -1229,6 +1262,10 @@ impl<'a> Renderer<'a> {
     /// several lists (all, its status, parties, topics, country, overdue).
     fn list_card_html<'d>(&self, data: &'d LangData, r: CRef) -> &'d str {
         data.card_html[r.locality][r.commitment].get_or_init(|| {
+            let key = self.card_key(data.index, r);
+            if let Some(html) = self.previous_cards.and_then(|c| c.html.get(&key)) {
+                return html.clone();
+            }
             let mut ctx = Context::new();
             ctx.insert("lang", &data.code);
             ctx.insert("dir", data.dir);
@@ -1241,7 +1278,41 @@ impl<'a> Renderer<'a> {
             self.tera
                 .render("partials/card.html", &ctx)
                 .unwrap_or_default()
+                .into()
         })
+    }
+
+    /// What a list card's HTML is cached by between the builds of a session.
+    fn card_key(&self, li: usize, r: CRef) -> u64 {
+        let mut h = DefaultHasher::new();
+        (self.global, li, self.entry_fps[r.locality][r.commitment]).hash(&mut h);
+        h.finish()
+    }
+
+    /// The list cards this build rendered, for the next build of a session.
+    pub fn rendered_cards(&self) -> Vec<(u64, Arc<str>)> {
+        let mut out = Vec::new();
+        for data in &self.langs {
+            for r in &self.all_crefs {
+                if let Some(html) = data.card_html[r.locality][r.commitment].get() {
+                    out.push((self.card_key(data.index, *r), html.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The keys of every list card the site has now, in every language.
+    pub fn card_keys(&self) -> std::collections::HashSet<u64> {
+        (0..self.langs.len())
+            .flat_map(|li| self.all_crefs.iter().map(move |r| (li, *r)))
+            .map(|(li, r)| self.card_key(li, r))
+            .collect()
+    }
+
+    /// How many list cards the site has, in every language.
+    pub fn card_count(&self) -> usize {
+        self.langs.len() * self.all_crefs.len()
     }
 
     /// The card of a commitment as a template value, computed once per language.
