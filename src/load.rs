@@ -97,19 +97,34 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
         }
     }
 
-    for loc in list_dir(root, "localities", &mut diags) {
-        let dir = format!("localities/{loc}");
-        if !link_ok(root, &dir, &mut diags) || !root.join(&dir).is_dir() {
-            continue;
-        }
-        files.locality_dirs.push(dir.clone());
-        for name in list_dir(root, &dir, &mut diags) {
-            let rel = format!("{dir}/{name}");
-            if name.ends_with(".md") && link_ok(root, &rel, &mut diags) && root.join(&rel).is_file()
-            {
-                md_paths.push(rel);
-            }
-        }
+    // Locality folders in parallel: a national programme has thousands,
+    // and each file costs a few system calls.
+    let localities: Vec<(Option<String>, Vec<String>, Vec<Diagnostic>)> =
+        list_dir(root, "localities", &mut diags)
+            .into_par_iter()
+            .map(|loc| {
+                let mut diags = Vec::new();
+                let dir = format!("localities/{loc}");
+                if !link_ok(root, &dir, &mut diags) || !root.join(&dir).is_dir() {
+                    return (None, Vec::new(), diags);
+                }
+                let mut paths = Vec::new();
+                for name in list_dir(root, &dir, &mut diags) {
+                    let rel = format!("{dir}/{name}");
+                    if name.ends_with(".md")
+                        && link_ok(root, &rel, &mut diags)
+                        && root.join(&rel).is_file()
+                    {
+                        paths.push(rel);
+                    }
+                }
+                (Some(dir), paths, diags)
+            })
+            .collect();
+    for (dir, paths, d) in localities {
+        files.locality_dirs.extend(dir);
+        md_paths.extend(paths);
+        diags.extend(d);
     }
 
     for name in list_dir(root, "pages", &mut diags) {

@@ -586,7 +586,7 @@ fn write_output(
                         .par_iter()
                         .zip(run_paths)
                         .map(|(page, rel): (&Page, &String)| {
-                            let html = renderer.render(*page)?;
+                            let html = renderer.render(*page, rel)?;
                             staging.write(rel, &html).map_err(|e| io_error(rel, e))?;
                             Ok(renderer.fingerprint(*page, rel))
                         })
@@ -645,7 +645,7 @@ fn write_output(
                         Ok((fp, None))
                     } else {
                         let t = Instant::now();
-                        let html = renderer.render(*page)?;
+                        let html = renderer.render(*page, rel)?;
                         if std::env::var_os("PLEDGEBOARD_TIMINGS").is_some() {
                             eprintln!(
                                 "timing: rendered {rel} in {:.1} ms",
