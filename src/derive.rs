@@ -5,8 +5,9 @@
 //! translation coverage report. Computed once per build and borrowed by every
 //! page, feed and export.
 
-use crate::model::{CRef, Site, Text};
-use std::collections::BTreeMap;
+use crate::model::{CRef, Commitment, Site, Text};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// An update of some commitment: the commitment and the update's index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,85 +170,146 @@ pub struct Coverage {
     pub gaps: Vec<Gap>,
 }
 
-/// For every language but the default, which texts are translated and which are not.
+/// The translation coverage of each non-default language: how many texts
+/// (titles, names, summaries, bodies, notes, topic names) have a
+/// translation, and where the gaps are, in file order.
 pub fn coverage(site: &Site) -> Vec<Coverage> {
+    coverage_with(site, &mut CoverageCache::default())
+}
+
+/// The coverage of each commitment, for the next rebuild of a session:
+/// most commitments did not change. Entries are keyed by the address of the
+/// shared commitment and hold it, so an address stands for one unchanging
+/// commitment (`validate` makes a new one whenever its files or the
+/// settings change).
+#[derive(Default)]
+pub struct CoverageCache {
+    /// The languages the entries were counted for.
+    langs: Vec<String>,
+    entries: HashMap<usize, (Arc<Commitment>, Arc<[Coverage]>)>,
+}
+
+/// [`coverage`], reusing and refreshing the counts of `cache`.
+pub fn coverage_with(site: &Site, cache: &mut CoverageCache) -> Vec<Coverage> {
     let config = &site.config;
-    config
+    let langs: Vec<String> = config
         .languages
         .iter()
         .filter(|l| l.code != config.default_language)
-        .map(|l| {
-            let mut cov = Coverage {
-                lang: l.code.clone(),
-                translated: 0,
-                total: 0,
-                gaps: Vec::new(),
-            };
-            // `field` is only spelt out for a gap: most texts are translated.
-            let mut check = |file: &str, field: &dyn Fn() -> String, text: Option<&Text>| {
-                let Some(text) = text else { return };
-                if text.default.trim().is_empty() {
-                    return;
-                }
-                cov.total += 1;
-                if text.has(&l.code) {
-                    cov.translated += 1;
-                } else {
-                    cov.gaps.push(Gap {
-                        file: file.to_owned(),
-                        translation: translation_file(file, &l.code),
-                        field: field(),
-                    });
-                }
-            };
-            check("site.yaml", &|| "title".into(), Some(&config.title));
-            check(
-                "site.yaml",
-                &|| "description".into(),
-                config.description.as_ref(),
-            );
-            if let Some(home) = &site.home {
-                check(&home.source, &|| "title".into(), home.title.as_ref());
-                check(&home.source, &|| "body".into(), Some(&home.body));
-            }
-            for loc in &site.localities {
-                check(&loc.source, &|| "name".into(), Some(&loc.name));
-                check(&loc.source, &|| "region".into(), loc.region.as_ref());
-                check(&loc.source, &|| "body".into(), Some(&loc.body));
-                for c in &loc.commitments {
-                    check(&c.source, &|| "title".into(), Some(&c.title));
-                    check(&c.source, &|| "summary".into(), c.summary.as_ref());
-                    check(&c.source, &|| "responsible".into(), c.responsible.as_ref());
-                    check(&c.source, &|| "body".into(), Some(&c.body));
-                    for (i, u) in c.updates.iter().enumerate() {
-                        check(
-                            &c.source,
-                            &|| format!("updates[{i}].note ({})", u.date),
-                            u.note.as_ref(),
-                        );
-                    }
-                }
-            }
-            for p in &site.pages {
-                check(&p.source, &|| "title".into(), p.title.as_ref());
-                check(&p.source, &|| "body".into(), Some(&p.body));
-            }
-            for (id, names) in &config.topics {
-                let Some(name) = names.get(&config.default_language) else {
-                    continue;
-                };
-                cov.total += 1;
-                if names.contains_key(&l.code) || name.trim().is_empty() {
-                    cov.translated += 1;
-                } else {
-                    cov.gaps.push(Gap {
-                        file: "site.yaml".into(),
-                        translation: "site.yaml".into(),
-                        field: format!("topics.{id}"),
-                    });
-                }
-            }
-            cov
+        .map(|l| l.code.clone())
+        .collect();
+    if cache.langs != langs {
+        cache.langs = langs.clone();
+        cache.entries.clear();
+    }
+    let mut covs: Vec<Coverage> = langs
+        .iter()
+        .map(|l| Coverage {
+            lang: l.clone(),
+            translated: 0,
+            total: 0,
+            gaps: Vec::new(),
         })
-        .collect()
+        .collect();
+    check_texts(&mut covs, "site.yaml", "title", Some(&config.title));
+    check_texts(
+        &mut covs,
+        "site.yaml",
+        "description",
+        config.description.as_ref(),
+    );
+    if let Some(home) = &site.home {
+        check_texts(&mut covs, &home.source, "title", home.title.as_ref());
+        check_texts(&mut covs, &home.source, "body", Some(&home.body));
+    }
+    let mut next = HashMap::with_capacity(cache.entries.len());
+    for loc in &site.localities {
+        check_texts(&mut covs, &loc.source, "name", Some(&loc.name));
+        check_texts(&mut covs, &loc.source, "region", loc.region.as_ref());
+        check_texts(&mut covs, &loc.source, "body", Some(&loc.body));
+        for c in &loc.commitments {
+            let own = cache
+                .entries
+                .get(&(Arc::as_ptr(c) as usize))
+                .map(|(_, own)| own.clone())
+                .unwrap_or_else(|| commitment_coverage(c, &langs));
+            for (cov, part) in covs.iter_mut().zip(own.iter()) {
+                cov.total += part.total;
+                cov.translated += part.translated;
+                cov.gaps.extend(part.gaps.iter().cloned());
+            }
+            next.insert(Arc::as_ptr(c) as usize, (c.clone(), own));
+        }
+    }
+    cache.entries = next;
+    for p in &site.pages {
+        check_texts(&mut covs, &p.source, "title", p.title.as_ref());
+        check_texts(&mut covs, &p.source, "body", Some(&p.body));
+    }
+    for cov in &mut covs {
+        for (id, names) in &config.topics {
+            let Some(name) = names.get(&config.default_language) else {
+                continue;
+            };
+            cov.total += 1;
+            if names.contains_key(&cov.lang) || name.trim().is_empty() {
+                cov.translated += 1;
+            } else {
+                cov.gaps.push(Gap {
+                    file: "site.yaml".into(),
+                    translation: "site.yaml".into(),
+                    field: format!("topics.{id}"),
+                });
+            }
+        }
+    }
+    covs
+}
+
+/// One commitment's texts, counted for each of `langs`.
+fn commitment_coverage(c: &Commitment, langs: &[String]) -> Arc<[Coverage]> {
+    let mut covs: Vec<Coverage> = langs
+        .iter()
+        .map(|l| Coverage {
+            lang: l.clone(),
+            translated: 0,
+            total: 0,
+            gaps: Vec::new(),
+        })
+        .collect();
+    check_texts(&mut covs, &c.source, "title", Some(&c.title));
+    check_texts(&mut covs, &c.source, "summary", c.summary.as_ref());
+    check_texts(&mut covs, &c.source, "responsible", c.responsible.as_ref());
+    check_texts(&mut covs, &c.source, "body", Some(&c.body));
+    for (i, u) in c.updates.iter().enumerate() {
+        if let Some(note) = &u.note {
+            check_texts(
+                &mut covs,
+                &c.source,
+                &format!("updates[{i}].note ({})", u.date),
+                Some(note),
+            );
+        }
+    }
+    covs.into()
+}
+
+/// Counts one text of `file` for every language of `covs`.
+fn check_texts(covs: &mut [Coverage], file: &str, field: &str, text: Option<&Text>) {
+    let Some(text) = text else { return };
+    if text.default.trim().is_empty() {
+        return;
+    }
+    for cov in covs {
+        cov.total += 1;
+        if text.has(&cov.lang) {
+            cov.translated += 1;
+        } else {
+            cov.gaps.push(Gap {
+                file: file.to_owned(),
+                translation: translation_file(file, &cov.lang),
+                field: field.to_owned(),
+            });
+        }
+    }
 }

@@ -24,7 +24,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::time::{Duration, Instant};
 
 /// A site that passed validation, with what rendering needs.
@@ -360,7 +360,7 @@ pub fn build(
     let start = Instant::now();
     let out = output_folder(site_dir, output)?;
     let checked = check(site_dir, today)?;
-    write_output(&out, checked, None, None, None, start, None).map(|(report, _)| report)
+    write_output(&out, checked, None, None, start, None).map(|(report, _)| report)
 }
 
 /// The output folder, checked to be safe to write.
@@ -404,14 +404,21 @@ fn write_output(
     out: &Path,
     checked: Checked,
     previous: Option<&Written>,
-    export_cache: Option<&mut export::Cache>,
-    cards: Option<&mut render::CardCache>,
+    caches: Option<&mut Caches>,
     start: Instant,
     mut deferred: Option<&mut Vec<(String, Content)>>,
 ) -> Result<(Report, Written), Vec<Diagnostic>> {
     let site = &checked.site;
     let derived = &checked.derived;
     let mut t = Instant::now();
+    let (export_cache, cards, coverage) = match caches {
+        Some(c) => (
+            Some(&mut c.exports),
+            Some(&mut c.cards),
+            Some(&mut c.coverage),
+        ),
+        None => (None, None, None),
+    };
     let mut renderer = Renderer::new(
         site,
         derived,
@@ -769,7 +776,10 @@ fn write_output(
         languages: site.config.languages.len(),
         commitments: derived.total,
         localities: site.localities.len(),
-        coverage: derive::coverage(site),
+        coverage: match coverage {
+            Some(cache) => derive::coverage_with(site, cache),
+            None => derive::coverage(site),
+        },
         interface: checked.strings.missing_strings(),
         warnings,
         elapsed: start.elapsed(),
@@ -804,14 +814,24 @@ impl Content {
     }
 }
 
+/// How long a session waits after a rebuild before it writes the open-data
+/// files (see `Session::rebuild_after`).
+const OPEN_DATA_DELAY: Duration = Duration::from_secs(1);
+
 /// The thread writing open-data files in the background: it returns the
 /// files it could not write.
 type Writing = std::thread::JoinHandle<Vec<(String, std::io::Error)>>;
 
-/// A writer that fails with [`Stopped`] once `stop` is set.
+/// What the background writer is told: write after the pause, write now
+/// (the session waits for it), or stop.
+const GO: u8 = 0;
+const HURRY: u8 = 1;
+const STOP: u8 = 2;
+
+/// A writer that fails with [`Stopped`] once `stop` says [`STOP`].
 struct Stoppable<'w> {
     inner: &'w mut dyn std::io::Write,
-    stop: &'w AtomicBool,
+    stop: &'w AtomicU8,
 }
 
 /// Why a background write ended early: a newer rebuild started.
@@ -828,7 +848,7 @@ impl std::error::Error for Stopped {}
 
 impl std::io::Write for Stoppable<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        if self.stop.load(Ordering::Relaxed) {
+        if self.stop.load(Ordering::Relaxed) == STOP {
             return Err(std::io::Error::other(Stopped));
         }
         self.inner.write(buf)
@@ -837,6 +857,17 @@ impl std::io::Write for Stoppable<'_> {
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
     }
+}
+
+/// What a session keeps of the output stages between rebuilds.
+#[derive(Default)]
+struct Caches {
+    /// Serialised open-data records.
+    exports: export::Cache,
+    /// The list cards rendered by earlier rebuilds.
+    cards: render::CardCache,
+    /// Each commitment's translation coverage.
+    coverage: derive::CoverageCache,
 }
 
 /// A file of the site directory as last read: its size and modification time.
@@ -855,16 +886,14 @@ pub struct Session {
     /// Every content Markdown file by path (in path order, as a build reads them).
     docs: BTreeMap<String, (Stamp, Parsed)>,
     written: Option<Written>,
-    exports: export::Cache,
-    /// The list cards rendered by earlier rebuilds.
-    cards: render::CardCache,
+    caches: Caches,
     /// The commitments checked by the last rebuild.
     validated: validate::Cache,
     /// The last scan of the site directory (without the Markdown texts) and its problems.
     listing: Option<(load::SiteFiles, Vec<Diagnostic>)>,
     /// The open-data files of the last rebuild, being written in the
     /// background, and the flag that stops that.
-    writing: Option<(Writing, Arc<AtomicBool>)>,
+    writing: Option<(Writing, Arc<AtomicU8>)>,
 }
 
 impl Drop for Session {
@@ -882,8 +911,7 @@ impl Session {
             output: output.map(Path::to_path_buf),
             docs: BTreeMap::new(),
             written: None,
-            exports: export::Cache::default(),
-            cards: render::CardCache::default(),
+            caches: Caches::default(),
             validated: validate::Cache::default(),
             listing: None,
             writing: None,
@@ -906,7 +934,7 @@ impl Session {
     ) -> Result<Report, Vec<Diagnostic>> {
         let start = Instant::now();
         let mut t = Instant::now();
-        let late = self.stop_writes();
+        let mut late = self.stop_writes();
         let out = output_folder(&self.site_dir, self.output.as_deref())?;
         let (to_stat, scanned) = match changed.and_then(|c| self.update_listing(c)) {
             Some(paths) => (paths, false),
@@ -979,6 +1007,9 @@ impl Session {
         let previous = if out.is_dir() {
             self.written.as_ref()
         } else {
+            // A whole new output folder is swapped in: no older write may
+            // land in it afterwards.
+            late.extend(self.finish_writes());
             None
         };
         let mut deferred = Vec::new();
@@ -986,30 +1017,48 @@ impl Session {
             &out,
             checked,
             previous,
-            Some(&mut self.exports),
-            Some(&mut self.cards),
+            Some(&mut self.caches),
             start,
             Some(&mut deferred),
         )?;
         report.warnings.extend(late);
         self.written = Some(written);
         if !deferred.is_empty() {
-            let stop = Arc::new(AtomicBool::new(false));
+            let stop = Arc::new(AtomicU8::new(GO));
             let flag = stop.clone();
+            // An older write still stopping is waited for on this thread,
+            // not by the rebuild: the two never write at the same time.
+            let older = self.writing.take();
             let handle = std::thread::spawn(move || {
-                deferred
-                    .into_iter()
-                    .filter_map(|(rel, content)| {
-                        write::replace_file_with(&out, &rel, |w| {
-                            content.write(&mut Stoppable {
-                                inner: w,
-                                stop: &flag,
-                            })
+                let mut failed = older
+                    .map(|(h, _)| h.join().unwrap_or_default())
+                    .unwrap_or_default();
+                // Written once editing pauses: while saves follow each other
+                // the files would only be replaced again, and writing them
+                // takes a core from the next rebuild.
+                let idle = std::time::Instant::now() + OPEN_DATA_DELAY;
+                while std::time::Instant::now() < idle && flag.load(Ordering::Relaxed) != HURRY {
+                    if flag.load(Ordering::Relaxed) == STOP {
+                        failed.extend(
+                            deferred
+                                .into_iter()
+                                .map(|(rel, _)| (rel, std::io::Error::other(Stopped))),
+                        );
+                        return failed;
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                failed.extend(deferred.into_iter().filter_map(|(rel, content)| {
+                    write::replace_file_with(&out, &rel, |w| {
+                        content.write(&mut Stoppable {
+                            inner: w,
+                            stop: &flag,
                         })
-                        .err()
-                        .map(|e| (rel, e))
                     })
-                    .collect()
+                    .err()
+                    .map(|e| (rel, e))
+                }));
+                failed
             });
             self.writing = Some((handle, stop));
         }
@@ -1018,21 +1067,35 @@ impl Session {
 
     /// Stops the background writing of the last rebuild's open-data files
     /// (a newer rebuild makes newer ones): a file not yet complete is left
-    /// as it was before, and written again by the next rebuild.
+    /// as it was before, and written again by this rebuild.
+    /// The rebuild does not wait for the thread to stop: the next write
+    /// waits for it instead.
     fn stop_writes(&mut self) -> Vec<Diagnostic> {
-        if let Some((_, stop)) = &self.writing {
-            stop.store(true, Ordering::Relaxed);
+        match &self.writing {
+            Some((handle, _)) if handle.is_finished() => self.finish_writes(),
+            Some((_, stop)) => {
+                stop.store(STOP, Ordering::Relaxed);
+                // Whether they were complete is not known yet: they are
+                // made and written again by this rebuild.
+                if let Some(w) = self.written.as_mut() {
+                    w.files.remove(urls::DATA_JSON);
+                    w.files.remove(urls::DATA_CSV);
+                }
+                Vec::new()
+            }
+            None => Vec::new(),
         }
-        self.finish_writes()
     }
 
     /// Waits until the open-data files of the last rebuild are written
     /// (they are written in the background, after the pages) and returns
     /// what could not be written; those files are written again next time.
     pub fn finish_writes(&mut self) -> Vec<Diagnostic> {
-        let Some((handle, _)) = self.writing.take() else {
+        let Some((handle, state)) = self.writing.take() else {
             return Vec::new();
         };
+        // Unless stopped, write now rather than after the pause.
+        let _ = state.compare_exchange(GO, HURRY, Ordering::Relaxed, Ordering::Relaxed);
         let failed = handle.join().unwrap_or_default();
         let mut diags = Vec::new();
         for (rel, e) in failed {

@@ -135,8 +135,10 @@ fn incremental_output_equals_a_clean_build_after_each_edit() {
         let clean = work
             .path()
             .join(format!("clean-{}", step.replace(' ', "-")));
-        pipeline::build(site.path(), Some(&clean), today).expect("clean build");
+        let clean_report = pipeline::build(site.path(), Some(&clean), today).expect("clean build");
         assert_same(step, &inc, &clean);
+        // The translation coverage a rebuild reports is a clean build's too.
+        assert_eq!(report.coverage, clean_report.coverage, "{step}");
         if *step == "a title edit" {
             assert!(
                 report.rendered < report.pages / 2,
