@@ -202,15 +202,7 @@ pub fn coverage_with(site: &Site, cache: &mut CoverageCache) -> Vec<Coverage> {
         cache.langs = langs.clone();
         cache.entries.clear();
     }
-    let mut covs: Vec<Coverage> = langs
-        .iter()
-        .map(|l| Coverage {
-            lang: l.clone(),
-            translated: 0,
-            total: 0,
-            gaps: Vec::new(),
-        })
-        .collect();
+    let mut covs = uncounted(&langs);
     check_texts(&mut covs, "site.yaml", "title", Some(&config.title));
     check_texts(
         &mut covs,
@@ -266,9 +258,9 @@ pub fn coverage_with(site: &Site, cache: &mut CoverageCache) -> Vec<Coverage> {
     covs
 }
 
-/// One commitment's texts, counted for each of `langs`.
-fn commitment_coverage(c: &Commitment, langs: &[String]) -> Arc<[Coverage]> {
-    let mut covs: Vec<Coverage> = langs
+/// Nothing counted yet, for each of `langs`.
+fn uncounted(langs: &[String]) -> Vec<Coverage> {
+    langs
         .iter()
         .map(|l| Coverage {
             lang: l.clone(),
@@ -276,7 +268,12 @@ fn commitment_coverage(c: &Commitment, langs: &[String]) -> Arc<[Coverage]> {
             total: 0,
             gaps: Vec::new(),
         })
-        .collect();
+        .collect()
+}
+
+/// One commitment's texts, counted for each of `langs`.
+fn commitment_coverage(c: &Commitment, langs: &[String]) -> Arc<[Coverage]> {
+    let mut covs = uncounted(&langs);
     check_texts(&mut covs, &c.source, "title", Some(&c.title));
     check_texts(&mut covs, &c.source, "summary", c.summary.as_ref());
     check_texts(&mut covs, &c.source, "responsible", c.responsible.as_ref());
