@@ -273,7 +273,7 @@ fn uncounted(langs: &[String]) -> Vec<Coverage> {
 
 /// One commitment's texts, counted for each of `langs`.
 fn commitment_coverage(c: &Commitment, langs: &[String]) -> Arc<[Coverage]> {
-    let mut covs = uncounted(&langs);
+    let mut covs = uncounted(langs);
     check_texts(&mut covs, &c.source, "title", Some(&c.title));
     check_texts(&mut covs, &c.source, "summary", c.summary.as_ref());
     check_texts(&mut covs, &c.source, "responsible", c.responsible.as_ref());
