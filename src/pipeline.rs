@@ -81,60 +81,11 @@ fn lap(label: &str, since: &mut Instant) {
             .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
             .map_or(0, |pages| pages * 4096 / (1 << 20));
         eprintln!(
-            "timing: {label:<10} {:>8.1} ms  (resident {rss_mb} MB, heap {} MB)",
+            "timing: {label:<10} {:>8.1} ms  (resident {rss_mb} MB)",
             since.elapsed().as_secs_f64() * 1000.0,
-            heap_mb()
         );
     }
     *since = Instant::now();
-}
-
-/// Gives the memory freed by a stage back to the system. With glibc's
-/// allocator, memory freed on one thread (the parsed files, freed after
-/// validation) is not reused by the worker threads that render pages, so
-/// without this the resident size grows by what was freed.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn release_free_memory() {
-    unsafe extern "C" {
-        fn malloc_trim(pad: usize) -> std::ffi::c_int;
-    }
-    // SAFETY: malloc_trim only returns free pages of the allocator's heaps.
-    unsafe {
-        malloc_trim(0);
-    }
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn release_free_memory() {}
-
-/// The allocator's bytes in use, in MB (glibc), for `PLEDGEBOARD_TIMINGS`:
-/// unlike the resident size it goes down when a stage frees memory.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn heap_mb() -> usize {
-    #[repr(C)]
-    struct MallInfo2 {
-        arena: usize,
-        ordblks: usize,
-        smblks: usize,
-        hblks: usize,
-        hblkhd: usize,
-        usmblks: usize,
-        fsmblks: usize,
-        uordblks: usize,
-        fordblks: usize,
-        keepcost: usize,
-    }
-    unsafe extern "C" {
-        fn mallinfo2() -> MallInfo2;
-    }
-    // SAFETY: mallinfo2 only reads the allocator's statistics.
-    let m = unsafe { mallinfo2() };
-    (m.uordblks + m.hblkhd) >> 20
-}
-
-#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn heap_mb() -> usize {
-    0
 }
 
 pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
@@ -173,7 +124,6 @@ pub fn assemble(
     cache: Option<&mut validate::Cache>,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let mut t = Instant::now();
-    let in_session = cache.is_some();
     let config = files.site_yaml.as_ref().and_then(|f| {
         let (config, d) = parse::parse_config(f, today);
         diags.extend(d);
@@ -212,11 +162,6 @@ pub fn assemble(
         site
     });
 
-    // A one-shot build hands the parsed documents' memory back; a session
-    // keeps them (and trimming a large heap costs a rebuild tens of ms).
-    if !in_session {
-        release_free_memory();
-    }
     lap("validate", &mut t);
     let strings = match (&theme, &site) {
         (Some(theme), Some(site)) => {
@@ -580,7 +525,6 @@ fn write_output(
                         })
                         .map_err(|e| io_error(urls::DATA_JSON, e))?;
                 }
-                release_free_memory();
                 lap("extras out", &mut Instant::now());
                 // Language by language: the cards a language's lists share
                 // are dropped before the next language's are made, so only
@@ -601,7 +545,6 @@ fn write_output(
                     fps.extend(done);
                     if let Some(li) = run[0].language() {
                         renderer.release_language(li);
-                        release_free_memory();
                     }
                 }
                 Ok(fps)
