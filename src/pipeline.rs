@@ -319,7 +319,6 @@ fn output_folder(site_dir: &Path, output: Option<&Path>) -> Result<PathBuf, Vec<
 /// What was written by the last build, for the next incremental one: for
 /// every output path, the fingerprint of its inputs (pages) or a hash of its
 /// bytes (other files).
-#[derive(Default)]
 pub struct Written {
     /// The pages' paths, in the order `Renderer::pages` gives them, and a
     /// hash of the whole list: while pages come and go with nothing, the
@@ -530,9 +529,8 @@ fn write_output(
                 // are dropped before the next language's are made, so only
                 // one language's are ever in memory.
                 let mut fps = Vec::with_capacity(pages.len());
-                let mut paths = paths.iter();
                 for run in pages.chunk_by(|a, b| a.language() == b.language()) {
-                    let run_paths: Vec<&String> = paths.by_ref().take(run.len()).collect();
+                    let run_paths = &paths[fps.len()..fps.len() + run.len()];
                     let done: Vec<u64> = run
                         .par_iter()
                         .zip(run_paths)
@@ -789,6 +787,10 @@ impl std::fmt::Display for Stopped {
 
 impl std::error::Error for Stopped {}
 
+fn is_stopped(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<Stopped>())
+}
+
 impl std::io::Write for Stoppable<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.stop.load(Ordering::Relaxed) == STOP {
@@ -973,14 +975,19 @@ impl Session {
             // not by the rebuild: the two never write at the same time.
             let older = self.writing.take();
             let handle = std::thread::spawn(move || {
-                let mut failed = older
+                // What the older write could not write counts; what it was
+                // stopped from writing, this one writes.
+                let mut failed: Vec<(String, std::io::Error)> = older
                     .map(|(h, _)| h.join().unwrap_or_default())
-                    .unwrap_or_default();
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|(_, e)| !is_stopped(e))
+                    .collect();
                 // Written once editing pauses: while saves follow each other
                 // the files would only be replaced again, and writing them
                 // takes a core from the next rebuild.
-                let idle = std::time::Instant::now() + OPEN_DATA_DELAY;
-                while std::time::Instant::now() < idle && flag.load(Ordering::Relaxed) != HURRY {
+                let idle = Instant::now() + OPEN_DATA_DELAY;
+                while Instant::now() < idle && flag.load(Ordering::Relaxed) != HURRY {
                     if flag.load(Ordering::Relaxed) == STOP {
                         failed.extend(
                             deferred
@@ -1045,7 +1052,7 @@ impl Session {
             if let Some(w) = self.written.as_mut() {
                 w.files.remove(&rel);
             }
-            if e.get_ref().is_some_and(|inner| inner.is::<Stopped>()) {
+            if is_stopped(&e) {
                 continue;
             }
             diags.push(Diagnostic::warning(

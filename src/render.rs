@@ -684,16 +684,11 @@ impl<'a> Renderer<'a> {
                     .collect()
             })
             .collect();
+        // Every locality and every commitment's entry (its files, its
+        // locality's, its overdue flag), from the hashes just made.
         let mut h = DefaultHasher::new();
-        for (i, loc) in site.localities.iter().enumerate() {
-            loc.fingerprint.hash(&mut h);
-            for c in 0..loc.commitments.len() {
-                r.commitment_fp(CRef {
-                    locality: i,
-                    commitment: c,
-                })
-                .hash(&mut h);
-            }
+        for (loc, entries) in site.localities.iter().zip(&r.entry_fps) {
+            (loc.fingerprint, entries).hash(&mut h);
         }
         r.all = h.finish();
         r.langs = (0..site.config.languages.len())
@@ -1782,7 +1777,7 @@ impl<'a> Renderer<'a> {
                     &[("label", Arg::Str(label))],
                 );
                 self.common(&mut ctx, li, path, "browse", &heading);
-                self.list_context(&mut ctx, data, dim, &heading, page);
+                self.list_context(&mut ctx, data, dim, &heading, page, path);
                 ctx.insert(
                     "up",
                     &BTreeMap::from([
@@ -1795,13 +1790,13 @@ impl<'a> Renderer<'a> {
             Page::Overdue(..) => {
                 let heading = self.t(li, "page-overdue");
                 self.common(&mut ctx, li, path, "browse", &heading);
-                self.list_context(&mut ctx, data, "overdue", &heading, page);
+                self.list_context(&mut ctx, data, "overdue", &heading, page, path);
                 ("list.html", ctx)
             }
             Page::All(..) => {
                 let heading = self.t(li, "page-all-commitments");
                 self.common(&mut ctx, li, path, "browse", &heading);
-                self.list_context(&mut ctx, data, "all", &heading, page);
+                self.list_context(&mut ctx, data, "all", &heading, page, path);
                 ("list.html", ctx)
             }
             Page::Updates(_) => {
@@ -1838,7 +1833,6 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The whole list a list page shows part of, and which part.
     /// How many commitments of the whole list a list page belongs to are overdue.
     fn list_overdue(&self, page: Page) -> usize {
         match page {
@@ -1848,6 +1842,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
+    /// The whole list a list page shows part of, and which part.
     fn list_of(&self, page: Page) -> (&[CRef], usize) {
         match page {
             Page::Browse(_, di, ki, pg) => (&self.dimension_keys(di)[ki].1, pg),
@@ -1864,6 +1859,7 @@ impl<'a> Renderer<'a> {
         dim: &str,
         heading: &str,
         page: Page,
+        path: &str,
     ) {
         let (list, pg) = self.list_of(page);
         ctx.insert("dimension", dim);
@@ -1872,7 +1868,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("overdue_count", &self.list_overdue(page));
         let shown = page_slice(list, pg);
         ctx.insert_value("commitments", self.cards_of(data, data.index, shown));
-        let root = urls::root_prefix(&self.path(page));
+        let root = urls::root_prefix(path);
         let mut cards_html = String::new();
         for &r in shown {
             let card = self.list_card_html(data, r);

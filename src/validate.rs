@@ -59,6 +59,7 @@ pub struct Cache {
 type Checked = (u64, Option<Arc<Commitment>>, Vec<Diagnostic>);
 
 /// A default-language file and its translations.
+#[derive(Default)]
 struct Group {
     main: Option<Arc<Doc>>,
     translations: Vec<Arc<Doc>>,
@@ -109,13 +110,7 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
             }
         }
         if groups.last().is_none_or(|(kind, _)| *kind != doc.kind) {
-            groups.push((
-                doc.kind.clone(),
-                Group {
-                    main: None,
-                    translations: Vec::new(),
-                },
-            ));
+            groups.push((doc.kind.clone(), Group::default()));
         }
         let Some((_, group)) = groups.last_mut() else {
             unreachable!("a group was just pushed")
@@ -134,13 +129,7 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
         if later.0 != earlier.0 {
             return false;
         }
-        let later = std::mem::replace(
-            &mut later.1,
-            Group {
-                main: None,
-                translations: Vec::new(),
-            },
-        );
+        let later = std::mem::take(&mut later.1);
         if later.main.is_some() {
             earlier.1.main = later.main;
         }
@@ -234,7 +223,8 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
         }
     }
     let previous = cache.as_ref().map(|c| &c.commitments);
-    let checked: Vec<(&DocKind, &String, Checked)> = groups
+    // Each commitment with whether it was checked afresh (not taken from the cache).
+    let checked: Vec<(&DocKind, &String, Checked, bool)> = groups
         .par_iter()
         .filter_map(|(kind, group)| {
             let DocKind::Commitment { locality, id } = kind else {
@@ -254,16 +244,16 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
                 .and_then(|p| p.get(kind))
                 .filter(|(f, _, _)| *f == fp)
             {
-                return Some((kind, locality, hit.clone()));
+                return Some((kind, locality, hit.clone(), false));
             }
             let mut d = Vec::new();
             let c = commitment(&config, locality, id, raw, group, &mut d).map(Arc::new);
-            Some((kind, locality, (fp, c, d)))
+            Some((kind, locality, (fp, c, d), true))
         })
         .collect();
     // Groups come sorted by kind, so a locality's commitments are neighbours.
     let mut by_locality: Vec<(&String, Vec<Arc<Commitment>>)> = Vec::new();
-    for (_, locality, (_, c, d)) in &checked {
+    for (_, locality, (_, c, d), _) in &checked {
         diags.extend(d.iter().cloned());
         if let Some(c) = c {
             match by_locality.last_mut() {
@@ -280,11 +270,7 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
         // Only what was checked afresh goes in; entries of files gone are
         // dropped when there are any.
         let present = checked.len();
-        for (kind, _, entry) in checked {
-            let fresh = cache
-                .commitments
-                .get(kind)
-                .is_none_or(|(fp, _, _)| *fp != entry.0);
+        for (kind, _, entry, fresh) in checked {
             if fresh {
                 cache.commitments.insert(kind.clone(), entry);
             }

@@ -126,11 +126,7 @@ impl Staging {
 
     /// Writes one file, `rel` being relative to the output root.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.tmp.join(rel);
-        if let Some(parent) = path.parent() {
-            make_dir(parent)?;
-        }
-        fs::write(path, bytes)
+        fs::write(self.place(rel)?, bytes)
     }
 
     /// Writes one file by streaming it through `fill`.
@@ -139,22 +135,23 @@ impl Staging {
         rel: &str,
         fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
     ) -> io::Result<()> {
-        let path = self.tmp.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(path)?);
+        let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(self.place(rel)?)?);
         fill(&mut w)?;
         io::Write::flush(&mut w)
     }
 
     /// Copies a file into the output.
     pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
+        fs::copy(from, self.place(rel)?).map(|_| ())
+    }
+
+    /// Where `rel` goes in the staging folder, with its folder made.
+    fn place(&self, rel: &str) -> io::Result<PathBuf> {
         let path = self.tmp.join(rel);
         if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
+            make_dir(parent)?;
         }
-        fs::copy(from, path).map(|_| ())
+        Ok(path)
     }
 
     /// The staging folder (for tests and reports).
