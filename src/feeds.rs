@@ -16,20 +16,17 @@ pub const FEED_ENTRIES: usize = 50;
 
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 does not allow.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::text::replace_ascii(s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&apos;"),
+        b'\t' | b'\n' | b'\r' => None,
+        // Characters XML 1.0 does not allow are dropped.
+        b if b < 0x20 => Some(""),
+        _ => None,
+    })
 }
 
 /// An Atom feed: the site's updates (`locality: None`) or one locality's.
@@ -254,6 +251,16 @@ fn split_sitemap(entries: &[String], base_url: &str, max_urls: usize) -> Vec<(St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn xml_escape_replaces_markup_and_drops_what_xml_forbids() {
+        assert_eq!(
+            xml_escape("Saaba & <Jos> \"say\" 'it'"),
+            "Saaba &amp; &lt;Jos&gt; &quot;say&quot; &apos;it&apos;"
+        );
+        assert_eq!(xml_escape("a\u{1}b\tc\nd\re\u{1f}"), "ab\tc\nd\re");
+        assert_eq!(xml_escape("كركوك — Kirkuk é"), "كركوك — Kirkuk é");
+    }
 
     #[test]
     fn a_sitemap_past_the_limit_becomes_an_index_of_files() {

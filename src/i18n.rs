@@ -17,7 +17,8 @@ use crate::theme::Theme;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Mutex;
+use std::hash::{Hash, Hasher};
+use std::sync::{Mutex, RwLock};
 use unic_langid::LanguageIdentifier;
 
 type Bundle = FluentBundle<FluentResource>;
@@ -38,7 +39,19 @@ pub struct Strings {
     /// Strings without variables, formatted once per language: most calls
     /// from templates ask for one of these, tens of times per page.
     plain: HashMap<String, HashMap<String, String>>,
+    /// Strings with variables already formatted, by the hash of what they
+    /// were formatted from: the same few are asked for on page after page
+    /// (`percent` with a progress, `page-n` with a page number), and
+    /// formatting one with Fluent costs some twenty times a lookup here.
+    formatted: RwLock<rustc_hash::FxHashMap<u64, (Formatted, String)>>,
 }
+
+/// What a string with variables was formatted from: language, key, arguments.
+type Formatted = (String, String, Vec<(String, Arg)>);
+
+/// How many strings with variables [`Strings`] keeps formatted; past this
+/// (names in sentences, say, on a very large site) they are formatted each time.
+const FORMATTED_LIMIT: usize = 100_000;
 
 /// Unicode's first-strong isolate and pop-directional-isolate: they keep a
 /// name in one script from reordering the sentence of another around it.
@@ -81,7 +94,7 @@ pub struct MissingStrings {
 }
 
 /// An argument value for a string: a number (selects plural forms) or text.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Num(f64),
     Str(String),
@@ -170,6 +183,7 @@ impl Strings {
             locales,
             rtl: rtl.iter().cloned().collect(),
             plain: HashMap::new(),
+            formatted: RwLock::default(),
         };
         let all_keys: BTreeSet<String> = strings.keys.values().flatten().cloned().collect();
         let mut plain = HashMap::new();
@@ -266,7 +280,42 @@ impl Strings {
         {
             return Some(text.clone());
         }
-        self.format(lang, key, args, false)
+        let mut h = rustc_hash::FxHasher::default();
+        (lang, key).hash(&mut h);
+        for (name, value) in args {
+            name.hash(&mut h);
+            match value {
+                Arg::Num(n) => n.to_bits().hash(&mut h),
+                Arg::Str(s) => s.hash(&mut h),
+            }
+        }
+        let hash = h.finish();
+        let same = |f: &Formatted| {
+            f.0 == lang
+                && f.1 == key
+                && f.2.len() == args.len()
+                && f.2.iter().zip(args).all(|(a, b)| a.0 == b.0 && a.1 == b.1)
+        };
+        if let Ok(memo) = self.formatted.read()
+            && let Some((from, text)) = memo.get(&hash)
+            && same(from)
+        {
+            return Some(text.clone());
+        }
+        let text = self.format(lang, key, args, false)?;
+        if let Ok(mut memo) = self.formatted.write()
+            && memo.len() < FORMATTED_LIMIT
+        {
+            let from = (
+                lang.to_owned(),
+                key.to_owned(),
+                args.iter()
+                    .map(|(n, a)| ((*n).to_owned(), a.clone()))
+                    .collect(),
+            );
+            memo.entry(hash).or_insert((from, text.clone()));
+        }
+        Some(text)
     }
 
     /// Formats `key` for `lang` along its fallback chain. With `strict`, a

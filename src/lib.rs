@@ -21,6 +21,7 @@ pub mod parse;
 pub mod pipeline;
 pub mod render;
 pub mod serve;
+pub mod text;
 pub mod theme;
 pub mod urls;
 pub mod validate;

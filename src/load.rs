@@ -87,11 +87,10 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
         );
     }
 
-    for name in list_dir(root, "", &mut diags) {
+    for (name, kind) in list_dir(root, "", &mut diags) {
         if name.starts_with("_index.")
             && name.ends_with(".md")
-            && link_ok(root, &name, &mut diags)
-            && root.join(&name).is_file()
+            && is_kind(root, &name, kind, Want::File, &mut diags)
         {
             md_paths.push(name);
         }
@@ -102,19 +101,16 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
     let localities: Vec<(Option<String>, Vec<String>, Vec<Diagnostic>)> =
         list_dir(root, "localities", &mut diags)
             .into_par_iter()
-            .map(|loc| {
+            .map(|(loc, kind)| {
                 let mut diags = Vec::new();
                 let dir = format!("localities/{loc}");
-                if !link_ok(root, &dir, &mut diags) || !root.join(&dir).is_dir() {
+                if !is_kind(root, &dir, kind, Want::Dir, &mut diags) {
                     return (None, Vec::new(), diags);
                 }
                 let mut paths = Vec::new();
-                for name in list_dir(root, &dir, &mut diags) {
+                for (name, kind) in list_dir(root, &dir, &mut diags) {
                     let rel = format!("{dir}/{name}");
-                    if name.ends_with(".md")
-                        && link_ok(root, &rel, &mut diags)
-                        && root.join(&rel).is_file()
-                    {
+                    if name.ends_with(".md") && is_kind(root, &rel, kind, Want::File, &mut diags) {
                         paths.push(rel);
                     }
                 }
@@ -127,9 +123,9 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
         diags.extend(d);
     }
 
-    for name in list_dir(root, "pages", &mut diags) {
+    for (name, kind) in list_dir(root, "pages", &mut diags) {
         let rel = format!("pages/{name}");
-        if name.ends_with(".md") && link_ok(root, &rel, &mut diags) && root.join(&rel).is_file() {
+        if name.ends_with(".md") && is_kind(root, &rel, kind, Want::File, &mut diags) {
             md_paths.push(rel);
         }
     }
@@ -156,9 +152,45 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with(".orig")
 }
 
-/// Lists the entries of `root/rel` by name, sorted, without ignored names.
-/// A missing folder is an empty list.
-fn list_dir(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+/// What a directory entry should be.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    File,
+    Dir,
+}
+
+/// Whether the entry `rel` of type `kind` (as its folder listed it) is a
+/// file or folder as wanted. Only a symbolic link costs system calls (it is
+/// checked by [`link_ok`] and followed): a national site has tens of
+/// thousands of files, and asking the system about each one again was a
+/// good part of loading them.
+fn is_kind(
+    root: &Path,
+    rel: &str,
+    kind: fs::FileType,
+    want: Want,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    if kind.is_symlink() {
+        if !link_ok(root, rel, diags) {
+            return false;
+        }
+        let path = root.join(rel);
+        return match want {
+            Want::File => path.is_file(),
+            Want::Dir => path.is_dir(),
+        };
+    }
+    match want {
+        Want::File => kind.is_file(),
+        Want::Dir => kind.is_dir(),
+    }
+}
+
+/// Lists the entries of `root/rel` by name, sorted, without ignored names,
+/// each with its type (without following links). A missing folder is an
+/// empty list.
+fn list_dir(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String, fs::FileType)> {
     let dir = root.join(rel);
     let entries = match fs::read_dir(&dir) {
         Ok(e) => e,
@@ -173,8 +205,12 @@ fn list_dir(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> 
     };
     let mut names = Vec::new();
     for entry in entries.flatten() {
+        // From the folder listing itself where the file system gives it.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         match entry.file_name().into_string() {
-            Ok(name) if !is_ignored_name(&name) => names.push(name),
+            Ok(name) if !is_ignored_name(&name) => names.push((name, kind)),
             Ok(_) => {}
             Err(raw) => diags.push(
                 Diagnostic::error(
@@ -187,7 +223,7 @@ fn list_dir(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> 
             ),
         }
     }
-    names.sort();
+    names.sort_by(|a, b| a.0.cmp(&b.0));
     names
 }
 
@@ -214,7 +250,7 @@ fn walk_static(
         );
         return;
     }
-    for name in list_dir(root, &here, diags) {
+    for (name, _) in list_dir(root, &here, diags) {
         let child = if rel.is_empty() {
             name.clone()
         } else {
@@ -302,18 +338,29 @@ fn link_ok(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> bool {
 
 /// Reads `root/rel` as UTF-8 text: drops a byte-order mark, turns CRLF into LF.
 pub fn read_text(root: &Path, rel: &str) -> Result<SourceFile, Diagnostic> {
-    let path = root.join(rel);
-    let meta = fs::metadata(&path)
-        .map_err(|e| Diagnostic::error(rel, format!("cannot read this file: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(
-            Diagnostic::error(rel, "this file is too large for a content file")
-                .found(format!("{} bytes", meta.len()))
-                .expected(format!("at most {MAX_FILE_BYTES} bytes")),
-        );
+    use std::io::Read;
+    let cannot = |e: std::io::Error| Diagnostic::error(rel, format!("cannot read this file: {e}"));
+    // One open and one status of the open file: its size is checked and
+    // sizes the buffer.
+    let mut file = fs::File::open(root.join(rel)).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    let too_large = |found: String| {
+        Diagnostic::error(rel, "this file is too large for a content file")
+            .found(found)
+            .expected(format!("at most {MAX_FILE_BYTES} bytes"))
+    };
+    if len > MAX_FILE_BYTES {
+        return Err(too_large(format!("{len} bytes")));
     }
-    let bytes = fs::read(&path)
-        .map_err(|e| Diagnostic::error(rel, format!("cannot read this file: {e}")))?;
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    // No more than the limit even if the file grows while it is read.
+    (&mut file)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(format!("more than {MAX_FILE_BYTES} bytes")));
+    }
     decode(rel, bytes)
 }
 

@@ -14,7 +14,9 @@ use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{Y, YM, YMD};
 use icu_decimal::DecimalFormatter;
 use icu_locale_core::Locale;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
+use std::sync::RwLock;
 
 /// The formatters of one language.
 pub struct Formats {
@@ -23,7 +25,14 @@ pub struct Formats {
     month: FixedCalendarDateTimeFormatter<Gregorian, YM>,
     year: FixedCalendarDateTimeFormatter<Gregorian, Y>,
     decimal: DecimalFormatter,
+    /// Dates already formatted, by ISO text: a site has a few thousand
+    /// distinct dates, shown again on cards, pages and feeds, and ICU4X
+    /// formatting one costs some thirty times a lookup here.
+    dates: RwLock<FxHashMap<String, String>>,
 }
+
+/// How many formatted dates [`Formats`] keeps (some 27 years of days).
+const DATES_KEPT: usize = 10_000;
 
 /// Why a locale tag cannot be used.
 pub fn check_tag(tag: &str) -> Result<Locale, String> {
@@ -47,6 +56,7 @@ impl Formats {
             decimal: DecimalFormatter::try_new((&locale).into(), Default::default())
                 .map_err(|e| err(&e))?,
             locale,
+            dates: RwLock::default(),
         })
     }
 
@@ -59,6 +69,21 @@ impl Formats {
     /// language write it: "20 mai 2017", "September 2014". Text that is not
     /// such a date is returned as it is.
     pub fn date(&self, iso: &str) -> String {
+        if let Ok(dates) = self.dates.read()
+            && let Some(text) = dates.get(iso)
+        {
+            return text.clone();
+        }
+        let text = self.format_date(iso);
+        if let Ok(mut dates) = self.dates.write()
+            && dates.len() < DATES_KEPT
+        {
+            dates.insert(iso.to_owned(), text.clone());
+        }
+        text
+    }
+
+    fn format_date(&self, iso: &str) -> String {
         let mut parts = iso.splitn(3, '-');
         let year = parts.next().and_then(|y| y.parse::<i32>().ok());
         let month = parts.next().map(|m| m.parse::<u8>().ok());

@@ -106,9 +106,17 @@ pub fn to_html_with(markdown: &str, raw_html: RawHtml) -> String {
         RawHtml::Sanitised if has_raw_html => sanitiser().clean(&out).to_string(),
         // Every `<a href=` here is a link pulldown-cmark wrote (text has its
         // `<` escaped): they get the `rel` the sanitiser gives links.
-        RawHtml::Sanitised => out.replace("<a href=", LINK_WITH_REL),
+        RawHtml::Sanitised => {
+            let mut with_rel = String::with_capacity(out.len() + 256);
+            crate::text::push_replaced(&mut with_rel, &out, &LINK_FINDER, LINK_WITH_REL);
+            with_rel
+        }
     }
 }
+
+/// memchr's vectorised search for the start of a link pulldown-cmark wrote, made once.
+static LINK_FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("<a href="));
 
 const LINK_WITH_REL: &str = "<a rel=\"noopener noreferrer\" href=";
 

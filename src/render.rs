@@ -299,26 +299,18 @@ fn pagination_window(current: usize, total: usize) -> Vec<usize> {
 /// (a private-use character no content or template contains).
 pub const ROOT_MARK: &str = "\u{E00F}";
 
+static ROOT_MARK_FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(ROOT_MARK));
+
 fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    // The five characters are ASCII, so each is a whole character and the
-    // text between them is copied as it is.
-    let mut from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[from..i]);
-        out.push_str(entity);
-        from = i + 1;
-    }
-    out.push_str(&s[from..]);
-    out
+    crate::text::replace_ascii(s, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    })
 }
 
 /// Compiles the theme's templates and registers the `t` function.
@@ -352,7 +344,9 @@ fn new_tera(strings: &Arc<Strings>) -> Tera {
     // Strings without variables as template values, made once: most calls
     // of `t` ask for one of these, tens of times a page, and a clone of a
     // value shares its text.
-    let mut plain: HashMap<String, HashMap<String, Value>> = HashMap::new();
+    // Fx hashing: these maps are asked some forty times a page, with short keys.
+    let mut plain: rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, Value>> =
+        Default::default();
     for (lang, key, text) in strings.plain_strings() {
         plain
             .entry(lang.to_owned())
@@ -920,8 +914,9 @@ impl<'a> Renderer<'a> {
             .map_or("ltr", |l| l.dir.as_str())
     }
 
-    /// A text in language `li`, marked when it falls back to the default language.
-    pub fn lt(&self, text: &Text, li: usize) -> Lt {
+    /// The text of `text` in language `li`, whether it fell back to the
+    /// default language, and the language and direction it is written in.
+    fn text_in<'t>(&self, text: &'t Text, li: usize) -> (&'t str, bool, String, &'static str) {
         let code = self.lang_code(li);
         let (s, fell_back) = text.get(code);
         let fallback = fell_back && code != self.config().default_language;
@@ -931,6 +926,12 @@ impl<'a> Renderer<'a> {
             code.to_owned()
         };
         let dir = self.dir_of(&lang);
+        (s, fallback, lang, dir)
+    }
+
+    /// A text in language `li`, marked when it falls back to the default language.
+    pub fn lt(&self, text: &Text, li: usize) -> Lt {
+        let (s, fallback, lang, dir) = self.text_in(text, li);
         let html = if fallback {
             format!("<span lang=\"{lang}\" dir=\"{dir}\">{}</span>", escape(s))
         } else {
@@ -958,14 +959,15 @@ impl<'a> Renderer<'a> {
     }
 
     fn body(&self, text: &Text, li: usize) -> Body {
-        let lt = self.lt(text, li);
-        let html = markdown::to_html_with(&lt.text, self.config().raw_html());
+        // Not through `lt`: a body is Markdown, and escaping and copying
+        // its whole text as an `Lt` would be thrown away.
+        let (s, fallback, lang, dir) = self.text_in(text, li);
         Body {
-            empty: lt.text.trim().is_empty(),
-            html,
-            fallback: lt.fallback,
-            lang: lt.lang,
-            dir: lt.dir,
+            empty: s.trim().is_empty(),
+            html: markdown::to_html_with(s, self.config().raw_html()),
+            fallback,
+            lang,
+            dir,
         }
     }
 
@@ -1869,16 +1871,14 @@ impl<'a> Renderer<'a> {
         let shown = page_slice(list, pg);
         ctx.insert_value("commitments", self.cards_of(data, data.index, shown));
         let root = urls::root_prefix(path);
-        let mut cards_html = String::new();
-        for &r in shown {
-            let card = self.list_card_html(data, r);
-            let mut rest = card;
-            while let Some(at) = rest.find(ROOT_MARK) {
-                cards_html.push_str(&rest[..at]);
-                cards_html.push_str(&root);
-                rest = &rest[at + ROOT_MARK.len()..];
-            }
-            cards_html.push_str(rest);
+        let cards: Vec<&str> = shown
+            .iter()
+            .map(|&r| self.list_card_html(data, r))
+            .collect();
+        let mut cards_html =
+            String::with_capacity(cards.iter().map(|c| c.len() + 8 * root.len()).sum());
+        for card in cards {
+            crate::text::push_replaced(&mut cards_html, card, &ROOT_MARK_FINDER, &root);
         }
         ctx.insert("cards_html", &cards_html);
         ctx.insert("up", &Value::none());
