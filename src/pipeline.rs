@@ -33,7 +33,7 @@ pub struct Checked {
     pub derived: Derived,
     pub theme: Theme,
     pub strings: Arc<Strings>,
-    pub tera: tera::Tera,
+    pub tera: Arc<render::Templates>,
     /// Warnings found on the way.
     pub warnings: Vec<Diagnostic>,
     /// Changes whenever anything every page depends on changes: site.yaml,
@@ -242,7 +242,7 @@ pub fn assemble(
     };
     let tera = match (&theme, &strings) {
         (Some(theme), Some(strings)) => match render::compile_templates(theme, strings.clone()) {
-            Ok(t) => Some(t),
+            Ok(t) => Some(Arc::new(t)),
             Err(d) => {
                 diags.extend(d);
                 None

@@ -256,7 +256,7 @@ pub struct Renderer<'a> {
     site: &'a Site,
     derived: &'a Derived,
     strings: Arc<Strings>,
-    tera: Tera,
+    tera: Arc<Templates>,
     langs: Vec<LangData>,
     /// What every page depends on (see `pipeline::Checked::fingerprint`).
     global: u64,
@@ -356,10 +356,27 @@ fn new_tera(strings: &Arc<Strings>) -> Tera {
     tera.register_function(
         "t",
         move |kwargs: Kwargs, state: &State| -> tera::TeraResult<Value> {
-            let key: &str = kwargs.must_get("key")?;
+            // One pass over the arguments instead of a lookup for each:
+            // `t` is called some forty times a page.
+            let (mut key, mut lang_arg, mut only_key) = (None, None, true);
+            for (k, v) in kwargs.iter() {
+                match k.as_str() {
+                    Some("key") => key = v.as_str(),
+                    Some("lang") => lang_arg = Some(v),
+                    _ => only_key = false,
+                }
+            }
+            let key: &str = match key {
+                Some(k) => k,
+                // Missing or not text: Tera's own error says which.
+                None => kwargs.must_get("key")?,
+            };
             let page_lang;
-            let lang: &str = match kwargs.get::<&str>("lang")? {
-                Some(l) => l,
+            let lang: &str = match lang_arg {
+                Some(l) => match l.as_str() {
+                    Some(l) => l,
+                    None => kwargs.must_get("lang")?,
+                },
                 None => {
                     page_lang = state.get::<Value>("lang")?;
                     page_lang
@@ -368,9 +385,6 @@ fn new_tera(strings: &Arc<Strings>) -> Tera {
                         .unwrap_or_default()
                 }
             };
-            let only_key = kwargs
-                .iter()
-                .all(|(k, _)| matches!(k.as_str(), Some("key" | "lang")));
             if only_key && let Some(v) = plain.get(lang).and_then(|m| m.get(key)) {
                 return Ok(v.clone());
             }
@@ -399,7 +413,95 @@ fn new_tera(strings: &Arc<Strings>) -> Tera {
     tera
 }
 
-pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, Vec<Diagnostic>> {
+/// The compiled templates: the theme's, and for each language a copy with
+/// that language's interface strings written in where a template prints one
+/// as it is (`{{ t(key="skip-link") }}`), so that pages do not call `t` for
+/// the forty-odd labels of their header, menus and footer. Rendering with a
+/// language's copy gives the same bytes as with the theme's templates.
+#[derive(Clone)]
+pub struct Templates {
+    shared: Tera,
+    by_lang: Vec<(String, Tera)>,
+}
+
+impl Templates {
+    /// The templates to render a page in language `lang` with.
+    pub fn for_lang(&self, lang: &str) -> &Tera {
+        self.by_lang
+            .iter()
+            .find(|(code, _)| code == lang)
+            .map_or(&self.shared, |(_, tera)| tera)
+    }
+}
+
+/// `src` with every `{{ t(key="…") }}` (a literal key and nothing else, in
+/// single or double quotes) whose string `text_of` gives replaced by that
+/// string escaped as Tera would print it. Anything else, `t` with
+/// arguments or a filter, stays a call.
+fn inline_strings<'s>(src: &str, text_of: impl Fn(&str) -> Option<&'s str>) -> String {
+    let mut out = String::with_capacity(src.len());
+    let mut copied = 0;
+    for (at, _) in src.match_indices("{{") {
+        if at < copied {
+            continue;
+        }
+        let call = || -> Option<(&str, usize)> {
+            let rest = src[at + 2..].trim_start_matches(' ');
+            let rest = rest.strip_prefix("t(")?.trim_start_matches(' ');
+            let rest = rest.strip_prefix("key")?.trim_start_matches(' ');
+            let rest = rest.strip_prefix('=')?.trim_start_matches(' ');
+            let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+            let body = &rest[1..];
+            let key = &body[..body.find(quote)?];
+            if key.contains('\\') {
+                return None;
+            }
+            let rest = body[key.len() + 1..].trim_start_matches(' ');
+            let rest = rest.strip_prefix(')')?.trim_start_matches(' ');
+            let rest = rest.strip_prefix("}}")?;
+            Some((key, src.len() - rest.len()))
+        };
+        let Some((key, end)) = call() else {
+            continue;
+        };
+        let Some(text) = text_of(key) else {
+            continue;
+        };
+        let mut escaped = Vec::with_capacity(text.len());
+        if tera::escape_html(text, &mut escaped).is_err() {
+            continue;
+        }
+        out.push_str(&src[copied..at]);
+        out.push_str(&String::from_utf8_lossy(&escaped));
+        copied = end;
+    }
+    out.push_str(&src[copied..]);
+    out
+}
+
+/// Whether a template gives `lang` another value (`{% set lang = … %}`, a
+/// loop over `lang`): then `t` without `lang=` does not speak the page's
+/// language there, nor in what that template includes, and strings are not
+/// written in anywhere.
+fn rebinds_lang(src: &str) -> bool {
+    src.match_indices("{%").any(|(at, _)| {
+        let tag = src[at + 2..].trim_start_matches(['-', ' ']);
+        let words: Vec<&str> = tag
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .collect();
+        matches!(
+            words.as_slice(),
+            ["set" | "set_global", "lang", ..] | ["for", "lang", ..] | ["for", _, "lang", ..]
+        )
+    })
+}
+
+pub fn compile_templates(
+    theme: &Theme,
+    strings: Arc<Strings>,
+) -> Result<Templates, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let mut templates = Vec::new();
     for (name, file) in theme.under("templates/") {
@@ -465,13 +567,50 @@ pub fn compile_templates(theme: &Theme, strings: Arc<Strings>) -> Result<Tera, V
         .map(|(n, t, _)| (n.clone(), compact_template(t)))
         .collect();
     let mut fast = new_tera(&strings);
-    if fast
+    let shared = if fast
         .add_raw_templates(compact.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         .is_ok()
     {
-        return Ok(fast);
+        fast
+    } else {
+        return Ok(Templates {
+            shared: tera,
+            by_lang: Vec::new(),
+        });
+    };
+    // A copy per language with its plain strings written in. Only templates
+    // Tera autoescapes are changed (their strings are escaped as Tera would),
+    // and none where `lang` may mean another language than the page's.
+    let mut by_lang = Vec::new();
+    let raw = |t: &str| t.contains("{% raw") || t.contains("{%- raw");
+    if !compact.iter().any(|(_, t)| rebinds_lang(t) || raw(t)) {
+        let mut plain: BTreeMap<&str, HashMap<&str, &str>> = BTreeMap::new();
+        for (lang, key, text) in strings.plain_strings() {
+            plain.entry(lang).or_default().insert(key, text);
+        }
+        for (lang, texts) in plain {
+            let inlined: Vec<(&str, String)> = compact
+                .iter()
+                .map(|(n, t)| {
+                    let escaped = n.ends_with(".html") || n.ends_with(".xml");
+                    let t = if escaped {
+                        inline_strings(t, |k| texts.get(k).copied())
+                    } else {
+                        t.clone()
+                    };
+                    (n.as_str(), t)
+                })
+                .collect();
+            let mut tera = new_tera(&strings);
+            if tera
+                .add_raw_templates(inlined.iter().map(|(n, t)| (*n, t.as_str())))
+                .is_ok()
+            {
+                by_lang.push((lang.to_owned(), tera));
+            }
+        }
     }
-    Ok(tera)
+    Ok(Templates { shared, by_lang })
 }
 
 /// Elements whose edges make the white space next to them invisible.
@@ -619,7 +758,7 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         derived: &'a Derived,
         strings: Arc<Strings>,
-        tera: Tera,
+        tera: Arc<Templates>,
         global: u64,
         previous_cards: Option<&'a CardCache>,
     ) -> Self {
@@ -1292,6 +1431,7 @@ impl<'a> Renderer<'a> {
             // A card that cannot be rendered here is rendered by the list
             // template's own include, which reports the error.
             self.tera
+                .for_lang(&data.code)
                 .render("partials/card.html", &ctx)
                 .unwrap_or_default()
                 .into()
@@ -1376,7 +1516,15 @@ impl<'a> Renderer<'a> {
         // Straight into bytes: the page goes to a file, and Tera's output
         // is UTF-8 already (checking it again took 5% of a build).
         let mut html = Vec::with_capacity(16 * 1024);
-        let result = self.tera.render_to(template, &ctx, &mut html);
+        let lang = match page.language() {
+            Some(li) => self.lang_code(li),
+            // The root picker and the 404 page are in the default language.
+            None => &self.config().default_language,
+        };
+        let result = self
+            .tera
+            .for_lang(lang)
+            .render_to(template, &ctx, &mut html);
         if let (Some(profile), Some(started)) = (&self.profile, started)
             && let Ok(mut p) = profile.lock()
         {
@@ -1971,7 +2119,7 @@ fn base_path(base_url: &str) -> String {
 
 #[cfg(test)]
 mod compact_tests {
-    use super::{compact_template, pagination_window};
+    use super::{compact_template, inline_strings, pagination_window, rebinds_lang};
 
     #[test]
     fn pagination_bars_stay_short() {
@@ -1983,6 +2131,42 @@ mod compact_tests {
             [0, 198, 199, 200, 201, 202, 399]
         );
         assert_eq!(pagination_window(399, 400), [0, 397, 398, 399]);
+    }
+
+    #[test]
+    fn plain_string_calls_are_written_in_escaped_and_others_stay_calls() {
+        let texts = |k: &str| match k {
+            "skip" => Some("Aller au contenu"),
+            "quote" => Some("\"A\" & <b>"),
+            _ => None,
+        };
+        let src = concat!(
+            "<a>{{ t(key=\"skip\") }}</a><p title=\"{{t( key = 'quote' )}}\">",
+            "{{ t(key=\"skip\") | upper }}{{ t(key=\"missing\") }}",
+            "{{ t(key=\"skip\", lang=\"en\") }}{{- t(key=\"skip\") }}</p>"
+        );
+        assert_eq!(
+            inline_strings(src, texts),
+            concat!(
+                "<a>Aller au contenu</a><p title=\"&quot;A&quot; &amp; &lt;b&gt;\">",
+                "{{ t(key=\"skip\") | upper }}{{ t(key=\"missing\") }}",
+                "{{ t(key=\"skip\", lang=\"en\") }}{{- t(key=\"skip\") }}</p>"
+            )
+        );
+    }
+
+    #[test]
+    fn templates_that_give_lang_another_value_are_noticed() {
+        assert!(rebinds_lang("{% set lang = \"fr\" %}"));
+        assert!(rebinds_lang("{%- set_global lang = x -%}"));
+        assert!(rebinds_lang("{% for lang in site.languages %}{% endfor %}"));
+        assert!(rebinds_lang("{% for code, lang in names %}{% endfor %}"));
+        assert!(!rebinds_lang(
+            "{% set language = lang %}{% for l in langs %}{% endfor %}"
+        ));
+        assert!(!rebinds_lang(
+            "<html lang=\"{{ lang }}\">{% if lang == \"ar\" %}{% endif %}"
+        ));
     }
 
     #[test]

@@ -451,6 +451,41 @@ fn a_site_overrides_and_adds_interface_strings() {
 }
 
 #[test]
+fn a_template_that_sets_lang_gets_strings_in_that_language() {
+    // Interface strings are written into each language's copy of the
+    // templates; a theme that gives `lang` another value must still get
+    // strings in that language from `t`, there and in what it includes.
+    let s = TestSite::minimal();
+    s.file(
+        "themes/default/templates/home.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<p id=\"own\">{{ t(key=\"page-localities\") }}</p>\n\
+         {% set lang = \"fr\" %}<p id=\"set\">{{ t(key=\"page-localities\") }}</p>\n{% endblock content %}\n",
+    );
+    s.build_ok();
+    let en = Page::parse(&s.read("en/index.html"));
+    assert_eq!(en.text_of("#own"), ["Localities"]);
+    assert_eq!(en.text_of("#set"), ["Localités"]);
+    assert_eq!(en.text_of("a.skip"), ["Skip to content"]);
+    let ar = Page::parse(&s.read("ar/index.html"));
+    assert_eq!(ar.text_of("#own"), ["المناطق"]);
+    assert_eq!(ar.text_of("#set"), ["Localités"]);
+}
+
+#[test]
+fn interface_strings_are_escaped_where_pages_show_them() {
+    let s = TestSite::minimal();
+    s.file("i18n/en.ftl", "skip-link = Skip <to> \"content\" & more\n");
+    s.build_ok();
+    let html = s.read("en/index.html");
+    assert!(
+        html.contains("Skip &lt;to&gt; &quot;content&quot; &amp; more</a>"),
+        "{html}"
+    );
+    let fr = Page::parse(&s.read("fr/index.html"));
+    assert_ne!(fr.text_of("a.skip"), ["Skip <to> \"content\" & more"]);
+}
+
+#[test]
 fn a_template_asking_for_an_undefined_string_is_an_error() {
     let s = TestSite::minimal();
     s.file(
