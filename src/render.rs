@@ -1862,12 +1862,17 @@ impl<'a> Renderer<'a> {
             }
             Page::Commitment(_, r) => {
                 let c = self.site.commitment(r);
-                let card = self.card(data, li, r);
-                self.common(&mut ctx, li, path, "commitment", &card.title.text);
+                self.common(
+                    &mut ctx,
+                    li,
+                    path,
+                    "commitment",
+                    self.text_in(&c.title, li).0,
+                );
+                // The card's fields (the language's card, made once and shared
+                // with the lists), and what only the commitment's page shows.
                 #[derive(Serialize)]
                 struct Full {
-                    #[serde(flatten)]
-                    card: Card,
                     responsible: Option<Lt>,
                     topics: Vec<Labelled>,
                     body: Body,
@@ -1882,9 +1887,14 @@ impl<'a> Renderer<'a> {
                         .iter()
                         .map(|u| self.update_view(data, li, u))
                         .collect(),
-                    card,
                 };
-                ctx.insert("c", &full);
+                let mut fields = self.card_value(data, li, r).into_map().unwrap_or_default();
+                fields.extend(
+                    Value::from_serializable(&full)
+                        .into_map()
+                        .unwrap_or_default(),
+                );
+                ctx.insert_value("c", Value::from(fields));
                 ("commitment.html", ctx)
             }
             Page::BrowseIndex(_, di) => {
