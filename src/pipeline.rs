@@ -111,17 +111,28 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
     assemble(site_dir, today, &files, docs, diags, None)
 }
 
+/// What a session keeps for `assemble` between rebuilds: the commitments as
+/// checked, and the interface strings with the templates compiled for them,
+/// by a hash of everything they are made from (site.yaml, the theme, the
+/// site's .ftl files): compiling a copy of the templates per language takes
+/// longer than the rest of a small rebuild.
+#[derive(Default)]
+pub struct AssembleCache {
+    pub validated: validate::Cache,
+    strings: Option<(u64, Arc<Strings>, Arc<render::Templates>)>,
+}
+
 /// Everything of `check` after the Markdown files are parsed: site.yaml,
 /// theme, validation, interface strings, templates, derived data. `docs`
 /// are the parsed files (in path order), `diags` the problems found so far;
-/// `cache`, the commitments checked by a session's last rebuild.
+/// `cache`, what a session's last rebuild made.
 pub fn assemble(
     site_dir: &Path,
     today: Date,
     files: &load::SiteFiles,
     docs: Vec<Arc<parse::Doc>>,
     mut diags: Vec<Diagnostic>,
-    cache: Option<&mut validate::Cache>,
+    mut cache: Option<&mut AssembleCache>,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let mut t = Instant::now();
     let config = files.site_yaml.as_ref().and_then(|f| {
@@ -156,14 +167,21 @@ pub fn assemble(
                 theme_dir: theme.as_ref().and_then(|t| t.site_dir.clone()),
                 settings,
             },
-            cache,
+            cache.as_deref_mut().map(|c| &mut c.validated),
         );
         diags.extend(d);
         site
     });
 
     lap("validate", &mut t);
-    let strings = match (&theme, &site) {
+    let kept = |inputs: u64| {
+        cache
+            .as_deref()
+            .and_then(|c| c.strings.as_ref())
+            .filter(|(k, _, _)| *k == inputs)
+            .map(|(_, s, t)| (s.clone(), t.clone()))
+    };
+    let strings_and_templates = match (&theme, &site) {
         (Some(theme), Some(site)) => {
             let codes: Vec<String> = site
                 .config
@@ -174,80 +192,27 @@ pub fn assemble(
             let site_ftl = site_strings(site_dir, &codes, &mut diags);
             site_ftl.hash(&mut global);
             theme.hash_into(&mut global);
+            // Everything the strings and templates are made from is hashed by now.
+            let inputs = global.clone().finish();
             site.home.as_ref().map(|h| h.fingerprint).hash(&mut global);
             for p in &site.pages {
                 p.fingerprint.hash(&mut global);
             }
-            let mut tags: Vec<(&str, &str)> = site
-                .config
-                .languages
-                .iter()
-                .map(|l| (l.code.as_str(), l.locale.as_str()))
-                .collect();
-            if !codes.iter().any(|c| c == "en") {
-                tags.push(("en", "en"));
-            }
-            // Tags were checked when site.yaml was read.
-            let locales = crate::locale::Locales::new(tags).unwrap_or_default();
-            let rtl: Vec<String> = site
-                .config
-                .languages
-                .iter()
-                .filter(|l| l.dir == crate::model::Dir::Rtl)
-                .map(|l| l.code.clone())
-                .collect();
-            match Strings::load(
-                theme,
-                &codes,
-                &site.config.default_language,
-                &site_ftl,
-                locales,
-                &rtl,
-            ) {
-                Ok(s) => {
-                    for m in s.missing_strings() {
-                        let shown = if m.lang == site.config.default_language {
-                            "en".to_owned()
-                        } else {
-                            site.config.default_language.clone()
-                        };
-                        let mut keys = m
-                            .keys
-                            .iter()
-                            .take(5)
-                            .cloned()
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        if m.keys.len() > 5 {
-                            keys.push_str(", …");
-                        }
-                        diags.push(Diagnostic::warning(
-                            format!("i18n/{}.ftl", m.lang),
-                            format!(
-                                "{} interface strings have no `{}` text; the `{shown}` text is shown instead: {keys}",
-                                m.keys.len(),
-                                m.lang
-                            ),
-                        ));
-                    }
-                    Some(Arc::new(s))
-                }
-                Err(d) => {
-                    diags.extend(d);
-                    None
+            let made = match kept(inputs) {
+                Some(both) => Some(both),
+                None => strings_and_templates(site, theme, &codes, &site_ftl, &mut diags),
+            };
+            if let Some((strings, _)) = &made {
+                diags.extend(missing_string_warnings(
+                    strings,
+                    &site.config.default_language,
+                ));
+                if let Some(c) = cache {
+                    c.strings = made.clone().map(|(s, t)| (inputs, s, t));
                 }
             }
+            made
         }
-        _ => None,
-    };
-    let tera = match (&theme, &strings) {
-        (Some(theme), Some(strings)) => match render::compile_templates(theme, strings.clone()) {
-            Ok(t) => Some(Arc::new(t)),
-            Err(d) => {
-                diags.extend(d);
-                None
-            }
-        },
         _ => None,
     };
 
@@ -256,8 +221,8 @@ pub fn assemble(
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    match (site, theme, strings, tera) {
-        (Some(site), Some(theme), Some(strings), Some(tera)) => {
+    match (site, theme, strings_and_templates) {
+        (Some(site), Some(theme), Some((strings, tera))) => {
             let derived = derive::derive(&site);
             lap("derive", &mut t);
             Ok(Checked {
@@ -273,6 +238,87 @@ pub fn assemble(
         // Unreachable in practice: a missing piece always comes with an error.
         _ => Err(diags),
     }
+}
+
+/// The interface strings of `site`'s languages and the templates compiled
+/// for them, or `None` with the problems added to `diags`.
+fn strings_and_templates(
+    site: &Site,
+    theme: &Theme,
+    codes: &[String],
+    site_ftl: &BTreeMap<String, (String, String)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Arc<Strings>, Arc<render::Templates>)> {
+    let mut tags: Vec<(&str, &str)> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.as_str(), l.locale.as_str()))
+        .collect();
+    if !codes.iter().any(|c| c == "en") {
+        tags.push(("en", "en"));
+    }
+    // Tags were checked when site.yaml was read.
+    let locales = crate::locale::Locales::new(tags).unwrap_or_default();
+    let rtl: Vec<String> = site
+        .config
+        .languages
+        .iter()
+        .filter(|l| l.dir == crate::model::Dir::Rtl)
+        .map(|l| l.code.clone())
+        .collect();
+    let strings = match Strings::load(
+        theme,
+        codes,
+        &site.config.default_language,
+        site_ftl,
+        locales,
+        &rtl,
+    ) {
+        Ok(s) => Arc::new(s),
+        Err(d) => {
+            diags.extend(d);
+            return None;
+        }
+    };
+    match render::compile_templates(theme, strings.clone()) {
+        Ok(t) => Some((strings, Arc::new(t))),
+        Err(d) => {
+            diags.extend(d);
+            None
+        }
+    }
+}
+
+/// A warning for each language lacking interface strings, naming them.
+fn missing_string_warnings(strings: &Strings, default_language: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for m in strings.missing_strings() {
+        let shown = if m.lang == default_language {
+            "en".to_owned()
+        } else {
+            default_language.to_owned()
+        };
+        let mut keys = m
+            .keys
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if m.keys.len() > 5 {
+            keys.push_str(", …");
+        }
+        out.push(Diagnostic::warning(
+            format!("i18n/{}.ftl", m.lang),
+            format!(
+                "{} interface strings have no `{}` text; the `{shown}` text is shown instead: {keys}",
+                m.keys.len(),
+                m.lang
+            ),
+        ));
+    }
+    out
 }
 
 /// The site's own interface strings, `SITE_DIR/i18n/<lang>.ftl`.
@@ -832,8 +878,9 @@ pub struct Session {
     docs: BTreeMap<String, (Stamp, Parsed)>,
     written: Option<Written>,
     caches: Caches,
-    /// The commitments checked by the last rebuild.
-    validated: validate::Cache,
+    /// The commitments checked by the last rebuild, and its interface
+    /// strings and templates.
+    assembled: AssembleCache,
     /// The last scan of the site directory (without the Markdown texts) and its problems.
     listing: Option<(load::SiteFiles, Vec<Diagnostic>)>,
     /// The open-data files of the last rebuild, being written in the
@@ -857,7 +904,7 @@ impl Session {
             docs: BTreeMap::new(),
             written: None,
             caches: Caches::default(),
-            validated: validate::Cache::default(),
+            assembled: AssembleCache::default(),
             listing: None,
             writing: None,
         }
@@ -947,7 +994,7 @@ impl Session {
             files,
             docs,
             diags,
-            Some(&mut self.validated),
+            Some(&mut self.assembled),
         )?;
         let previous = if out.is_dir() {
             self.written.as_ref()

@@ -121,6 +121,25 @@ fn incremental_output_equals_a_clean_build_after_each_edit() {
             }),
             Some(&["site.yaml"]),
         ),
+        (
+            // The session keeps the strings and the templates written with
+            // them: a changed string must reach every page.
+            "a site interface string",
+            Box::new(|s| {
+                s.file("i18n/fr.ftl", "page-localities = Nos quartiers\n");
+            }),
+            None,
+        ),
+        (
+            "a theme template",
+            Box::new(|s| {
+                s.file(
+                    "themes/default/templates/page.html",
+                    "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ title }}</h1>\n<p>{{ t(key=\"page-updates\") }}</p>\n{% endblock content %}\n",
+                );
+            }),
+            None,
+        ),
     ];
     for (step, edit, touched) in &edits {
         edit(&site);
