@@ -464,7 +464,9 @@ fn inline_strings<'s>(src: &str, text_of: impl Fn(&str) -> Option<&'s str>) -> S
         let Some((key, end)) = call() else {
             continue;
         };
-        let Some(text) = text_of(key) else {
+        // A string with a brace stays a call: written into the template,
+        // `{{`, `{%` or `{#` in it would be read as template code.
+        let Some(text) = text_of(key).filter(|t| !t.contains('{')) else {
             continue;
         };
         let mut escaped = Vec::with_capacity(text.len());
@@ -2148,19 +2150,20 @@ mod compact_tests {
         let texts = |k: &str| match k {
             "skip" => Some("Aller au contenu"),
             "quote" => Some("\"A\" & <b>"),
+            "braces" => Some("{{ lang }} {% raw %}"),
             _ => None,
         };
         let src = concat!(
             "<a>{{ t(key=\"skip\") }}</a><p title=\"{{t( key = 'quote' )}}\">",
             "{{ t(key=\"skip\") | upper }}{{ t(key=\"missing\") }}",
-            "{{ t(key=\"skip\", lang=\"en\") }}{{- t(key=\"skip\") }}</p>"
+            "{{ t(key=\"skip\", lang=\"en\") }}{{- t(key=\"skip\") }}</p>{{ t(key=\"braces\") }}"
         );
         assert_eq!(
             inline_strings(src, texts),
             concat!(
                 "<a>Aller au contenu</a><p title=\"&quot;A&quot; &amp; &lt;b&gt;\">",
                 "{{ t(key=\"skip\") | upper }}{{ t(key=\"missing\") }}",
-                "{{ t(key=\"skip\", lang=\"en\") }}{{- t(key=\"skip\") }}</p>"
+                "{{ t(key=\"skip\", lang=\"en\") }}{{- t(key=\"skip\") }}</p>{{ t(key=\"braces\") }}"
             )
         );
     }

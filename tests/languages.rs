@@ -483,6 +483,11 @@ fn interface_strings_are_escaped_where_pages_show_them() {
     );
     let fr = Page::parse(&s.read("fr/index.html"));
     assert_ne!(fr.text_of("a.skip"), ["Skip <to> \"content\" & more"]);
+    // Braces in a string are text, never template code.
+    s.file("i18n/en.ftl", "skip-link = Skip {\"{{\"} lang {\"}}\"}\n");
+    s.build_ok();
+    let en = Page::parse(&s.read("en/index.html"));
+    assert_eq!(en.text_of("a.skip"), ["Skip {{ lang }}"]);
 }
 
 #[test]
