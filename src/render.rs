@@ -481,21 +481,24 @@ fn inline_strings<'s>(src: &str, text_of: impl Fn(&str) -> Option<&'s str>) -> S
     out
 }
 
-/// Whether a template gives `lang` another value (`{% set lang = … %}`, a
-/// loop over `lang`): then `t` without `lang=` does not speak the page's
-/// language there, nor in what that template includes, and strings are not
-/// written in anywhere.
-fn rebinds_lang(src: &str) -> bool {
+/// Whether a template keeps strings from being written into the theme's
+/// templates: it gives `lang` another value (`{% set lang = … %}`, a loop
+/// over `lang`), so that `t` without `lang=` does not speak the page's
+/// language there nor in what it includes; or it has a raw block, whose
+/// text a written-in string would change.
+fn keeps_strings_out(src: &str) -> bool {
     src.match_indices("{%").any(|(at, _)| {
-        let tag = src[at + 2..].trim_start_matches(['-', ' ']);
-        let words: Vec<&str> = tag
+        let words: Vec<&str> = src[at + 2..]
             .split(|c: char| !(c.is_alphanumeric() || c == '_'))
             .filter(|w| !w.is_empty())
-            .take(4)
+            .take(3)
             .collect();
         matches!(
             words.as_slice(),
-            ["set" | "set_global", "lang", ..] | ["for", "lang", ..] | ["for", _, "lang", ..]
+            ["set" | "set_global", "lang", ..]
+                | ["for", "lang", ..]
+                | ["for", _, "lang", ..]
+                | ["raw", ..]
         )
     })
 }
@@ -584,8 +587,7 @@ pub fn compile_templates(
     // Tera autoescapes are changed (their strings are escaped as Tera would),
     // and none where `lang` may mean another language than the page's.
     let mut by_lang = Vec::new();
-    let raw = |t: &str| t.contains("{% raw") || t.contains("{%- raw");
-    if !compact.iter().any(|(_, t)| rebinds_lang(t) || raw(t)) {
+    if !compact.iter().any(|(_, t)| keeps_strings_out(t)) {
         let mut plain: BTreeMap<&str, HashMap<&str, &str>> = BTreeMap::new();
         for (lang, key, text) in strings.plain_strings() {
             plain.entry(lang).or_default().insert(key, text);
@@ -2131,7 +2133,7 @@ fn base_path(base_url: &str) -> String {
 
 #[cfg(test)]
 mod compact_tests {
-    use super::{compact_template, inline_strings, pagination_window, rebinds_lang};
+    use super::{compact_template, inline_strings, keeps_strings_out, pagination_window};
 
     #[test]
     fn pagination_bars_stay_short() {
@@ -2169,15 +2171,21 @@ mod compact_tests {
     }
 
     #[test]
-    fn templates_that_give_lang_another_value_are_noticed() {
-        assert!(rebinds_lang("{% set lang = \"fr\" %}"));
-        assert!(rebinds_lang("{%- set_global lang = x -%}"));
-        assert!(rebinds_lang("{% for lang in site.languages %}{% endfor %}"));
-        assert!(rebinds_lang("{% for code, lang in names %}{% endfor %}"));
-        assert!(!rebinds_lang(
+    fn templates_that_give_lang_another_value_or_hold_raw_text_are_noticed() {
+        assert!(keeps_strings_out("{% set lang = \"fr\" %}"));
+        assert!(keeps_strings_out("{%- set_global lang = x -%}"));
+        assert!(keeps_strings_out(
+            "{% for lang in site.languages %}{% endfor %}"
+        ));
+        assert!(keeps_strings_out(
+            "{% for code, lang in names %}{% endfor %}"
+        ));
+        assert!(keeps_strings_out("{%raw%}{{ t(key=\"x\") }}{%endraw%}"));
+        assert!(keeps_strings_out("{%-\n  raw -%}{%- endraw %}"));
+        assert!(!keeps_strings_out(
             "{% set language = lang %}{% for l in langs %}{% endfor %}"
         ));
-        assert!(!rebinds_lang(
+        assert!(!keeps_strings_out(
             "<html lang=\"{{ lang }}\">{% if lang == \"ar\" %}{% endif %}"
         ));
     }
