@@ -273,12 +273,23 @@ impl Strings {
         self.bundles.get(lang).is_some_and(|b| b.has_message(key))
     }
 
+    /// The string `key` in `lang` when it has no variables (formatted once,
+    /// along the fallback chain), else `None`.
+    pub fn plain(&self, lang: &str, key: &str) -> Option<&str> {
+        self.plain.get(lang)?.get(key).map(String::as_str)
+    }
+
+    /// The languages [`plain`](Self::plain) has strings for.
+    pub fn plain_languages(&self) -> impl Iterator<Item = &str> {
+        self.plain.keys().map(String::as_str)
+    }
+
     /// The string `key` in `lang`, or `None` when no language of the chain has it.
     pub fn try_get(&self, lang: &str, key: &str, args: &[(&str, Arg)]) -> Option<String> {
         if args.is_empty()
-            && let Some(text) = self.plain.get(lang).and_then(|p| p.get(key))
+            && let Some(text) = self.plain(lang, key)
         {
-            return Some(text.clone());
+            return Some(text.to_owned());
         }
         let mut h = rustc_hash::FxHasher::default();
         (lang, key).hash(&mut h);

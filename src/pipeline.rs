@@ -174,13 +174,6 @@ pub fn assemble(
     });
 
     lap("validate", &mut t);
-    let kept = |inputs: u64| {
-        cache
-            .as_deref()
-            .and_then(|c| c.strings.as_ref())
-            .filter(|(k, _, _)| *k == inputs)
-            .map(|(_, s, t)| (s.clone(), t.clone()))
-    };
     let strings_and_templates = match (&theme, &site) {
         (Some(theme), Some(site)) => {
             let codes: Vec<String> = site
@@ -198,17 +191,19 @@ pub fn assemble(
             for p in &site.pages {
                 p.fingerprint.hash(&mut global);
             }
-            let made = match kept(inputs) {
-                Some(both) => Some(both),
-                None => strings_and_templates(site, theme, &codes, &site_ftl, &mut diags),
-            };
-            if let Some((strings, _)) = &made {
+            let made = cache
+                .as_deref()
+                .and_then(|c| c.strings.as_ref())
+                .filter(|(k, _, _)| *k == inputs)
+                .map(|(_, s, t)| (s.clone(), t.clone()))
+                .or_else(|| strings_and_templates(site, theme, &codes, &site_ftl, &mut diags));
+            if let Some((strings, tera)) = &made {
                 diags.extend(missing_string_warnings(
                     strings,
                     &site.config.default_language,
                 ));
                 if let Some(c) = cache {
-                    c.strings = made.clone().map(|(s, t)| (inputs, s, t));
+                    c.strings = Some((inputs, strings.clone(), tera.clone()));
                 }
             }
             made

@@ -313,11 +313,14 @@ fn escape(s: &str) -> String {
     })
 }
 
+/// The endings of the names of the templates Tera autoescapes.
+const AUTOESCAPED: [&str; 2] = [".html", ".xml"];
+
 /// Compiles the theme's templates and registers the `t` function.
 /// A Tera instance with pledgeboard's functions and filters, no templates yet.
 fn new_tera(strings: &Arc<Strings>) -> Tera {
     let mut tera = Tera::new();
-    tera.autoescape_on([".html", ".xml"]);
+    tera.autoescape_on(AUTOESCAPED.to_vec());
     // Functions and filters first: Tera checks that every one a template uses exists.
     let lang_of = |state: &State| -> tera::TeraResult<String> {
         Ok(state.get::<String>("lang")?.unwrap_or_default())
@@ -446,19 +449,13 @@ fn inline_strings<'s>(src: &str, text_of: impl Fn(&str) -> Option<&'s str>) -> S
             continue;
         }
         let call = || -> Option<(&str, usize)> {
-            let rest = src[at + 2..].trim_start_matches(' ');
-            let rest = rest.strip_prefix("t(")?.trim_start_matches(' ');
-            let rest = rest.strip_prefix("key")?.trim_start_matches(' ');
-            let rest = rest.strip_prefix('=')?.trim_start_matches(' ');
-            let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-            let body = &rest[1..];
-            let key = &body[..body.find(quote)?];
+            let rest = src[at + 2..].trim_start().strip_prefix("t(")?;
+            let (key, rest) = literal_key_arg(rest)?;
             if key.contains('\\') {
                 return None;
             }
-            let rest = body[key.len() + 1..].trim_start_matches(' ');
-            let rest = rest.strip_prefix(')')?.trim_start_matches(' ');
-            let rest = rest.strip_prefix("}}")?;
+            let rest = rest.trim_start().strip_prefix(')')?;
+            let rest = rest.trim_start().strip_prefix("}}")?;
             Some((key, src.len() - rest.len()))
         };
         let Some((key, end)) = call() else {
@@ -588,17 +585,12 @@ pub fn compile_templates(
     // and none where `lang` may mean another language than the page's.
     let mut by_lang = Vec::new();
     if !compact.iter().any(|(_, t)| keeps_strings_out(t)) {
-        let mut plain: BTreeMap<&str, HashMap<&str, &str>> = BTreeMap::new();
-        for (lang, key, text) in strings.plain_strings() {
-            plain.entry(lang).or_default().insert(key, text);
-        }
-        for (lang, texts) in plain {
+        for lang in strings.plain_languages() {
             let inlined: Vec<(&str, String)> = compact
                 .iter()
                 .map(|(n, t)| {
-                    let escaped = n.ends_with(".html") || n.ends_with(".xml");
-                    let t = if escaped {
-                        inline_strings(t, |k| texts.get(k).copied())
+                    let t = if AUTOESCAPED.iter().any(|e| n.ends_with(e)) {
+                        inline_strings(t, |k| strings.plain(lang, k))
                     } else {
                         t.clone()
                     };
@@ -714,6 +706,17 @@ fn compact_template(src: &str) -> String {
     out
 }
 
+/// The literal key of a `t(key="…")` call, from the text just after `t(`:
+/// the key, and the text after its closing quote.
+fn literal_key_arg(after_paren: &str) -> Option<(&str, &str)> {
+    let rest = after_paren.trim_start().strip_prefix("key")?;
+    let rest = rest.trim_start().strip_prefix('=')?.trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let body = &rest[1..];
+    let end = body.find(quote)?;
+    Some((&body[..end], &body[end + 1..]))
+}
+
 /// The literal keys of `t(key="…")` calls in a template, with their byte offsets.
 fn literal_keys(text: &str) -> Vec<(&str, usize)> {
     let mut out = Vec::new();
@@ -725,21 +728,9 @@ fn literal_keys(text: &str) -> Vec<(&str, usize)> {
         {
             continue;
         }
-        let rest = text[at + 2..].trim_start();
-        let Some(rest) = rest.strip_prefix("key") else {
-            continue;
-        };
-        let Some(rest) = rest.trim_start().strip_prefix('=') else {
-            continue;
-        };
-        let rest = rest.trim_start();
-        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-            continue;
-        };
-        let body = &rest[1..];
-        if let Some(end) = body.find(quote) {
-            let start = text.len() - body.len();
-            out.push((&body[..end], start));
+        if let Some((key, after)) = literal_key_arg(&text[at + 2..]) {
+            // The key ends one quote before what follows it.
+            out.push((key, text.len() - after.len() - 1 - key.len()));
         }
     }
     out
