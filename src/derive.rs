@@ -5,8 +5,9 @@
 //! translation coverage report. Computed once per build and borrowed by every
 //! page, feed and export.
 
+use crate::memo::{Fingerprinter, Memo};
 use crate::model::{CRef, Commitment, Site, Text};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// An update of some commitment: the commitment and the update's index.
@@ -172,25 +173,10 @@ pub struct Coverage {
 
 /// The translation coverage of each non-default language: how many texts
 /// (titles, names, summaries, bodies, notes, topic names) have a
-/// translation, and where the gaps are, in file order.
-pub fn coverage(site: &Site) -> Vec<Coverage> {
-    coverage_with(site, &mut CoverageCache::default())
-}
-
-/// The coverage of each commitment, for the next rebuild of a session:
-/// most commitments did not change. Entries are keyed by the address of the
-/// shared commitment and hold it, so an address stands for one unchanging
-/// commitment (`validate` makes a new one whenever its files or the
-/// settings change).
-#[derive(Default)]
-pub struct CoverageCache {
-    /// The languages the entries were counted for.
-    langs: Vec<String>,
-    entries: HashMap<usize, (Arc<Commitment>, Arc<[Coverage]>)>,
-}
-
-/// [`coverage`], reusing and refreshing the counts of `cache`.
-pub fn coverage_with(site: &Site, cache: &mut CoverageCache) -> Vec<Coverage> {
+/// translation, and where the gaps are, in file order. Each commitment's
+/// counts are kept in `memo` by the commitment's fingerprint and the
+/// languages (a session's rebuild counts only the commitments that changed).
+pub fn coverage(site: &Site, memo: &Memo<Arc<[Coverage]>>) -> Vec<Coverage> {
     let config = &site.config;
     let langs: Vec<String> = config
         .languages
@@ -198,10 +184,6 @@ pub fn coverage_with(site: &Site, cache: &mut CoverageCache) -> Vec<Coverage> {
         .filter(|l| l.code != config.default_language)
         .map(|l| l.code.clone())
         .collect();
-    if cache.langs != langs {
-        cache.langs = langs.clone();
-        cache.entries.clear();
-    }
     let mut covs = uncounted(&langs);
     check_texts(&mut covs, "site.yaml", "title", Some(&config.title));
     check_texts(
@@ -214,26 +196,24 @@ pub fn coverage_with(site: &Site, cache: &mut CoverageCache) -> Vec<Coverage> {
         check_texts(&mut covs, &home.source, "title", home.title.as_ref());
         check_texts(&mut covs, &home.source, "body", Some(&home.body));
     }
-    let mut next = HashMap::with_capacity(cache.entries.len());
     for loc in &site.localities {
         check_texts(&mut covs, &loc.source, "name", Some(&loc.name));
         check_texts(&mut covs, &loc.source, "region", loc.region.as_ref());
         check_texts(&mut covs, &loc.source, "body", Some(&loc.body));
         for c in &loc.commitments {
-            let own = cache
-                .entries
-                .get(&(Arc::as_ptr(c) as usize))
-                .map(|(_, own)| own.clone())
-                .unwrap_or_else(|| commitment_coverage(c, &langs));
+            let key = Fingerprinter::new()
+                .add(&c.fingerprint)
+                .add(&c.source)
+                .add(&langs)
+                .fingerprint();
+            let own = memo.get_or_make(key, || commitment_coverage(c, &langs));
             for (cov, part) in covs.iter_mut().zip(own.iter()) {
                 cov.total += part.total;
                 cov.translated += part.translated;
                 cov.gaps.extend(part.gaps.iter().cloned());
             }
-            next.insert(Arc::as_ptr(c) as usize, (c.clone(), own));
         }
     }
-    cache.entries = next;
     for p in &site.pages {
         check_texts(&mut covs, &p.source, "title", p.title.as_ref());
         check_texts(&mut covs, &p.source, "body", Some(&p.body));

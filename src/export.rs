@@ -6,14 +6,12 @@
 //! present); the CSV flattens them into one column per language.
 
 use crate::derive::Derived;
+use crate::memo::{Fingerprint, Fingerprinter, Memo};
 use crate::model::{CRef, Site, Text};
 use crate::urls;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::collections::HashMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 #[derive(Debug, Serialize)]
@@ -217,74 +215,90 @@ fn item(site: &Site, derived: &Derived, r: CRef) -> (String, Vec<u8>) {
 /// dataset is never all in memory.
 const STREAM_CHUNK: usize = 1024;
 
-/// Writes both open-data files straight from the site, a chunk of records
-/// at a time, keeping nothing: what a one-shot build does. The bytes are
-/// those of [`Files`] for the same site.
+/// Which open-data file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// `data/commitments.json`
+    Json,
+    /// `data/commitments.csv`
+    Csv,
+}
+
+/// Writes one open-data file straight from the site, a chunk of records at
+/// a time, keeping nothing: what a one-shot build does. The bytes are those
+/// of [`Files`] for the same site.
 pub fn stream(
     site: &Site,
     derived: &Derived,
-    json: &mut dyn std::io::Write,
-    csv: &mut dyn std::io::Write,
+    format: Format,
+    w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let crefs: Vec<CRef> = site.crefs().collect();
-    let mut out = Writers::begin(&csv_header(site), json, csv)?;
+    let mut out = Writer::begin(format, &csv_header(site), w)?;
     for chunk in crefs.chunks(STREAM_CHUNK) {
-        let items: Vec<(String, Vec<u8>)> =
-            chunk.par_iter().map(|&r| item(site, derived, r)).collect();
-        for (j, c) in &items {
-            out.push(j, c)?;
+        let items: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .map(|&r| {
+                let rec = record(site, derived, r);
+                match format {
+                    Format::Json => json_item(&rec).into_bytes(),
+                    Format::Csv => csv_row(site, &rec),
+                }
+            })
+            .collect();
+        for item in &items {
+            out.push(item)?;
         }
     }
     out.finish()
 }
 
-/// The two files being written, item by item.
-struct Writers<'w> {
-    json: &'w mut dyn std::io::Write,
-    csv: &'w mut dyn std::io::Write,
+/// One open-data file being written, record by record.
+struct Writer<'w> {
+    format: Format,
+    w: &'w mut dyn std::io::Write,
     first: bool,
 }
 
-impl<'w> Writers<'w> {
+impl<'w> Writer<'w> {
     fn begin(
+        format: Format,
         csv_header: &[u8],
-        json: &'w mut dyn std::io::Write,
-        csv: &'w mut dyn std::io::Write,
-    ) -> std::io::Result<Writers<'w>> {
-        json.write_all(b"[")?;
-        csv.write_all(b"\xEF\xBB\xBF")?;
-        csv.write_all(csv_header)?;
-        Ok(Writers {
-            json,
-            csv,
+        w: &'w mut dyn std::io::Write,
+    ) -> std::io::Result<Writer<'w>> {
+        match format {
+            Format::Json => w.write_all(b"[")?,
+            Format::Csv => {
+                w.write_all(b"\xEF\xBB\xBF")?;
+                w.write_all(csv_header)?;
+            }
+        }
+        Ok(Writer {
+            format,
+            w,
             first: true,
         })
     }
 
-    fn push(&mut self, json_item: &str, csv_row: &[u8]) -> std::io::Result<()> {
-        self.json
-            .write_all(if self.first { b"\n" } else { b",\n" })?;
+    /// Adds one record: its JSON array item or its CSV row.
+    fn push(&mut self, item: &[u8]) -> std::io::Result<()> {
+        if self.format == Format::Json {
+            self.w.write_all(if self.first { b"\n" } else { b",\n" })?;
+        }
         self.first = false;
-        self.json.write_all(json_item.as_bytes())?;
-        self.csv.write_all(csv_row)
+        self.w.write_all(item)
     }
 
     fn finish(self) -> std::io::Result<()> {
-        self.json
-            .write_all(if self.first { b"]\n" } else { b"\n]\n" })
+        match self.format {
+            Format::Json => self.w.write_all(if self.first { b"]\n" } else { b"\n]\n" }),
+            Format::Csv => Ok(()),
+        }
     }
 }
 
-/// The serialised record of each commitment, by the fingerprint of what it
-/// was made from (which includes the commitment's path): an incremental
-/// rebuild serialises only the commitments that changed.
-#[derive(Default)]
-pub struct Cache {
-    entries: HashMap<u64, Item>,
-}
-
 /// A record serialised: its JSON array item and its CSV row.
-type Item = Arc<(String, Vec<u8>)>;
+pub type Item = Arc<(String, Vec<u8>)>;
 
 /// `data/commitments.json` and `data/commitments.csv`. `global` changes
 /// whenever site.yaml does (languages, base URL, default language).
@@ -293,44 +307,26 @@ type Item = Arc<(String, Vec<u8>)>;
 /// one row per commitment, UTF-8 with a byte-order mark and CRLF line ends so
 /// spreadsheet programs open it correctly; lists of ids are separated by
 /// `;`, and the full update history is in the `updates` column as JSON.
-/// `cache`, when given, holds the records of the last call and receives this
-/// call's (a session keeps it between rebuilds; a one-shot build has none).
-pub fn files(
-    site: &Site,
-    derived: &Derived,
-    global: u64,
-    mut cache: Option<&mut Cache>,
-) -> Arc<Files> {
+/// Each record is made once per fingerprint of its inputs and kept by
+/// `records` (a session's rebuild serialises only what changed).
+pub fn files(site: &Site, derived: &Derived, global: Fingerprint, records: &Memo<Item>) -> Files {
     let crefs: Vec<CRef> = site.crefs().collect();
-    let fp = |r: CRef| {
-        let mut h = DefaultHasher::new();
-        (
-            global,
-            site.commitment(r).fingerprint,
-            site.locality_of(r).fingerprint,
-            derived.is_overdue(r),
-        )
-            .hash(&mut h);
-        h.finish()
-    };
-    let items: Vec<(u64, Item)> = crefs
+    let items: Vec<Item> = crefs
         .par_iter()
         .map(|&r| {
-            let f = fp(r);
-            match cache.as_ref().and_then(|c| c.entries.get(&f)) {
-                Some(item) => (f, item.clone()),
-                None => (f, Arc::new(item(site, derived, r))),
-            }
+            let key = Fingerprinter::new()
+                .add(&global)
+                .add(&site.commitment(r).fingerprint)
+                .add(&site.locality_of(r).fingerprint)
+                .add(&derived.is_overdue(r))
+                .fingerprint();
+            records.get_or_make(key, || Arc::new(item(site, derived, r)))
         })
         .collect();
-    let files = Files {
+    Files {
         csv_header: csv_header(site),
-        items: items.iter().map(|(_, item)| item.clone()).collect(),
-    };
-    if let Some(cache) = cache.as_mut() {
-        cache.entries = items.into_iter().collect();
+        items,
     }
-    Arc::new(files)
 }
 
 /// The two open-data files, kept as the serialised records they are made
@@ -342,24 +338,14 @@ pub struct Files {
 }
 
 impl Files {
-    /// Writes `data/commitments.json`.
-    pub fn write_json(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        self.write(w, &mut std::io::sink())
-    }
-
-    /// Writes `data/commitments.csv`.
-    pub fn write_csv(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        self.write(&mut std::io::sink(), w)
-    }
-
-    fn write(
-        &self,
-        json: &mut dyn std::io::Write,
-        csv: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        let mut out = Writers::begin(&self.csv_header, json, csv)?;
+    /// Writes one of the two files.
+    pub fn write(&self, format: Format, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut out = Writer::begin(format, &self.csv_header, w)?;
         for item in &self.items {
-            out.push(&item.0, &item.1)?;
+            match format {
+                Format::Json => out.push(item.0.as_bytes())?,
+                Format::Csv => out.push(&item.1)?,
+            }
         }
         out.finish()
     }
@@ -368,8 +354,8 @@ impl Files {
     pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
         let mut json = Vec::new();
         let mut csv = Vec::new();
-        let _ = self.write_json(&mut json);
-        let _ = self.write_csv(&mut csv);
+        let _ = self.write(Format::Json, &mut json);
+        let _ = self.write(Format::Csv, &mut csv);
         (json, csv)
     }
 }

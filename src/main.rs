@@ -232,7 +232,7 @@ fn report_build(report: &pipeline::Report) {
 /// `pledgeboard watch`: build, then rebuild after every change until stopped.
 fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
     let out = output.unwrap_or_else(|| site_dir.join("public"));
-    let mut session = pipeline::Session::new(site_dir, Some(&out));
+    let mut session = pledgeboard::session::Session::new(site_dir, Some(&out));
     let mut build = |changed: Option<&[PathBuf]>| match session
         .rebuild_after(pipeline::build_date(), changed)
     {
@@ -297,7 +297,7 @@ fn main() -> ExitCode {
         Command::Check { site_dir, strict } => match pipeline::check(&site_dir, today) {
             Ok(checked) => {
                 print_diagnostics(&checked.warnings);
-                let coverage = derive::coverage(&checked.site);
+                let coverage = derive::coverage(&checked.site, &pledgeboard::memo::Memo::off());
                 let interface = checked.strings.missing_strings();
                 let config = &checked.site.config;
                 println!(

@@ -11,13 +11,14 @@ use crate::derive::{Derived, URef};
 use crate::diag::Diagnostic;
 use crate::i18n::{Arg, Strings};
 use crate::markdown;
+use crate::memo::{Fingerprint, Fingerprinter, Memo};
 use crate::model::{CRef, Config, Lang, Site, Text};
 use crate::theme::Theme;
 use crate::urls;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeMap, HashMap};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, OnceLock};
 use tera::{Context, Kwargs, State, Tera, Value};
@@ -222,35 +223,6 @@ struct LangData {
     feed: Value,
 }
 
-/// List cards rendered by the earlier builds of a session (`watch`,
-/// `serve`), by [`Renderer::card_key`]: a rebuild renders only the cards of
-/// commitments that changed.
-#[derive(Default)]
-pub struct CardCache {
-    html: HashMap<u64, Arc<str>>,
-}
-
-impl CardCache {
-    /// Adds the cards a build rendered; with `keys` (when old versions of
-    /// edited commitments have piled up), only the cards of `keys` stay.
-    pub fn update(
-        &mut self,
-        rendered: Vec<(u64, Arc<str>)>,
-        keys: Option<std::collections::HashSet<u64>>,
-    ) {
-        self.html.extend(rendered);
-        if let Some(keys) = keys {
-            self.html.retain(|k, _| keys.contains(k));
-        }
-    }
-
-    /// Whether adding `new` cards takes the cache past twice `count`
-    /// (then [`update`](Self::update) wants the current keys).
-    pub fn needs_pruning(&self, new: usize, count: usize) -> bool {
-        self.html.len() + new > 2 * count
-    }
-}
-
 /// Renders the HTML pages of one site.
 pub struct Renderer<'a> {
     site: &'a Site,
@@ -274,8 +246,9 @@ pub struct Renderer<'a> {
     /// A hash of what the locality cards count: each commitment's status
     /// and overdue flag, locality by locality.
     locality_counts: u64,
-    /// The list cards of the last build of a session.
-    previous_cards: Option<&'a CardCache>,
+    /// List cards' HTML, by [`Renderer::card_key`]: a session's rebuild
+    /// renders only the cards of commitments that changed.
+    cards: &'a Memo<Arc<str>>,
     /// Per browse dimension, per key: how many of its commitments are
     /// overdue (every page of a list shows it: counted once, not per page).
     key_overdue: Vec<Vec<usize>>,
@@ -755,7 +728,7 @@ impl<'a> Renderer<'a> {
         strings: Arc<Strings>,
         tera: Arc<Templates>,
         global: u64,
-        previous_cards: Option<&'a CardCache>,
+        cards: &'a Memo<Arc<str>>,
     ) -> Self {
         let mut r = Renderer {
             site,
@@ -770,7 +743,7 @@ impl<'a> Renderer<'a> {
             all_crefs: site.crefs().collect(),
             entry_fps: Vec::new(),
             locality_counts: 0,
-            previous_cards,
+            cards,
             key_overdue: Vec::new(),
         };
         r.key_overdue = (0..DIMENSIONS.len())
@@ -1413,57 +1386,37 @@ impl<'a> Renderer<'a> {
     fn list_card_html<'d>(&self, data: &'d LangData, r: CRef) -> &'d str {
         data.card_html[r.locality][r.commitment].get_or_init(|| {
             let key = self.card_key(data.index, r);
-            if let Some(html) = self.previous_cards.and_then(|c| c.html.get(&key)) {
-                return html.clone();
-            }
-            let mut ctx = Context::new();
-            ctx.insert("lang", &data.code);
-            ctx.insert("dir", data.dir);
-            ctx.insert("root", ROOT_MARK);
-            ctx.insert("level", &2);
-            ctx.insert("page_kind", "browse");
-            ctx.insert_value("card", self.card_value(data, data.index, r));
-            // A card that cannot be rendered here is rendered by the list
-            // template's own include, which reports the error.
-            self.tera
-                .for_lang(&data.code)
-                .render("partials/card.html", &ctx)
-                .unwrap_or_default()
-                .into()
+            self.cards
+                .get_or_make(key, || self.render_list_card(data, r))
         })
     }
 
-    /// What a list card's HTML is cached by between the builds of a session.
-    fn card_key(&self, li: usize, r: CRef) -> u64 {
-        let mut h = DefaultHasher::new();
-        (self.global, li, self.entry_fps[r.locality][r.commitment]).hash(&mut h);
-        h.finish()
+    /// A commitment's card as lists show it, rendered.
+    fn render_list_card(&self, data: &LangData, r: CRef) -> Arc<str> {
+        let mut ctx = Context::new();
+        ctx.insert("lang", &data.code);
+        ctx.insert("dir", data.dir);
+        ctx.insert("root", ROOT_MARK);
+        ctx.insert("level", &2);
+        ctx.insert("page_kind", "browse");
+        ctx.insert_value("card", self.card_value(data, data.index, r));
+        // A card that cannot be rendered here is rendered by the list
+        // template's own include, which reports the error.
+        self.tera
+            .for_lang(&data.code)
+            .render("partials/card.html", &ctx)
+            .unwrap_or_default()
+            .into()
     }
 
-    /// The list cards this build rendered, for the next build of a session.
-    pub fn rendered_cards(&self) -> Vec<(u64, Arc<str>)> {
-        let mut out = Vec::new();
-        for data in &self.langs {
-            for r in &self.all_crefs {
-                if let Some(html) = data.card_html[r.locality][r.commitment].get() {
-                    out.push((self.card_key(data.index, *r), html.clone()));
-                }
-            }
-        }
-        out
-    }
-
-    /// The keys of every list card the site has now, in every language.
-    pub fn card_keys(&self) -> std::collections::HashSet<u64> {
-        (0..self.langs.len())
-            .flat_map(|li| self.all_crefs.iter().map(move |r| (li, *r)))
-            .map(|(li, r)| self.card_key(li, r))
-            .collect()
-    }
-
-    /// How many list cards the site has, in every language.
-    pub fn card_count(&self) -> usize {
-        self.langs.len() * self.all_crefs.len()
+    /// What a list card's HTML is made from: everything every page
+    /// depends on, the language, and the commitment's list entry.
+    fn card_key(&self, li: usize, r: CRef) -> Fingerprint {
+        Fingerprinter::new()
+            .add(&self.global)
+            .add(&li)
+            .add(&self.entry_fps[r.locality][r.commitment])
+            .fingerprint()
     }
 
     /// The card of a commitment as a template value, computed once per language.

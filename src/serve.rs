@@ -130,7 +130,7 @@ pub fn serve(opts: Options) -> Result<(), String> {
         .map_err(|e| format!("cannot make a temporary folder: {e}"))?;
     let out = tmp.path().join("site");
     let site_dir = opts.site_dir.clone();
-    let mut session = pipeline::Session::new(&site_dir, Some(&out));
+    let mut session = crate::session::Session::new(&site_dir, Some(&out));
     let first = session.rebuild(pipeline::build_date());
     print_build(&first);
     let state = Arc::new(Mutex::new(BuildState {

@@ -9,6 +9,7 @@
 //! free page ids do not collide with the portal's own paths.
 
 use crate::diag::{self, Diagnostic};
+use crate::memo::{Fingerprint, Fingerprinter, Memo};
 use crate::model::{Commitment, Config, Locality, Page, Site, Text, Update};
 use crate::parse::{Doc, DocKind, Fields, FrontMatter, RawCommitment, RawText};
 use crate::yaml::Seg;
@@ -42,21 +43,15 @@ pub struct Inputs {
     pub theme_dir: Option<PathBuf>,
     /// A fingerprint of what `config` was made from (site.yaml's text and
     /// the build date): with equal settings and equal files, a commitment
-    /// checked before is checked the same again, so a [`Cache`] may reuse it.
-    pub settings: u64,
+    /// checked before is checked the same again, so a memo may reuse it.
+    pub settings: Fingerprint,
 }
 
-/// The commitments checked by the last run, for the next one (`watch` and
-/// `serve`): a commitment whose files and settings did not change is taken
-/// from here, with the problems found in it, instead of being checked and
-/// assembled again. Most of a rebuild's validation is then skipped.
-#[derive(Default)]
-pub struct Cache {
-    commitments: HashMap<DocKind, Checked>,
-}
-
-/// A commitment as checked: the fingerprint of its inputs, the result, its problems.
-type Checked = (u64, Option<Arc<Commitment>>, Vec<Diagnostic>);
+/// A commitment as checked: the commitment (none when it has errors) and
+/// the problems found in it. A session keeps these by the fingerprint of
+/// the commitment's files and the settings: an unchanged commitment is not
+/// checked or assembled again.
+pub type Checked = Arc<(Option<Arc<Commitment>>, Vec<Diagnostic>)>;
 
 /// A default-language file and its translations.
 #[derive(Default)]
@@ -66,8 +61,9 @@ struct Group {
 }
 
 /// Checks the cross-file rules and builds the site. Warnings are returned
-/// alongside a site; errors mean no site.
-pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec<Diagnostic>) {
+/// alongside a site; errors mean no site. `memo` holds commitments checked
+/// before (by a session) or nothing.
+pub fn validate(inputs: Inputs, memo: &Memo<Checked>) -> (Option<Site>, Vec<Diagnostic>) {
     let Inputs {
         root,
         config,
@@ -222,9 +218,9 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
             DocKind::Commitment { .. } => {}
         }
     }
-    let previous = cache.as_ref().map(|c| &c.commitments);
-    // Each commitment with whether it was checked afresh (not taken from the cache).
-    let checked: Vec<(&DocKind, &String, Checked, bool)> = groups
+    // Each commitment checked, or taken as checked before from the memo:
+    // equal settings and equal files give the same commitment and problems.
+    let checked: Vec<(&String, Checked)> = groups
         .par_iter()
         .filter_map(|(kind, group)| {
             let DocKind::Commitment { locality, id } = kind else {
@@ -234,26 +230,22 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
             let Fields::Commitment(raw) = &main.fields else {
                 return None;
             };
-            let fp = {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                (settings, fingerprint(group)).hash(&mut h);
-                h.finish()
-            };
-            if let Some(hit) = previous
-                .and_then(|p| p.get(kind))
-                .filter(|(f, _, _)| *f == fp)
-            {
-                return Some((kind, locality, hit.clone(), false));
-            }
-            let mut d = Vec::new();
-            let c = commitment(&config, locality, id, raw, group, &mut d).map(Arc::new);
-            Some((kind, locality, (fp, c, d), true))
+            let key = Fingerprinter::new()
+                .add(&settings)
+                .add(&fingerprint(group))
+                .fingerprint();
+            let checked = memo.get_or_make(key, || {
+                let mut d = Vec::new();
+                let c = commitment(&config, locality, id, raw, group, &mut d).map(Arc::new);
+                Arc::new((c, d))
+            });
+            Some((locality, checked))
         })
         .collect();
     // Groups come sorted by kind, so a locality's commitments are neighbours.
     let mut by_locality: Vec<(&String, Vec<Arc<Commitment>>)> = Vec::new();
-    for (_, locality, (_, c, d), _) in &checked {
+    for (locality, checked) in &checked {
+        let (c, d) = &**checked;
         diags.extend(d.iter().cloned());
         if let Some(c) = c {
             match by_locality.last_mut() {
@@ -266,21 +258,6 @@ pub fn validate(inputs: Inputs, cache: Option<&mut Cache>) -> (Option<Site>, Vec
         .into_iter()
         .map(|(l, list)| (l.as_str(), list))
         .collect();
-    if let Some(cache) = cache {
-        // Only what was checked afresh goes in; entries of files gone are
-        // dropped when there are any.
-        let present = checked.len();
-        for (kind, _, entry, fresh) in checked {
-            if fresh {
-                cache.commitments.insert(kind.clone(), entry);
-            }
-        }
-        if cache.commitments.len() > present {
-            let kinds: std::collections::HashSet<&DocKind> =
-                groups.iter().map(|(k, _)| k).collect();
-            cache.commitments.retain(|k, _| kinds.contains(k));
-        }
-    }
 
     // Every locality folder needs its _index.md.
     for dir in &locality_dirs {

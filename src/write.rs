@@ -19,6 +19,35 @@ use std::path::{Path, PathBuf};
 /// The marker file pledgeboard leaves in every output folder it writes.
 pub const MARKER: &str = ".pledgeboard-output";
 
+/// What a written file looks like on disk: its size and modification time.
+/// A file whose stamp is still the one it had when written was not touched
+/// since, so a later build may link it into its staging folder unread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    /// Nanoseconds since the Unix epoch (0 where the system has no time).
+    pub modified: u128,
+}
+
+impl Stamp {
+    pub fn of(meta: &fs::Metadata) -> Stamp {
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        Stamp {
+            len: meta.len(),
+            modified,
+        }
+    }
+
+    /// The stamp of the file at `path` (not following a symbolic link).
+    pub fn read(path: &Path) -> io::Result<Stamp> {
+        fs::symlink_metadata(path).map(|m| Stamp::of(&m))
+    }
+}
+
 /// A staging folder being filled.
 pub struct Staging {
     out: PathBuf,
@@ -125,8 +154,10 @@ impl Staging {
     }
 
     /// Writes one file, `rel` being relative to the output root.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
-        fs::write(self.place(rel)?, bytes)
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<Stamp> {
+        let mut file = fs::File::create(self.place(rel)?)?;
+        io::Write::write_all(&mut file, bytes)?;
+        Ok(Stamp::of(&file.metadata()?))
     }
 
     /// Writes one file by streaming it through `fill`.
@@ -134,15 +165,34 @@ impl Staging {
         &self,
         rel: &str,
         fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
-    ) -> io::Result<()> {
+    ) -> io::Result<Stamp> {
         let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(self.place(rel)?)?);
         fill(&mut w)?;
-        io::Write::flush(&mut w)
+        io::Write::flush(&mut w)?;
+        Ok(Stamp::of(&w.get_ref().metadata()?))
     }
 
     /// Copies a file into the output.
-    pub fn copy(&self, rel: &str, from: &Path) -> io::Result<()> {
-        fs::copy(from, self.place(rel)?).map(|_| ())
+    pub fn copy(&self, rel: &str, from: &Path) -> io::Result<Stamp> {
+        let to = self.place(rel)?;
+        fs::copy(from, &to)?;
+        Stamp::read(&to)
+    }
+
+    /// Puts the file `from` (of the output being replaced, with the stamp
+    /// `stamp`) into the staging folder as a hard link, unread and
+    /// unwritten; a file system without hard links gets a copy. Returns the
+    /// stamp of the staged file.
+    pub fn link(&self, rel: &str, from: &Path, stamp: Stamp) -> io::Result<Stamp> {
+        let to = self.place(rel)?;
+        match fs::hard_link(from, &to) {
+            Ok(()) => Ok(stamp),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Err(e),
+            Err(_) => {
+                fs::copy(from, &to)?;
+                Stamp::read(&to)
+            }
+        }
     }
 
     /// Where `rel` goes in the staging folder, with its folder made.
@@ -190,7 +240,7 @@ impl Staging {
 /// Replaces one file of an existing output folder atomically: the new
 /// content is written beside it and renamed over it, so a reader (or a web
 /// server) sees the old file or the new one, never half of one.
-pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<()> {
+pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<Stamp> {
     replace_file_with(out, rel, |w| w.write_all(bytes))
 }
 
@@ -199,7 +249,7 @@ pub fn replace_file_with(
     out: &Path,
     rel: &str,
     fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
-) -> io::Result<()> {
+) -> io::Result<Stamp> {
     let path = out.join(rel);
     let dir = path.parent().unwrap_or(out);
     fs::create_dir_all(dir)?;
@@ -211,8 +261,10 @@ pub fn replace_file_with(
         let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?);
         fill(&mut w)?;
         io::Write::flush(&mut w)?;
+        let stamp = Stamp::of(&w.get_ref().metadata()?);
         drop(w);
-        fs::rename(&tmp, &path)
+        fs::rename(&tmp, &path)?;
+        Ok(stamp)
     })();
     if written.is_err() {
         // Nothing half-written is left behind; the old file stays as it was.

@@ -3,7 +3,8 @@
 
 mod common;
 use common::*;
-use pledgeboard::pipeline::{self, Session};
+use pledgeboard::pipeline;
+use pledgeboard::session::Session;
 use std::path::Path;
 
 fn assert_same(step: &str, incremental: &Path, clean: &Path) {
@@ -215,4 +216,117 @@ fn incremental_output_equals_a_clean_build_after_each_edit() {
     let clean = work.path().join("clean-fixed");
     pipeline::build(site.path(), Some(&clean), today).unwrap();
     assert_same("the fix", &inc, &clean);
+}
+
+/// A site with three commitments in one locality, for counting reuse.
+fn three_commitments() -> TestSite {
+    let site = TestSite::minimal();
+    for id in ["help-desk", "gate"] {
+        site.file(
+            &format!("localities/saaba/{id}.md"),
+            &format!("---\ntitle: {id}\npledged_by: [police]\nagreed: 2017-05-20\nstatus: in-progress\ntopics: [women-safety]\n---\nText.\n"),
+        );
+    }
+    site
+}
+
+#[test]
+fn every_memo_of_a_session_is_used_by_a_rebuild_after_one_edit() {
+    let site = three_commitments();
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let mut session = Session::new(site.path(), Some(&work.path().join("out")));
+    session.rebuild(today).expect("first build");
+    site.file(
+        "localities/saaba/gate.md",
+        "---\ntitle: Move the gate\npledged_by: [police]\nagreed: 2017-05-20\nstatus: in-progress\ntopics: [women-safety]\n---\nText.\n",
+    );
+    session
+        .rebuild_after(
+            today,
+            Some(&[std::path::PathBuf::from("localities/saaba/gate.md")]),
+        )
+        .expect("rebuild");
+    assert!(session.finish_writes().is_empty());
+    let uses = session.memo_uses();
+    // One commitment of three changed: it is made again, the others reused.
+    assert_eq!(
+        (uses.checked.hits, uses.checked.misses),
+        (2, 1),
+        "checked: {uses:?}"
+    );
+    assert_eq!(
+        (uses.coverage.hits, uses.coverage.misses),
+        (2, 1),
+        "coverage: {uses:?}"
+    );
+    assert_eq!(
+        (uses.records.hits, uses.records.misses),
+        (2, 1),
+        "records: {uses:?}"
+    );
+    // Strings, templates and page paths are unchanged.
+    assert_eq!(
+        (uses.strings.hits, uses.strings.misses),
+        (1, 0),
+        "strings: {uses:?}"
+    );
+    assert_eq!(
+        (uses.page_paths.hits, uses.page_paths.misses),
+        (1, 0),
+        "paths: {uses:?}"
+    );
+    // The lists showing the changed commitment are rendered again, with the
+    // card of that one commitment made anew in each of the three languages.
+    assert_eq!(uses.cards.misses, 3, "cards: {uses:?}");
+    assert!(uses.cards.hits >= 6, "cards: {uses:?}");
+}
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).unwrap().ino()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_second_build_into_the_same_folder_keeps_the_unchanged_files() {
+    let site = three_commitments();
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    let first = pipeline::build(site.path(), Some(&out), today).expect("first build");
+    assert_eq!(first.rendered, first.pages);
+    let home = out.join("en/index.html");
+    let page = out.join("en/localities/saaba/gate/index.html");
+    let (home_inode, page_inode) = (inode(&home), inode(&page));
+
+    // Nothing changed: no page is rendered or written, every file is the same file.
+    let second = pipeline::build(site.path(), Some(&out), today).expect("second build");
+    assert_eq!(second.rendered, 0);
+    assert_eq!((inode(&home), inode(&page)), (home_inode, page_inode));
+    let clean = work.path().join("clean");
+    pipeline::build(site.path(), Some(&clean), today).unwrap();
+    assert_same("a second build", &out, &clean);
+
+    // One commitment edited: its pages are made again, the rest kept.
+    site.file(
+        "localities/saaba/gate.md",
+        "---\ntitle: Move the gate\npledged_by: [police]\nagreed: 2017-05-20\nstatus: in-progress\ntopics: [women-safety]\n---\nText.\n",
+    );
+    let third = pipeline::build(site.path(), Some(&out), today).expect("third build");
+    assert!(
+        third.rendered > 0 && third.rendered < third.pages / 2,
+        "{third:?}"
+    );
+    assert_ne!(inode(&page), page_inode);
+    std::fs::remove_dir_all(&clean).unwrap();
+    pipeline::build(site.path(), Some(&clean), today).unwrap();
+    assert_same("an edit between builds", &out, &clean);
+
+    // A file of the output changed by hand is made again, not kept.
+    let about = out.join("en/localities/saaba/index.html");
+    std::fs::write(&about, "changed by hand").unwrap();
+    pipeline::build(site.path(), Some(&out), today).expect("fourth build");
+    assert_same("a file changed by hand", &out, &clean);
 }

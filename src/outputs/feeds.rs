@@ -1,0 +1,72 @@
+//! Atom feeds of updates: the site's and each locality's, in every language.
+
+use super::{Build, Content, Output, Plan};
+use crate::diag::Diagnostic;
+use crate::feeds::{self, FEED_ENTRIES};
+use crate::memo::Fingerprint;
+use crate::urls;
+
+pub fn make(build: &Build) -> Box<dyn Output> {
+    let languages = build.site.config.languages.len();
+    let localities = build.site.localities.len();
+    let feeds = (0..languages)
+        .flat_map(|li| {
+            std::iter::once((li, None)).chain((0..localities).map(move |i| (li, Some(i))))
+        })
+        .map(|(language, locality)| Feed { language, locality })
+        .collect();
+    Box::new(Feeds { feeds })
+}
+
+/// One feed: a language, and a locality or the whole site.
+struct Feed {
+    language: usize,
+    locality: Option<usize>,
+}
+
+struct Feeds {
+    feeds: Vec<Feed>,
+}
+
+impl Output for Feeds {
+    fn name(&self) -> &'static str {
+        "feeds"
+    }
+
+    fn plan(&self, build: &Build) -> Plan {
+        use rayon::prelude::*;
+        let (site, derived) = (build.site, build.derived);
+        let files: Vec<(String, Fingerprint)> = self
+            .feeds
+            .par_iter()
+            .map(|f| {
+                let lang = &site.config.languages[f.language].code;
+                let (path, entries) = match f.locality {
+                    None => (urls::site_feed(lang), &derived.latest_updates),
+                    Some(i) => (
+                        urls::locality_feed(lang, &site.localities[i].id),
+                        &derived.updates_by_locality[i],
+                    ),
+                };
+                let entries = &entries[..entries.len().min(FEED_ENTRIES)];
+                let fingerprint = build
+                    .renderer
+                    .feed_fingerprint(f.language, f.locality, entries);
+                (path, Fingerprint(fingerprint))
+            })
+            .collect();
+        files.into_iter().collect()
+    }
+
+    fn produce<'b>(&self, build: &'b Build, item: usize) -> Result<Content<'b>, Diagnostic> {
+        let f = &self.feeds[item];
+        let xml = feeds::atom(
+            build.site,
+            build.derived,
+            &build.renderer,
+            f.language,
+            f.locality,
+        );
+        Ok(Content::Bytes(xml.into_bytes()))
+    }
+}

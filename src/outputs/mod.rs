@@ -1,0 +1,133 @@
+//! Outputs: every file a build writes, as a plan.
+//!
+//! Each kind of output file (pages, feeds, the sitemap, open data, theme
+//! assets, the site's static files) is one file of this folder implementing
+//! [`Output`]: it *plans* its files, each a path with the [`Fingerprint`] of
+//! everything its bytes are made from, and *produces* the bytes of any of
+//! them on demand. `pipeline::execute` compares a plan with what the output
+//! folder holds and produces only the files whose fingerprint changed, so a
+//! clean build and a rebuild are the same code.
+//!
+//! **Adding an output kind** is one new file here with a `make` function
+//! and one line in [`KINDS`].
+
+mod assets;
+mod feeds;
+mod open_data;
+mod pages;
+mod sitemap;
+mod statics;
+
+use crate::derive::Derived;
+use crate::diag::Diagnostic;
+use crate::i18n::Strings;
+use crate::memo::Fingerprint;
+use crate::model::Site;
+use crate::render::{Page, Renderer};
+use crate::theme::Theme;
+use std::io;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Every kind of output file, in the order they are planned and produced
+/// (open data before pages: a one-shot build frees its records before the
+/// pages' cards are made). Adding a kind is one line here.
+pub const KINDS: &[Make] = &[
+    assets::make,
+    statics::make,
+    open_data::make,
+    sitemap::make,
+    feeds::make,
+    pages::make,
+];
+
+/// Makes a kind's output for one build.
+pub type Make = fn(&Build) -> Box<dyn Output>;
+
+/// What the outputs of one build are made from: the checked site, what was
+/// derived from it, and the pages with their paths.
+pub struct Build<'a> {
+    pub site: &'a Site,
+    pub derived: &'a Derived,
+    pub theme: &'a Theme,
+    pub strings: &'a Strings,
+    pub renderer: Renderer<'a>,
+    /// What every output depends on (site.yaml, theme, strings, free pages, build date).
+    pub global: Fingerprint,
+    /// Every HTML page, and where each goes (in the same order).
+    pub pages: Vec<Page>,
+    pub paths: Arc<Vec<String>>,
+    /// A fingerprint of `paths`.
+    pub paths_fingerprint: Fingerprint,
+    /// Values kept from earlier builds of a session (none in a one-shot build).
+    pub memos: &'a crate::session::Memos,
+}
+
+/// One kind's files: where each goes and the fingerprint of what it is
+/// made from, in the same order (an item is an index into both).
+#[derive(Clone, Debug, Default)]
+pub struct Plan {
+    pub paths: Arc<Vec<String>>,
+    pub fingerprints: Vec<Fingerprint>,
+}
+
+impl FromIterator<(String, Fingerprint)> for Plan {
+    fn from_iter<I: IntoIterator<Item = (String, Fingerprint)>>(files: I) -> Plan {
+        let (paths, fingerprints): (Vec<String>, Vec<Fingerprint>) = files.into_iter().unzip();
+        Plan {
+            paths: Arc::new(paths),
+            fingerprints,
+        }
+    }
+}
+
+/// The bytes of one output file, ready to be written.
+pub enum Content<'a> {
+    Bytes(Vec<u8>),
+    /// A file of the site copied as it is.
+    Copy(PathBuf),
+    /// Written piece by piece while the build runs (a large file never
+    /// held whole in memory).
+    Stream(Fill<'a>),
+    /// Written piece by piece from values it owns, so that a session may
+    /// write it after the build, in the background (open data).
+    Owned(Arc<dyn Streamed>),
+}
+
+/// Writes a file's content piece by piece.
+pub type Fill<'a> = Box<dyn FnOnce(&mut dyn io::Write) -> io::Result<()> + Send + 'a>;
+
+/// A file's content that owns what it is written from.
+pub trait Streamed: Send + Sync {
+    fn write_to(&self, w: &mut dyn io::Write) -> io::Result<()>;
+}
+
+impl Content<'_> {
+    /// Whether a session may write it after the build.
+    pub fn is_owned(&self) -> bool {
+        matches!(self, Content::Owned(_))
+    }
+}
+
+/// One kind of output file, for one build.
+pub trait Output: Send + Sync {
+    /// The kind's name, for timings.
+    fn name(&self) -> &'static str;
+
+    /// Every file of this kind, in a stable order; items are named by
+    /// their index in it.
+    fn plan(&self, build: &Build) -> Plan;
+
+    /// The content of item `item` of the plan.
+    fn produce<'b>(&self, build: &'b Build, item: usize) -> Result<Content<'b>, Diagnostic>;
+
+    /// Runs of items produced one after the other (all at once by default);
+    /// after each, [`after_run`](Self::after_run) may free what it used.
+    fn runs(&self, planned: usize) -> Vec<Range<usize>> {
+        std::iter::once(0..planned).collect()
+    }
+
+    /// Called once run `run` of [`runs`](Self::runs) is written.
+    fn after_run(&self, _build: &mut Build, _run: usize) {}
+}

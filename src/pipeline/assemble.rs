@@ -1,0 +1,225 @@
+//! Assemble: everything of `check` after the Markdown files are parsed:
+//! site.yaml, the theme, validation, interface strings and the templates
+//! compiled for them, derived data. Every problem of every step is kept;
+//! any error means no [`Checked`] site.
+
+use super::{Checked, lap};
+use crate::derive;
+use crate::diag::{self, Diagnostic};
+use crate::i18n::Strings;
+use crate::load;
+use crate::memo::{Fingerprint, Fingerprinter};
+use crate::model::{Config, Dir, Site};
+use crate::parse;
+use crate::render::{self, Templates};
+use crate::session::Memos;
+use crate::theme::Theme;
+use crate::validate::{self, Inputs};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Interface strings and the templates compiled for them.
+pub type Compiled = (Arc<Strings>, Arc<Templates>);
+
+/// Everything after parsing. `docs` are the parsed files (in path order),
+/// `diags` the problems found so far; `memos`, what earlier builds of a
+/// session made (or nothing).
+pub fn assemble(
+    site_dir: &Path,
+    today: Date,
+    files: &load::SiteFiles,
+    docs: Vec<Arc<parse::Doc>>,
+    mut diags: Vec<Diagnostic>,
+    memos: &Memos,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let config = files.site_yaml.as_ref().and_then(|f| {
+        let (config, d) = parse::parse_config(f, today);
+        diags.extend(d);
+        config
+    });
+    let mut global = Fingerprinter::new();
+    global
+        .add(&files.site_yaml.as_ref().map(|f| &f.text))
+        .add(&today);
+    let settings = global.fingerprint();
+    let theme = load_theme(site_dir, config.as_ref(), &mut diags);
+    let site = config.and_then(|config| {
+        let inputs = Inputs {
+            root: site_dir.to_path_buf(),
+            config,
+            docs,
+            locality_dirs: files.locality_dirs.clone(),
+            static_files: files.static_files.clone(),
+            theme_dir: theme.as_ref().and_then(|t| t.site_dir.clone()),
+            settings,
+        };
+        let (site, d) = validate::validate(inputs, &memos.checked);
+        diags.extend(d);
+        site
+    });
+    lap("validate");
+    let compiled = match (&theme, &site) {
+        (Some(theme), Some(site)) => compile(site_dir, site, theme, &mut global, memos, &mut diags),
+        _ => None,
+    };
+    lap("theme");
+    diag::sort(&mut diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    // A missing piece always comes with an error, so this always matches.
+    let (Some(site), Some(theme), Some((strings, tera))) = (site, theme, compiled) else {
+        return Err(diags);
+    };
+    let derived = derive::derive(&site);
+    lap("derive");
+    Ok(Checked {
+        site,
+        derived,
+        theme,
+        strings,
+        tera,
+        warnings: diags,
+        fingerprint: global.fingerprint(),
+    })
+}
+
+/// The theme site.yaml names (the default one without a site.yaml).
+fn load_theme(
+    site_dir: &Path,
+    config: Option<&Config>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Theme> {
+    let name = config.map_or("default", |c| c.theme.as_str());
+    Theme::load(site_dir, name)
+        .map_err(|d| diags.extend(d))
+        .ok()
+}
+
+/// The interface strings and templates of `site` (from `memos` when made
+/// before from the same inputs), with a warning per language lacking
+/// strings. Adds to `global` what every page depends on: the strings'
+/// inputs, the home text and the free pages.
+fn compile(
+    site_dir: &Path,
+    site: &Site,
+    theme: &Theme,
+    global: &mut Fingerprinter,
+    memos: &Memos,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Compiled> {
+    let codes: Vec<String> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| l.code.clone())
+        .collect();
+    let site_ftl = site_strings(site_dir, &codes, diags);
+    global.add(&site_ftl);
+    theme.hash_into(global);
+    // Everything the strings and templates are made from is hashed by now.
+    let inputs: Fingerprint = global.fingerprint();
+    global
+        .add(&site.home.as_ref().map(|h| h.fingerprint))
+        .add(&site.pages.iter().map(|p| p.fingerprint).collect::<Vec<_>>());
+    let made = memos.strings.get(inputs).or_else(|| {
+        let made = strings_and_templates(site, theme, &codes, &site_ftl, diags)?;
+        Some(memos.strings.get_or_make(inputs, || made))
+    })?;
+    diags.extend(missing_string_warnings(
+        &made.0,
+        &site.config.default_language,
+    ));
+    Some(made)
+}
+
+/// The interface strings of `site`'s languages and the templates compiled
+/// for them, or `None` with the problems added to `diags`.
+fn strings_and_templates(
+    site: &Site,
+    theme: &Theme,
+    codes: &[String],
+    site_ftl: &BTreeMap<String, (String, String)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Compiled> {
+    let config = &site.config;
+    let mut tags: Vec<(&str, &str)> = config
+        .languages
+        .iter()
+        .map(|l| (l.code.as_str(), l.locale.as_str()))
+        .collect();
+    if !codes.iter().any(|c| c == "en") {
+        tags.push(("en", "en"));
+    }
+    // Tags were checked when site.yaml was read.
+    let locales = crate::locale::Locales::new(tags).unwrap_or_default();
+    let rtl: Vec<String> = config
+        .languages
+        .iter()
+        .filter(|l| l.dir == Dir::Rtl)
+        .map(|l| l.code.clone())
+        .collect();
+    let default = &config.default_language;
+    let strings = Strings::load(theme, codes, default, site_ftl, locales, &rtl)
+        .map(Arc::new)
+        .map_err(|d| diags.extend(d))
+        .ok()?;
+    let templates = render::compile_templates(theme, strings.clone())
+        .map_err(|d| diags.extend(d))
+        .ok()?;
+    Some((strings, Arc::new(templates)))
+}
+
+/// A warning for each language lacking interface strings, naming them.
+fn missing_string_warnings(strings: &Strings, default_language: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for m in strings.missing_strings() {
+        let shown = if m.lang == default_language {
+            "en"
+        } else {
+            default_language
+        };
+        let mut keys = m
+            .keys
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if m.keys.len() > 5 {
+            keys.push_str(", …");
+        }
+        out.push(Diagnostic::warning(
+            format!("i18n/{}.ftl", m.lang),
+            format!(
+                "{} interface strings have no `{}` text; the `{shown}` text is shown instead: {keys}",
+                m.keys.len(),
+                m.lang
+            ),
+        ));
+    }
+    out
+}
+
+/// The site's own interface strings, `SITE_DIR/i18n/<lang>.ftl`.
+fn site_strings(
+    site_dir: &Path,
+    codes: &[String],
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, (String, String)> {
+    let mut out = BTreeMap::new();
+    for code in codes {
+        let rel = format!("i18n/{code}.ftl");
+        if site_dir.join(&rel).is_file() {
+            match load::read_text(site_dir, &rel) {
+                Ok(f) => {
+                    out.insert(code.clone(), (rel, f.text));
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,369 @@
+//! Execute a plan: compare every planned file's fingerprint with the
+//! manifest of what the output holds, produce only the files that changed,
+//! write them, and drop the files no longer planned.
+//!
+//! A clean build (an empty manifest) and a rebuild are this same code; only
+//! the [`Target`] differs:
+//! - a **staging** folder swapped into place at the end (a one-shot build,
+//!   or a session whose output folder is gone): files that did not change
+//!   are hard-linked from the output being replaced, the rest written; a
+//!   failure leaves the output as it was;
+//! - the output folder **in place** (a session's rebuilds): changed files
+//!   are produced in memory first, and written (each atomically) only when
+//!   all were produced; stale files are removed.
+
+use super::manifest::{KindFiles, Manifest};
+use crate::diag::Diagnostic;
+use crate::memo::Fingerprint;
+use crate::outputs::{Build, Content, Output, Plan, Streamed};
+use crate::write::{self, Staging, Stamp};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Where a plan's files are written.
+pub enum Target<'o> {
+    /// A fresh staging folder, swapped in for `current` at the end.
+    Staging { staging: Staging, current: &'o Path },
+    /// The output folder itself. With `defer`, files that own their
+    /// content (open data) are handed back to be written later.
+    InPlace { out: &'o Path, defer: bool },
+}
+
+/// What executing a plan did.
+pub struct Outcome {
+    /// What the output holds now.
+    pub manifest: Manifest,
+    /// Per kind, in `outputs::KINDS` order.
+    pub counts: Vec<Counts>,
+    /// Files left for the caller to write (`Target::InPlace` with `defer`).
+    pub deferred: Vec<Deferred>,
+}
+
+/// A file left to write: its path and content.
+pub type Deferred = (String, Arc<dyn Streamed>);
+
+/// How many files of one kind were planned and produced.
+#[derive(Clone, Copy, Debug)]
+pub struct Counts {
+    pub kind: &'static str,
+    pub planned: usize,
+    pub produced: usize,
+}
+
+/// A file of a plan, by kind and index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Item {
+    kind: usize,
+    index: usize,
+}
+
+/// Carries out the plans of `kinds` against `previous` into `target`.
+pub fn execute(
+    build: &mut Build,
+    kinds: &[Box<dyn Output>],
+    previous: &Manifest,
+    target: Target,
+) -> Result<Outcome, Vec<Diagnostic>> {
+    let plans: Vec<Plan> = kinds.iter().map(|k| k.plan(build)).collect();
+    super::lap("plan");
+    let mut stamps: Vec<Vec<Option<Stamp>>> = plans
+        .iter()
+        .enumerate()
+        .map(|(k, plan)| kept_stamps(plan, previous.kind(k)))
+        .collect();
+    let (to_make, deferred) = match target {
+        Target::Staging { staging, current } => {
+            let to_make = link_kept(&staging, current, &plans, &mut stamps);
+            super::lap("link");
+            let done = produce_staged(build, kinds, &plans, &to_make, &staging, &mut stamps);
+            if let Err(d) = done {
+                staging.abort();
+                return Err(vec![d]);
+            }
+            staging
+                .commit()
+                .map_err(|e| vec![io_error(current, "the finished output in place", e)])?;
+            (to_make, Vec::new())
+        }
+        Target::InPlace { out, defer } => {
+            let to_make = unstamped(&stamps);
+            let made = produce_in_memory(build, kinds, &plans, &to_make).map_err(|d| vec![d])?;
+            let deferred = write_in_place(out, &plans, made, defer, &mut stamps)?;
+            remove_stale(out, &plans, previous)?;
+            (to_make, deferred)
+        }
+    };
+    super::lap("produce");
+    let counts = kinds
+        .iter()
+        .zip(&plans)
+        .enumerate()
+        .map(|(k, (kind, plan))| Counts {
+            kind: kind.name(),
+            planned: plan.paths.len(),
+            produced: to_make.iter().filter(|i| i.kind == k).count(),
+        })
+        .collect();
+    let manifest = Manifest {
+        kinds: plans
+            .into_iter()
+            .zip(stamps)
+            .map(|(plan, stamps)| KindFiles {
+                paths: plan.paths,
+                fingerprints: plan.fingerprints,
+                stamps,
+            })
+            .collect(),
+    };
+    Ok(Outcome {
+        manifest,
+        counts,
+        deferred,
+    })
+}
+
+/// For each planned file, the stamp the output's copy has when its
+/// fingerprint is unchanged (it can be kept), or `None` (it must be made).
+fn kept_stamps(plan: &Plan, before: Option<&KindFiles>) -> Vec<Option<Stamp>> {
+    let Some(before) = before else {
+        return vec![None; plan.paths.len()];
+    };
+    let same_paths = Arc::ptr_eq(&plan.paths, &before.paths) || plan.paths == before.paths;
+    if same_paths {
+        return plan
+            .fingerprints
+            .iter()
+            .zip(&before.fingerprints)
+            .zip(&before.stamps)
+            .map(|((now, then), stamp)| if now == then { *stamp } else { None })
+            .collect();
+    }
+    let by_path: HashMap<&str, (Fingerprint, Option<Stamp>)> = before
+        .paths
+        .iter()
+        .map(String::as_str)
+        .zip(
+            before
+                .fingerprints
+                .iter()
+                .copied()
+                .zip(before.stamps.iter().copied()),
+        )
+        .collect();
+    plan.paths
+        .iter()
+        .zip(&plan.fingerprints)
+        .map(|(path, now)| match by_path.get(path.as_str()) {
+            Some((then, stamp)) if then == now => *stamp,
+            _ => None,
+        })
+        .collect()
+}
+
+/// The files that have no stamp to keep: they are made.
+fn unstamped(stamps: &[Vec<Option<Stamp>>]) -> Vec<Item> {
+    stamps
+        .iter()
+        .enumerate()
+        .flat_map(|(kind, s)| {
+            s.iter()
+                .enumerate()
+                .filter(|(_, stamp)| stamp.is_none())
+                .map(move |(index, _)| Item { kind, index })
+        })
+        .collect()
+}
+
+/// Links every kept file from the current output into the staging folder,
+/// when its copy there is untouched since it was written (same stamp);
+/// returns the files to make, those that could not be kept included.
+fn link_kept(
+    staging: &Staging,
+    current: &Path,
+    plans: &[Plan],
+    stamps: &mut [Vec<Option<Stamp>>],
+) -> Vec<Item> {
+    for (plan, stamps) in plans.iter().zip(stamps.iter_mut()) {
+        stamps
+            .par_iter_mut()
+            .zip(&plan.paths[..])
+            .for_each(|(stamp, path)| {
+                if let Some(kept) = *stamp {
+                    let from = current.join(path);
+                    *stamp = Stamp::read(&from)
+                        .ok()
+                        .filter(|now| *now == kept)
+                        .and_then(|_| staging.link(path, &from, kept).ok());
+                }
+            });
+    }
+    unstamped(stamps)
+}
+
+/// Makes and writes the files `to_make` into the staging folder, run by run
+/// of each kind, recording their stamps.
+fn produce_staged(
+    build: &mut Build,
+    kinds: &[Box<dyn Output>],
+    plans: &[Plan],
+    to_make: &[Item],
+    staging: &Staging,
+    stamps: &mut [Vec<Option<Stamp>>],
+) -> Result<(), Diagnostic> {
+    for (k, kind) in kinds.iter().enumerate() {
+        let mine: Vec<usize> = items_of(to_make, k);
+        for (r, run) in kind.runs(plans[k].paths.len()).into_iter().enumerate() {
+            let here: Vec<usize> = mine.iter().copied().filter(|i| run.contains(i)).collect();
+            let build_ref: &Build = build;
+            let written: Vec<(usize, Stamp)> = here
+                .par_iter()
+                .map(|&i| {
+                    let path = &plans[k].paths[i];
+                    let content = kind.produce(build_ref, i)?;
+                    let stamp = write_staged(staging, path, content)
+                        .map_err(|e| io_error(staging.path(), path, e))?;
+                    Ok((i, stamp))
+                })
+                .collect::<Result<_, Diagnostic>>()?;
+            for (i, stamp) in written {
+                stamps[k][i] = Some(stamp);
+            }
+            kind.after_run(build, r);
+        }
+        super::lap(kind.name());
+    }
+    Ok(())
+}
+
+fn items_of(items: &[Item], kind: usize) -> Vec<usize> {
+    items
+        .iter()
+        .filter(|i| i.kind == kind)
+        .map(|i| i.index)
+        .collect()
+}
+
+fn write_staged(staging: &Staging, path: &str, content: Content) -> std::io::Result<Stamp> {
+    match content {
+        Content::Bytes(bytes) => staging.write(path, &bytes),
+        Content::Copy(from) => staging.copy(path, &from),
+        Content::Stream(fill) => staging.write_with(path, fill),
+        Content::Owned(owned) => staging.write_with(path, |w| owned.write_to(w)),
+    }
+}
+
+/// A file made in memory, to be written once every file is made.
+enum Made {
+    Bytes(Vec<u8>),
+    Owned(Arc<dyn Streamed>),
+}
+
+/// Makes the files `to_make`, in memory, before anything is written.
+fn produce_in_memory(
+    build: &mut Build,
+    kinds: &[Box<dyn Output>],
+    plans: &[Plan],
+    to_make: &[Item],
+) -> Result<Vec<(Item, Made)>, Diagnostic> {
+    let mut made = Vec::with_capacity(to_make.len());
+    for (k, kind) in kinds.iter().enumerate() {
+        let mine = items_of(to_make, k);
+        for (r, run) in kind.runs(plans[k].paths.len()).into_iter().enumerate() {
+            let here: Vec<usize> = mine.iter().copied().filter(|i| run.contains(i)).collect();
+            let build_ref: &Build = build;
+            let done: Vec<(Item, Made)> = here
+                .par_iter()
+                .map(|&index| {
+                    let made = in_memory(kind.produce(build_ref, index)?)
+                        .map_err(|e| io_error(Path::new(""), &plans[k].paths[index], e))?;
+                    Ok((Item { kind: k, index }, made))
+                })
+                .collect::<Result<_, Diagnostic>>()?;
+            made.extend(done);
+            kind.after_run(build, r);
+        }
+    }
+    Ok(made)
+}
+
+fn in_memory(content: Content) -> std::io::Result<Made> {
+    Ok(match content {
+        Content::Bytes(bytes) => Made::Bytes(bytes),
+        Content::Copy(from) => Made::Bytes(std::fs::read(from)?),
+        Content::Stream(fill) => {
+            let mut bytes = Vec::new();
+            fill(&mut bytes)?;
+            Made::Bytes(bytes)
+        }
+        Content::Owned(owned) => Made::Owned(owned),
+    })
+}
+
+/// Writes the files made, each atomically; with `defer`, those that own
+/// their content are returned instead, to be written later.
+fn write_in_place(
+    out: &Path,
+    plans: &[Plan],
+    made: Vec<(Item, Made)>,
+    defer: bool,
+    stamps: &mut [Vec<Option<Stamp>>],
+) -> Result<Vec<Deferred>, Vec<Diagnostic>> {
+    let (later, now): (Vec<_>, Vec<_>) = made
+        .into_iter()
+        .partition(|(_, m)| defer && matches!(m, Made::Owned(_)));
+    let written: Vec<(Item, Stamp)> = now
+        .par_iter()
+        .map(|(item, made)| {
+            let path = &plans[item.kind].paths[item.index];
+            let stamp = match made {
+                Made::Bytes(bytes) => write::replace_file(out, path, bytes),
+                Made::Owned(owned) => write::replace_file_with(out, path, |w| owned.write_to(w)),
+            };
+            stamp
+                .map(|s| (*item, s))
+                .map_err(|e| io_error(out, path, e))
+        })
+        .collect::<Result<_, Diagnostic>>()
+        .map_err(|d| vec![d])?;
+    for (item, stamp) in written {
+        stamps[item.kind][item.index] = Some(stamp);
+    }
+    Ok(later
+        .into_iter()
+        .filter_map(|(item, made)| match made {
+            Made::Owned(owned) => Some((plans[item.kind].paths[item.index].clone(), owned)),
+            Made::Bytes(_) => None,
+        })
+        .collect())
+}
+
+/// Removes the files of `previous` that no plan has any more.
+fn remove_stale(out: &Path, plans: &[Plan], previous: &Manifest) -> Result<(), Vec<Diagnostic>> {
+    let unchanged = |k: usize| {
+        previous
+            .kind(k)
+            .is_some_and(|b| Arc::ptr_eq(&b.paths, &plans[k].paths) || b.paths == plans[k].paths)
+    };
+    if previous.kinds.len() == plans.len() && (0..plans.len()).all(unchanged) {
+        return Ok(());
+    }
+    let now: HashSet<&str> = plans
+        .iter()
+        .flat_map(|p| p.paths.iter().map(String::as_str))
+        .collect();
+    for kind in &previous.kinds {
+        for path in kind.paths.iter().filter(|p| !now.contains(p.as_str())) {
+            write::remove_file(out, path).map_err(|e| vec![io_error(out, path, e)])?;
+        }
+    }
+    Ok(())
+}
+
+fn io_error(out: &Path, what: &str, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        out.display().to_string(),
+        format!("cannot write {what}: {e}"),
+    )
+}

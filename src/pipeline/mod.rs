@@ -1,0 +1,287 @@
+//! The build, stage by stage: load, parse, validate, derive (`check`), then
+//! the outputs: plan every file, compare with what the output folder holds,
+//! produce and write what changed (`build`).
+//!
+//! Every stage reports all of its problems; a build stops before writing
+//! anything when any stage found an error, so the previous output stays as
+//! it was. `session` runs the same stages again for `watch` and `serve`.
+
+mod assemble;
+mod execute;
+pub mod manifest;
+
+pub use assemble::{Compiled, assemble};
+pub use execute::{Counts, Deferred, Target};
+use manifest::Manifest;
+
+use crate::derive::{self, Coverage, Derived};
+use crate::diag::Diagnostic;
+use crate::i18n::{MissingStrings, Strings};
+use crate::load;
+use crate::memo::{self, Fingerprint};
+use crate::model::Site;
+use crate::outputs::{self, Build};
+use crate::parse;
+use crate::render::{self, Renderer};
+use crate::session::Memos;
+use crate::theme::Theme;
+use crate::write::{self, Staging};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// A site that passed validation, with what rendering needs.
+pub struct Checked {
+    pub site: Site,
+    pub derived: Derived,
+    pub theme: Theme,
+    pub strings: Arc<Strings>,
+    pub tera: Arc<render::Templates>,
+    /// Warnings found on the way.
+    pub warnings: Vec<Diagnostic>,
+    /// Changes whenever anything every page depends on changes: site.yaml,
+    /// the theme, interface strings, free pages (navigation), home text, build date.
+    pub fingerprint: Fingerprint,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Report {
+    pub output: PathBuf,
+    pub pages: usize,
+    /// How many pages were rendered (all of them, unless the output held
+    /// some already).
+    pub rendered: usize,
+    pub files: usize,
+    pub languages: usize,
+    pub commitments: usize,
+    pub localities: usize,
+    pub coverage: Vec<Coverage>,
+    /// Interface strings each language lacks (shown in a fallback language).
+    pub interface: Vec<MissingStrings>,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// The date a build is made on: `SOURCE_DATE_EPOCH` when set, else today (UTC).
+pub fn build_date() -> Date {
+    let ts = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    ts.to_zoned(jiff::tz::TimeZone::UTC).date()
+}
+
+/// When the last lap ended.
+static LAST_LAP: Mutex<Option<Instant>> = Mutex::new(None);
+
+/// With `PLEDGEBOARD_TIMINGS` set, prints the time since the last lap and
+/// the resident memory to stderr: a cheap profile of the stages.
+pub(crate) fn lap(label: &str) {
+    if std::env::var_os("PLEDGEBOARD_TIMINGS").is_none() {
+        return;
+    }
+    let now = Instant::now();
+    let mut last = LAST_LAP.lock().unwrap_or_else(|e| e.into_inner());
+    let since = last.map_or(Duration::ZERO, |l| now - l);
+    *last = Some(now);
+    // Resident memory now, from /proc (Linux); 0 elsewhere.
+    let rss_mb = std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(0, |pages| pages * 4096 / (1 << 20));
+    eprintln!(
+        "timing: {label:<12} {:>8.1} ms  (resident {rss_mb} MB)",
+        since.as_secs_f64() * 1000.0
+    );
+}
+
+/// Loads, parses and validates a site directory, and prepares its theme.
+/// Returns every problem found when there is any error.
+pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
+    check_with(site_dir, today, &Memos::off())
+}
+
+fn check_with(site_dir: &Path, today: Date, memos: &Memos) -> Result<Checked, Vec<Diagnostic>> {
+    lap("start");
+    let (mut files, mut diags) = load::load(site_dir);
+    lap("load");
+    // Each file's text is dropped once parsed: a parsed document keeps what
+    // it needs, and a national programme's texts are hundreds of megabytes.
+    let markdown = std::mem::take(&mut files.markdown);
+    let parsed: Vec<Result<parse::Doc, Vec<Diagnostic>>> = markdown
+        .into_par_iter()
+        .map(|f| parse::parse_doc(&f))
+        .collect();
+    let mut docs = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        match p {
+            Ok(doc) => docs.push(Arc::new(doc)),
+            Err(d) => diags.extend(d),
+        }
+    }
+    lap("parse");
+    assemble(site_dir, today, &files, docs, diags, memos)
+}
+
+/// Builds the site at `site_dir` into `output` (default `site_dir/public`).
+/// Files the output folder holds already, unchanged since the last build
+/// and made from the same inputs, are kept rather than made again.
+pub fn build(
+    site_dir: &Path,
+    output: Option<&Path>,
+    today: Date,
+) -> Result<Report, Vec<Diagnostic>> {
+    let start = Instant::now();
+    let out = output_folder(site_dir, output)?;
+    let memos = Memos::off();
+    let checked = check_with(site_dir, today, &memos)?;
+    let previous = manifest::load(&out);
+    let done = write_outputs(&out, checked, &memos, &previous, Mode::Staged, start)?;
+    let _ = manifest::save(&out, &done.manifest);
+    Ok(done.report)
+}
+
+/// The output folder, checked to be safe to write.
+pub(crate) fn output_folder(
+    site_dir: &Path,
+    output: Option<&Path>,
+) -> Result<PathBuf, Vec<Diagnostic>> {
+    let out = output.map_or_else(|| site_dir.join("public"), Path::to_path_buf);
+    write::check_output(site_dir, &out).map_err(|r| {
+        vec![Diagnostic::error(out.display().to_string(), "cannot write the output here").help(r.0)]
+    })
+}
+
+/// How the outputs reach the output folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Into a staging folder swapped into place at the end.
+    Staged,
+    /// Into the output folder itself, file by file; with `defer`, the open
+    /// data is left for the caller to write later.
+    InPlace { defer: bool },
+}
+
+/// What writing the outputs did.
+pub(crate) struct Written {
+    pub report: Report,
+    /// What the output folder holds now.
+    pub manifest: Manifest,
+    /// Files left to write (`Mode::InPlace { defer: true }`).
+    pub deferred: Vec<Deferred>,
+}
+
+/// Plans every output of a checked site, and produces and writes what
+/// `previous` (what `out` holds) lacks.
+pub(crate) fn write_outputs(
+    out: &Path,
+    checked: Checked,
+    memos: &Memos,
+    previous: &Manifest,
+    mode: Mode,
+    start: Instant,
+) -> Result<Written, Vec<Diagnostic>> {
+    let site = &checked.site;
+    let renderer = Renderer::new(
+        site,
+        &checked.derived,
+        checked.strings.clone(),
+        checked.tera.clone(),
+        checked.fingerprint.0,
+        &memos.cards,
+    );
+    let pages = renderer.pages();
+    let layout = Fingerprint(renderer.layout_fingerprint(&pages));
+    let (paths, paths_fingerprint) = memos.page_paths.get_or_make(layout, || {
+        let paths: Vec<String> = pages.par_iter().map(|p| renderer.path(*p)).collect();
+        let fingerprint = memo::of(&paths);
+        (Arc::new(paths), fingerprint)
+    });
+    lap("renderer");
+    let mut build = Build {
+        site,
+        derived: &checked.derived,
+        theme: &checked.theme,
+        strings: &checked.strings,
+        renderer,
+        global: checked.fingerprint,
+        pages,
+        paths,
+        paths_fingerprint,
+        memos,
+    };
+    let kinds: Vec<Box<dyn outputs::Output>> =
+        outputs::KINDS.iter().map(|make| make(&build)).collect();
+    let target = match mode {
+        Mode::Staged => Target::Staging {
+            staging: Staging::begin(out).map_err(|e| vec![io_error(out, e)])?,
+            current: out,
+        },
+        Mode::InPlace { defer } => Target::InPlace { out, defer },
+    };
+    let outcome = execute::execute(&mut build, &kinds, previous, target)?;
+    print_template_times(&build.renderer);
+    let report = report(out, &checked, memos, &build, &outcome.counts, start);
+    Ok(Written {
+        report,
+        manifest: outcome.manifest,
+        deferred: outcome.deferred,
+    })
+}
+
+fn io_error(out: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        out.display().to_string(),
+        format!("cannot write the output folder: {e}"),
+    )
+}
+
+fn print_template_times(renderer: &Renderer) {
+    for (template, n, spent) in renderer.template_times() {
+        eprintln!(
+            "timing: {template:<18} {n:>7} pages {:>9.1} ms CPU ({:.0} µs a page)",
+            spent.as_secs_f64() * 1000.0,
+            spent.as_secs_f64() * 1e6 / n.max(1) as f64
+        );
+    }
+}
+
+/// What a build reports: counts, coverage, warnings.
+fn report(
+    out: &Path,
+    checked: &Checked,
+    memos: &Memos,
+    build: &Build,
+    counts: &[Counts],
+    start: Instant,
+) -> Report {
+    let site = &checked.site;
+    let mut warnings = checked.warnings.clone();
+    for (lang, key) in checked.strings.missing() {
+        warnings.push(Diagnostic::warning(
+            format!("i18n/{lang}.ftl"),
+            format!("no language defines the interface string `{key}`; its key is shown"),
+        ));
+    }
+    Report {
+        output: out.to_path_buf(),
+        pages: build.pages.len(),
+        rendered: counts
+            .iter()
+            .filter(|c| c.kind == "pages")
+            .map(|c| c.produced)
+            .sum(),
+        files: counts.iter().map(|c| c.planned).sum(),
+        languages: site.config.languages.len(),
+        commitments: checked.derived.total,
+        localities: site.localities.len(),
+        coverage: derive::coverage(site, &memos.coverage),
+        interface: checked.strings.missing_strings(),
+        warnings,
+        elapsed: start.elapsed(),
+    }
+}
