@@ -1,0 +1,259 @@
+//! Browse pages: a dimension's index (`browse-index.html`: its keys with
+//! their counts) and the lists (`list.html`: a key's commitments, the
+//! overdue ones, all of them), paginated at [`PER_PAGE`] with a short
+//! pagination bar; and their fingerprints.
+
+use super::lang::LangData;
+use super::values::{IndexItem, Link, Pagination, UpLink};
+use super::{DIMENSIONS, PER_PAGE, Page, Renderer, page_count};
+use crate::i18n::Arg;
+use crate::model::CRef;
+use crate::urls;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::Hash;
+use tera::{Context, Value};
+
+/// The commitments of page `pg` of a list.
+fn page_slice(list: &[CRef], pg: usize) -> &[CRef] {
+    let start = (pg * PER_PAGE).min(list.len());
+    &list[start..(start + PER_PAGE).min(list.len())]
+}
+
+/// The page indexes a pagination bar links to: the first and the last, and
+/// two on each side of the current one, so a list of hundreds of pages
+/// keeps a short bar (a phone screen, and the page's own size).
+fn pagination_window(current: usize, total: usize) -> Vec<usize> {
+    let mut pages: Vec<usize> = (current.saturating_sub(2)..(current + 3).min(total)).collect();
+    if pages.first() != Some(&0) {
+        pages.insert(0, 0);
+    }
+    if total > 0 && pages.last() != Some(&(total - 1)) {
+        pages.push(total - 1);
+    }
+    pages
+}
+
+impl Renderer<'_> {
+    /// Per browse dimension, per key: how many of its commitments are overdue.
+    pub(super) fn count_key_overdue(&self) -> Vec<Vec<usize>> {
+        (0..DIMENSIONS.len())
+            .map(|di| {
+                self.dimension_keys(di)
+                    .iter()
+                    .map(|(_, list)| self.derived.overdue_count(list))
+                    .collect()
+            })
+            .collect()
+    }
+
+    pub(super) fn browse_index_context(
+        &self,
+        li: usize,
+        path: &str,
+        di: usize,
+    ) -> (&'static str, Context) {
+        let dim = DIMENSIONS[di];
+        let heading = self.t(li, &format!("page-{dim}-index"));
+        let mut ctx = Context::new();
+        self.common(&mut ctx, li, path, "browse-index", &heading);
+        let items: Vec<IndexItem> = self
+            .dimension_keys(di)
+            .iter()
+            .enumerate()
+            .map(|(ki, (key, list))| {
+                let (label, p) = self.dimension_label(li, di, key);
+                IndexItem {
+                    label,
+                    path: p,
+                    count: list.len(),
+                    overdue: self.key_overdue[di][ki],
+                }
+            })
+            .collect();
+        ctx.insert("dimension", dim);
+        ctx.insert("heading", &heading);
+        ctx.insert("items", &items);
+        ("browse-index.html", ctx)
+    }
+
+    /// Each key with its count and overdue count.
+    pub(super) fn browse_index_fp(&self, h: &mut DefaultHasher, di: usize) {
+        for (ki, (key, l)) in self.dimension_keys(di).iter().enumerate() {
+            key.hash(h);
+            l.len().hash(h);
+            self.key_overdue[di][ki].hash(h);
+        }
+    }
+
+    /// The label and browse path of a key of a dimension.
+    fn dimension_label(&self, li: usize, di: usize, key: &str) -> (String, String) {
+        let data = &self.langs[li];
+        match DIMENSIONS[di] {
+            "status" => {
+                let s = self.status_view(data, key);
+                (s.label, s.path)
+            }
+            "party" => data
+                .parties
+                .iter()
+                .find(|p| p.id == key)
+                .map(|p| (p.label.clone(), p.path.clone()))
+                .unwrap_or_else(|| (key.to_owned(), urls::browse(&data.code, "party", key))),
+            "topic" => {
+                let t = self.topic(li, key);
+                (t.label, t.path)
+            }
+            _ => {
+                let c = self.country(li, key);
+                (c.name, c.path)
+            }
+        }
+    }
+
+    /// A page of a list: a browse key's ([`Page::Browse`]), the overdue
+    /// commitments' or all commitments'.
+    pub(super) fn list_page_context(
+        &self,
+        li: usize,
+        path: &str,
+        page: Page,
+    ) -> (&'static str, Context) {
+        let (dim, heading, up) = match page {
+            Page::Browse(_, di, ki, _) => {
+                let dim = DIMENSIONS[di];
+                let (key, _) = &self.dimension_keys(di)[ki];
+                let (label, _) = self.dimension_label(li, di, key);
+                let heading = self.t_args(
+                    li,
+                    &format!("list-{dim}-heading"),
+                    &[("label", Arg::Str(label))],
+                );
+                let up = UpLink {
+                    label: self.t(li, &format!("page-{dim}-index")),
+                    path: urls::browse_index(&self.langs[li].code, dim),
+                };
+                (dim, heading, Some(up))
+            }
+            Page::Overdue(..) => ("overdue", self.t(li, "page-overdue"), None),
+            _ => ("all", self.t(li, "page-all-commitments"), None),
+        };
+        let mut ctx = Context::new();
+        self.common(&mut ctx, li, path, "browse", &heading);
+        self.list_context(&mut ctx, &self.langs[li], dim, &heading, page, path);
+        if let Some(up) = up {
+            ctx.insert("up", &up);
+        }
+        ("list.html", ctx)
+    }
+
+    /// How many commitments of the whole list a list page belongs to are overdue.
+    fn list_overdue(&self, page: Page) -> usize {
+        match page {
+            Page::Browse(_, di, ki, _) => self.key_overdue[di][ki],
+            Page::Overdue(..) | Page::All(..) => self.derived.overdue_list.len(),
+            _ => 0,
+        }
+    }
+
+    /// The whole list a list page shows part of, and which part.
+    fn list_of(&self, page: Page) -> (&[CRef], usize) {
+        match page {
+            Page::Browse(_, di, ki, pg) => (&self.dimension_keys(di)[ki].1, pg),
+            Page::Overdue(_, pg) => (&self.derived.overdue_list, pg),
+            Page::All(_, pg) => (&self.all_crefs, pg),
+            _ => (&[], 0),
+        }
+    }
+
+    fn list_context(
+        &self,
+        ctx: &mut Context,
+        data: &LangData,
+        dim: &str,
+        heading: &str,
+        page: Page,
+        path: &str,
+    ) {
+        let (list, pg) = self.list_of(page);
+        ctx.insert("dimension", dim);
+        ctx.insert("heading", heading);
+        ctx.insert("count", &list.len());
+        ctx.insert("overdue_count", &self.list_overdue(page));
+        let shown = page_slice(list, pg);
+        ctx.insert_value("commitments", self.cards_of(data, data.index, shown));
+        let root = urls::root_prefix(path);
+        ctx.insert("cards_html", &self.list_cards_html(data, shown, &root));
+        ctx.insert("up", &Value::none());
+        ctx.insert("pagination", &self.pagination(page, list.len(), pg));
+    }
+
+    /// The pagination bar of page `pg` of a list of `len` commitments, or
+    /// `None` when the list fits one page.
+    fn pagination(&self, page: Page, len: usize, pg: usize) -> Option<Pagination> {
+        let total = page_count(len);
+        let path_of = |n: usize| self.path(page.with_page_index(n));
+        (total > 1).then(|| Pagination {
+            current: pg + 1,
+            total,
+            previous: pg.checked_sub(1).map(path_of),
+            next: (pg + 1 < total).then(|| path_of(pg + 1)),
+            pages: pagination_window(pg, total)
+                .into_iter()
+                .scan(None, |last: &mut Option<usize>, n| {
+                    let gap_before = last.is_some_and(|l| n > l + 1);
+                    *last = Some(n);
+                    Some(Link {
+                        number: n + 1,
+                        path: path_of(n),
+                        current: n == pg,
+                        gap_before,
+                    })
+                })
+                .collect(),
+        })
+    }
+
+    /// The page's own commitments, and what its heading and page links
+    /// show: the length of the whole list and how many are overdue.
+    pub(super) fn list_fp(&self, h: &mut DefaultHasher, page: Page) {
+        let (full, pg) = self.list_of(page);
+        full.len().hash(h);
+        self.list_overdue(page).hash(h);
+        self.hash_entries(h, page_slice(full, pg));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{page_slice, pagination_window};
+    use crate::model::CRef;
+
+    #[test]
+    fn pagination_bars_stay_short() {
+        assert_eq!(pagination_window(0, 1), [0]);
+        assert_eq!(pagination_window(0, 3), [0, 1, 2]);
+        assert_eq!(pagination_window(0, 400), [0, 1, 2, 399]);
+        assert_eq!(
+            pagination_window(200, 400),
+            [0, 198, 199, 200, 201, 202, 399]
+        );
+        assert_eq!(pagination_window(399, 400), [0, 397, 398, 399]);
+    }
+
+    #[test]
+    fn list_pages_hold_fifty_and_the_last_the_rest() {
+        let list: Vec<CRef> = (0..120)
+            .map(|c| CRef {
+                locality: 0,
+                commitment: c,
+            })
+            .collect();
+        assert_eq!(super::page_count(0), 1);
+        assert_eq!(super::page_count(120), 3);
+        assert_eq!(page_slice(&list, 0).len(), 50);
+        assert_eq!(page_slice(&list, 2).len(), 20);
+        assert_eq!(page_slice(&list, 2)[0].commitment, 100);
+        assert!(page_slice(&list, 3).is_empty());
+        assert!(page_slice(&[], 0).is_empty());
+    }
+}

@@ -1,0 +1,55 @@
+//! A commitment's page (`commitment.html`): its card's fields (the card the
+//! lists share) and what only its page shows (responsible, topics, body,
+//! every update); and its fingerprint.
+
+use super::Renderer;
+use super::values::CommitmentPage;
+use crate::model::CRef;
+use std::collections::hash_map::DefaultHasher;
+use tera::{Context, Value};
+
+impl Renderer<'_> {
+    pub(super) fn commitment_context(
+        &self,
+        li: usize,
+        path: &str,
+        r: CRef,
+    ) -> (&'static str, Context) {
+        let data = &self.langs[li];
+        let c = self.site.commitment(r);
+        let mut ctx = Context::new();
+        self.common(
+            &mut ctx,
+            li,
+            path,
+            "commitment",
+            self.text_in(&c.title, li).0,
+        );
+        // The card's fields (the language's card, made once and shared
+        // with the lists), and what only the commitment's page shows.
+        let full = CommitmentPage {
+            responsible: c.responsible.as_ref().map(|t| self.lt(t, li)),
+            topics: c.topics.iter().map(|t| self.topic(li, t)).collect(),
+            body: self.body(&c.body, li),
+            updates: c
+                .updates
+                .iter()
+                .map(|u| self.update_view(data, li, u))
+                .collect(),
+        };
+        let mut fields = self.card_value(data, li, r).into_map().unwrap_or_default();
+        fields.extend(
+            Value::from_serializable(&full)
+                .into_map()
+                .unwrap_or_default(),
+        );
+        ctx.insert_value("c", Value::from(fields));
+        ("commitment.html", ctx)
+    }
+
+    /// The commitment's list entry: its files, its locality's, its overdue
+    /// flag (what its page shows beyond that is site-wide).
+    pub(super) fn commitment_page_fp(&self, h: &mut DefaultHasher, r: CRef) {
+        self.hash_entries(h, &[r]);
+    }
+}

@@ -1,0 +1,124 @@
+//! The home page of a language (`home.html`): the introduction, totals by
+//! status and party, the latest updates and every locality's card; and
+//! its fingerprint.
+
+use super::lang::LangData;
+use super::values::{OverdueLink, PartyRow, StatusRow};
+use super::{HOME_UPDATES, Renderer};
+use crate::urls;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::Hash;
+use tera::{Context, Value};
+
+/// `count` as a percentage of `total`, rounded to the nearest whole number
+/// (halves up); 0 when there is nothing to count.
+fn percent(count: usize, total: usize) -> usize {
+    (count * 100 + total / 2).checked_div(total).unwrap_or(0)
+}
+
+impl Renderer<'_> {
+    pub(super) fn home_context(&self, li: usize, path: &str) -> (&'static str, Context) {
+        let data = &self.langs[li];
+        let code = data.code.as_str();
+        let mut ctx = Context::new();
+        self.common(
+            &mut ctx,
+            li,
+            path,
+            "home",
+            &self.lt(&self.config().title, li).text,
+        );
+        let home = self.site.home.as_ref();
+        ctx.insert(
+            "intro",
+            &home.map(|h| self.body(&h.body, li)).filter(|b| !b.empty),
+        );
+        ctx.insert(
+            "intro_title",
+            &home.and_then(|h| h.title.as_ref()).map(|t| self.lt(t, li)),
+        );
+        let total = self.derived.total;
+        ctx.insert("total", &total);
+        ctx.insert(
+            "overdue",
+            &OverdueLink {
+                count: self.derived.overdue_list.len(),
+                path: urls::overdue(code),
+            },
+        );
+        ctx.insert("by_status", &self.status_rows(data));
+        ctx.insert("by_party", &self.party_rows(data));
+        let latest: Vec<Value> = self
+            .derived
+            .latest_updates
+            .iter()
+            .take(HOME_UPDATES)
+            .map(|u| self.update_item(data, li, *u))
+            .collect();
+        ctx.insert_value("latest", Value::from(latest));
+        ctx.insert_value(
+            "localities",
+            Value::from(self.locality_card_values(data).to_vec()),
+        );
+        ctx.insert("updates_path", &urls::updates(code));
+        ctx.insert("all_path", &urls::all_commitments(code));
+        ("home.html", ctx)
+    }
+
+    /// `by_status`: every status with its count and share of all commitments.
+    fn status_rows<'d>(&self, data: &'d LangData) -> Vec<StatusRow<'d>> {
+        let total = self.derived.total;
+        data.statuses
+            .iter()
+            .zip(&self.derived.by_status)
+            .map(|(s, (_, list))| StatusRow {
+                status: s,
+                count: list.len(),
+                percent: percent(list.len(), total),
+            })
+            .collect()
+    }
+
+    /// `by_party`: every party with its count.
+    fn party_rows<'d>(&self, data: &'d LangData) -> Vec<PartyRow<'d>> {
+        data.parties
+            .iter()
+            .zip(&self.derived.by_party)
+            .map(|(p, (_, list))| PartyRow {
+                party: p,
+                count: list.len(),
+            })
+            .collect()
+    }
+
+    /// The home page shows the locality cards (as the localities page
+    /// does), the totals and the latest updates.
+    pub(super) fn home_fp(&self, h: &mut DefaultHasher) {
+        self.localities_fp(h);
+        self.derived.total.hash(h);
+        self.derived.overdue_list.len().hash(h);
+        for (_, l) in self.derived.by_status.iter().chain(&self.derived.by_party) {
+            l.len().hash(h);
+        }
+        for u in self.derived.latest_updates.iter().take(HOME_UPDATES) {
+            u.update.hash(h);
+            self.hash_entries(h, &[u.commitment]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent;
+
+    #[test]
+    fn percentages_round_to_the_nearest_and_survive_an_empty_site() {
+        assert_eq!(percent(0, 0), 0);
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(2, 3), 67);
+        assert_eq!(percent(1, 8), 13); // 12.5 rounds up
+        assert_eq!(percent(1, 200), 1); // 0.5 rounds up
+        assert_eq!(percent(1, 201), 0);
+        assert_eq!(percent(5, 5), 100);
+    }
+}

@@ -1,0 +1,319 @@
+//! The theme's API: every value a template sees, in one place.
+//!
+//! Each struct here is serialised into the template context under the field
+//! names it has here; `docs/THEME.md` documents the same names for theme
+//! authors, and the two change together. A field added here is something a
+//! theme can print: it must be covered by the page's fingerprint
+//! (`Renderer::fingerprint`).
+//!
+//! Two values are built as maps of values made elsewhere, so that the cards
+//! they hold are shared rather than copied: the localities page's
+//! `countries` items (`{ country: CountryView, localities: [LocalityCard] }`)
+//! and the locality page's `groups` items (`{ status: StatusView,
+//! commitments: [Card] }`). Plain values (`lang`, `dir`, `root`, `title`,
+//! `page_kind`, `css`, `canonical`, `home_path`, `links`, and each page's
+//! counts and headings) are inserted where the page is made.
+
+use serde::Serialize;
+
+/// Localised text (THEME.md, "LT").
+#[derive(Clone, Debug, Serialize)]
+pub struct Lt {
+    /// Plain text, for attributes and `<title>`.
+    pub text: String,
+    /// Safe HTML: the escaped text, wrapped in `<span lang dir>` when it fell back.
+    pub html: String,
+    /// Whether the text is the default language's, the page's language lacking it.
+    pub fallback: bool,
+    /// The language the text is written in.
+    pub lang: String,
+    /// That language's direction (`ltr`, `rtl`).
+    pub dir: &'static str,
+}
+
+/// A rendered Markdown body (THEME.md, "Body").
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct Body {
+    /// Safe HTML, from the sanitiser (or trusted, with `unsafe_trusted_raw_html`).
+    pub(super) html: String,
+    /// Whether the body is the default language's, the page's language lacking it.
+    pub(super) fallback: bool,
+    /// The language the body is written in.
+    pub(super) lang: String,
+    /// That language's direction.
+    pub(super) dir: &'static str,
+    /// Whether the Markdown is only white space.
+    pub(super) empty: bool,
+}
+
+/// A status, labelled in the page's language (THEME.md, "Status").
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct StatusView {
+    pub(super) id: String,
+    pub(super) label: String,
+    /// Whether the status counts as done (site.yaml).
+    pub(super) done: bool,
+    /// Whether the status closes a commitment (site.yaml).
+    pub(super) closed: bool,
+    /// The path of its browse page.
+    pub(super) path: String,
+}
+
+/// A party or a topic (THEME.md, "Party", "Topic"); also an update's
+/// `assessed_by`, whose `path` is empty.
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct Labelled {
+    pub(super) id: String,
+    pub(super) label: String,
+    /// The path of its browse page.
+    pub(super) path: String,
+}
+
+/// A country (THEME.md, "Country").
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct CountryView {
+    /// ISO 3166 code.
+    pub(super) code: String,
+    pub(super) name: String,
+    /// The path of its browse page.
+    pub(super) path: String,
+}
+
+/// A card's locality.
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct LocalityRef {
+    pub(super) id: String,
+    pub(super) name: Lt,
+    pub(super) path: String,
+}
+
+/// A commitment in lists (THEME.md, "Card"); the commitment page's `c`
+/// has these fields and [`CommitmentPage`]'s.
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct Card {
+    /// `locality/id`, unique in the site.
+    pub(super) key: String,
+    pub(super) id: String,
+    pub(super) path: String,
+    pub(super) title: Lt,
+    pub(super) summary: Option<Lt>,
+    pub(super) status: StatusView,
+    /// 0 to 100, when the last update gave one.
+    pub(super) progress: Option<u8>,
+    pub(super) overdue: bool,
+    /// ISO dates: agreed, due, and of the last update.
+    pub(super) agreed: String,
+    pub(super) due: Option<String>,
+    pub(super) updated: Option<String>,
+    pub(super) locality: LocalityRef,
+    pub(super) parties: Vec<Labelled>,
+}
+
+/// How many commitments of a locality are in a status.
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct StatusCount {
+    pub(super) status: StatusView,
+    pub(super) count: usize,
+}
+
+/// A locality in lists (THEME.md, "LocalityCard").
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct LocalityCard {
+    pub(super) id: String,
+    pub(super) path: String,
+    pub(super) name: Lt,
+    pub(super) region: Option<Lt>,
+    pub(super) country: CountryView,
+    /// Its commitments: all, overdue, in a status that counts as done.
+    pub(super) count: usize,
+    pub(super) overdue: usize,
+    pub(super) done: usize,
+    /// Non-zero counts only, in status order.
+    pub(super) by_status: Vec<StatusCount>,
+}
+
+/// An update of a commitment (THEME.md, "UpdateItem").
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct UpdateView {
+    /// ISO date.
+    pub(super) date: String,
+    pub(super) status: StatusView,
+    pub(super) progress: Option<u8>,
+    pub(super) note: Option<Lt>,
+    pub(super) assessed_by: Option<Labelled>,
+    /// URLs of the evidence.
+    pub(super) sources: Vec<String>,
+    /// Set in lists of latest updates; `none` on the commitment's own page.
+    pub(super) commitment: Option<Card>,
+}
+
+// -- values every page receives (common.rs, lang.rs) ------------------------
+
+/// `site`: the portal's own settings, in the page's language.
+#[derive(Serialize)]
+pub(super) struct SiteView {
+    pub(super) title: Lt,
+    pub(super) description: Option<Lt>,
+    /// `{ code, name, dir, locale }` each, in switcher order.
+    pub(super) languages: Vec<crate::model::Language>,
+    pub(super) default_language: String,
+    /// The date progress and overdue are judged on (ISO).
+    pub(super) as_of: String,
+}
+
+/// `feed`: the Atom feed of a page (the site's, or on a locality's page
+/// the locality's).
+#[derive(Serialize)]
+pub(super) struct Feed {
+    pub(super) path: String,
+    pub(super) title: String,
+}
+
+/// An item of `switcher`: this page in another language.
+#[derive(Serialize)]
+pub(super) struct Switch<'x> {
+    pub(super) code: &'x str,
+    /// The language's own name for itself.
+    pub(super) name: &'x str,
+    pub(super) dir: &'static str,
+    pub(super) path: String,
+    /// Whether it is the page's own language.
+    pub(super) current: bool,
+}
+
+/// An item of `alternates`: the absolute URL of this page in a language
+/// (or `x-default`), for `<link rel="alternate" hreflang>`.
+#[derive(Serialize)]
+pub(super) struct Alternate {
+    pub(super) hreflang: String,
+    pub(super) href: String,
+}
+
+/// An item of `nav`: a free page.
+#[derive(Serialize)]
+pub(super) struct Nav<'x> {
+    pub(super) id: &'x str,
+    pub(super) label: &'x Lt,
+    pub(super) path: String,
+    /// Whether it is the page being rendered.
+    pub(super) current: bool,
+}
+
+// -- values of one page kind ------------------------------------------------
+
+/// An item of `choices` (the root language picker and the 404 page): the
+/// portal in one language.
+#[derive(Serialize)]
+pub(super) struct Choice {
+    pub(super) code: String,
+    pub(super) name: String,
+    pub(super) dir: &'static str,
+    /// The path of the language's home page.
+    pub(super) path: String,
+    /// The site's title and description in that language, as plain text.
+    pub(super) title: String,
+    pub(super) description: Option<String>,
+}
+
+/// The home page's `overdue`: how many commitments are overdue, and the
+/// path of their list.
+#[derive(Serialize)]
+pub(super) struct OverdueLink {
+    pub(super) count: usize,
+    pub(super) path: String,
+}
+
+/// An item of the home page's `by_status`.
+#[derive(Serialize)]
+pub(super) struct StatusRow<'x> {
+    pub(super) status: &'x StatusView,
+    pub(super) count: usize,
+    /// Of all commitments, rounded to the nearest whole number.
+    pub(super) percent: usize,
+}
+
+/// An item of the home page's `by_party`.
+#[derive(Serialize)]
+pub(super) struct PartyRow<'x> {
+    pub(super) party: &'x Labelled,
+    pub(super) count: usize,
+}
+
+/// The locality page's `locality`: its card's fields and what only its
+/// own page shows.
+#[derive(Serialize)]
+pub(super) struct LocalityPage<'x> {
+    #[serde(flatten)]
+    pub(super) card: &'x LocalityCard,
+    /// `[latitude, longitude]`.
+    pub(super) coordinates: Option<[f64; 2]>,
+    /// ISO date, possibly only `YYYY-MM` or `YYYY`.
+    pub(super) dialogue_since: Option<String>,
+    pub(super) partners: &'x [String],
+    pub(super) next_review: Option<String>,
+    pub(super) body: Body,
+    /// The path of the locality's Atom feed.
+    pub(super) feed_path: String,
+}
+
+/// What only the commitment's page shows; its `c` has these fields and
+/// the [`Card`]'s.
+#[derive(Serialize)]
+pub(super) struct CommitmentPage {
+    pub(super) responsible: Option<Lt>,
+    pub(super) topics: Vec<Labelled>,
+    pub(super) body: Body,
+    /// Oldest first, `commitment` none.
+    pub(super) updates: Vec<UpdateView>,
+}
+
+/// An item of a browse index's `items`: a key of the dimension.
+#[derive(Serialize)]
+pub(super) struct IndexItem {
+    pub(super) label: String,
+    /// The path of the key's list.
+    pub(super) path: String,
+    /// Its commitments, and how many of them are overdue.
+    pub(super) count: usize,
+    pub(super) overdue: usize,
+}
+
+/// A list's `up`: the browse index a key's list belongs to.
+#[derive(Serialize)]
+pub(super) struct UpLink {
+    pub(super) label: String,
+    pub(super) path: String,
+}
+
+/// A list's `pagination`, when it takes more than one page.
+#[derive(Serialize)]
+pub(super) struct Pagination {
+    /// This page's number and the number of pages, counted from 1.
+    pub(super) current: usize,
+    pub(super) total: usize,
+    /// Paths of the pages before and after this one.
+    pub(super) previous: Option<String>,
+    pub(super) next: Option<String>,
+    /// The pages the bar links to: the first, the last, and two on each
+    /// side of the current one.
+    pub(super) pages: Vec<Link>,
+}
+
+/// A page of a list in its pagination bar.
+#[derive(Serialize)]
+pub(super) struct Link {
+    /// Counted from 1.
+    pub(super) number: usize,
+    pub(super) path: String,
+    pub(super) current: bool,
+    /// Pages were left out just before this one.
+    pub(super) gap_before: bool,
+}
+
+/// A free page's `page`.
+#[derive(Serialize)]
+pub(super) struct FreePage<'x> {
+    pub(super) id: &'x str,
+    pub(super) title: Lt,
+    pub(super) body: Body,
+}
