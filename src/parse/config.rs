@@ -3,11 +3,12 @@
 //! parties (the content model's defaults when site.yaml gives none), names
 //! of countries and topics, the theme, and the raw-HTML switch.
 
-use super::reader::{Reader, path_of};
+use super::lists::{Definition, default_dir};
+use super::reader::Reader;
 use super::{FrontMatter, RawText, is_id, is_lang_code};
 use crate::diag::{self, Diagnostic};
 use crate::load::SourceFile;
-use crate::model::{Config, Dir, Language, PartyDef, StatusDef, Text};
+use crate::model::{Config, Language, PartyDef, StatusDef, Text};
 use crate::yaml::{self, Node, Seg};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -26,12 +27,6 @@ const SITE_FIELDS: &[&str] = &[
     "countries",
     "topics",
     "unsafe_trusted_raw_html",
-];
-
-/// Scripts written right to left, by language code.
-const RTL_LANGUAGES: &[&str] = &[
-    "ar", "arc", "ckb", "dv", "fa", "ha-arab", "he", "ks", "ku-arab", "pa-arab", "ps", "sd", "syr",
-    "ug", "ur", "yi",
 ];
 
 /// The values of site.yaml's fields as read, before they are checked
@@ -329,16 +324,6 @@ impl Reader<'_> {
     }
 }
 
-/// The writing direction of a language's script, from its code.
-fn default_dir(code: &str) -> Dir {
-    let base = code.split('-').next().unwrap_or(code);
-    if RTL_LANGUAGES.contains(&code) || RTL_LANGUAGES.contains(&base) && !code.contains("-latn") {
-        Dir::Rtl
-    } else {
-        Dir::Ltr
-    }
-}
-
 /// A text of site.yaml as a [`Text`]: the default language's text (plain,
 /// or under the default language's code) and the translations.
 fn merge_config_text(r: &mut Reader, t: RawText, default: &str, what: &str) -> Text {
@@ -358,198 +343,6 @@ fn merge_config_text(r: &mut Reader, t: RawText, default: &str, what: &str) -> T
                 .expected(format!("a `{default}:` entry (the default language)"));
             r.push(d);
             Text::default()
-        }
-    }
-}
-
-/// A status or party as defined in site.yaml: id, label by language, `done`, `closed`.
-type Definition = (String, BTreeMap<String, String>, bool, bool);
-
-impl Reader<'_> {
-    /// One entry of `languages`: its code, name, writing direction and locale.
-    fn language(&mut self, node: &Node, path: &[Seg]) -> Option<Language> {
-        let mut code = None;
-        let mut name = None;
-        let mut dir = None;
-        let mut locale = None;
-        let allowed = ["code", "name", "dir", "locale"];
-        for (key, value) in self.fields(node, path, &allowed, None, "a language") {
-            let p = path_of(path, Seg::key(key));
-            match key {
-                "code" => code = self.language_code(value, &p),
-                "name" => name = self.string(value, &p, key),
-                "locale" => locale = self.locale(value, &p),
-                "dir" => dir = self.dir(value, &p),
-                _ => {}
-            }
-        }
-        if code.is_none() && matches!(node, Node::Map(_)) {
-            let d = self
-                .fm
-                .error(path, "a language has no `code`")
-                .expected("`code:` such as `fr`".to_owned());
-            self.push(d);
-        }
-        let code = code?;
-        Some(Language {
-            name: name.unwrap_or_else(|| code.clone()),
-            dir: dir.unwrap_or_else(|| default_dir(&code)),
-            locale: locale.unwrap_or_else(|| code.clone()),
-            code,
-        })
-    }
-
-    fn language_code(&mut self, node: &Node, path: &[Seg]) -> Option<String> {
-        let s = self.string(node, path, "code")?;
-        if is_lang_code(&s) {
-            return Some(s);
-        }
-        let d = self
-            .fm
-            .error(path, "not a language code")
-            .found(format!("`{s}`"))
-            .expected("a lowercase code such as `en`, `fr`, `ar` or `ne`".to_owned());
-        self.push(d);
-        None
-    }
-
-    /// A locale the dates and numbers of a language are formatted for.
-    fn locale(&mut self, node: &Node, path: &[Seg]) -> Option<String> {
-        let s = self.string(node, path, "locale")?;
-        match crate::locale::Formats::new(&s) {
-            Ok(_) => Some(s),
-            Err(e) => {
-                let d = self.fm.error(path, e).expected(
-                    "a BCP 47 locale such as `ar-IQ`, `ar-u-nu-arab` or `ne-NP`".to_owned(),
-                );
-                self.push(d);
-                None
-            }
-        }
-    }
-
-    /// A writing direction, `ltr` or `rtl`.
-    fn dir(&mut self, node: &Node, path: &[Seg]) -> Option<Dir> {
-        match self.string(node, path, "dir").as_deref() {
-            Some("rtl") => Some(Dir::Rtl),
-            Some("ltr") => Some(Dir::Ltr),
-            Some(other) => {
-                let d = self
-                    .fm
-                    .error(path, "`dir` is not a writing direction")
-                    .found(format!("`{other}`"))
-                    .expected("`ltr` (left to right) or `rtl` (right to left)".to_owned());
-                self.push(d);
-                None
-            }
-            None => None,
-        }
-    }
-
-    /// One status or party (`what`, with its `allowed` fields).
-    fn definition(
-        &mut self,
-        node: &Node,
-        path: &[Seg],
-        what: &str,
-        allowed: &[&str],
-    ) -> Option<Definition> {
-        let mut id = None;
-        let mut label = BTreeMap::new();
-        let mut done = false;
-        let mut closed = false;
-        for (key, value) in self.fields(node, path, allowed, None, what) {
-            let p = path_of(path, Seg::key(key));
-            match key {
-                "id" => id = self.id(value, &p, key),
-                "label" => {
-                    if let Some(t) = self.text(value, &p, key) {
-                        label = t.by_lang;
-                        if let Some(plain) = t.plain {
-                            // A plain label is in the default language; stored under "" until merged.
-                            label.insert(String::new(), plain);
-                        }
-                    }
-                }
-                "done" | "closed" => match value {
-                    Node::Bool(b) if key == "done" => done = *b,
-                    Node::Bool(b) => closed = *b,
-                    other => self.type_error(&p, other, key, "`true` or `false`"),
-                },
-                _ => {}
-            }
-        }
-        if done && closed {
-            let d = self
-                .fm
-                .error(path, format!("{what} cannot be both `done` and `closed`"))
-                .help("`done: true` means the pledge was kept; `closed: true` means it ended without being kept");
-            self.push(d);
-        }
-        if id.is_none() && matches!(node, Node::Map(_)) {
-            let d = self
-                .fm
-                .error(path, format!("{what} has no `id`"))
-                .expected("`id:` such as `in-progress`".to_owned());
-            self.push(d);
-        }
-        Some((id?, label, done, closed))
-    }
-
-    /// A map from keys (country codes, topic ids) to a text per language.
-    fn labels(
-        &mut self,
-        node: &Node,
-        path: &[Seg],
-        what: &str,
-        key_ok: fn(&str) -> bool,
-        key_expected: &str,
-    ) -> BTreeMap<String, BTreeMap<String, String>> {
-        let mut out = BTreeMap::new();
-        let Node::Map(entries) = node else {
-            self.type_error(
-                path,
-                node,
-                what,
-                &format!("a map from {key_expected} to names per language"),
-            );
-            return out;
-        };
-        for (key, value) in entries {
-            let p = path_of(path, Seg::Key(key.clone()));
-            if !key_ok(key) {
-                let d = self
-                    .fm
-                    .error(
-                        &path_of(path, Seg::KeyName(key.clone())),
-                        format!("`{key}` is not a valid key in `{what}`"),
-                    )
-                    .found(format!("`{key}`"))
-                    .expected(key_expected.to_owned());
-                self.push(d);
-                continue;
-            }
-            if let Some(t) = self.text(value, &p, what) {
-                let mut names = t.by_lang;
-                if let Some(plain) = t.plain {
-                    names.insert(String::new(), plain);
-                }
-                out.insert(key.clone(), names);
-            }
-        }
-        out
-    }
-
-    /// Reports each id of `ids` (the list `what`) that an earlier one repeats.
-    fn unique_ids(&mut self, ids: &[String], what: &str) {
-        for (i, id) in ids.iter().enumerate() {
-            if ids[..i].contains(id) {
-                let d = self.fm.error(
-                    &[Seg::key(what), Seg::Index(i)],
-                    format!("the id `{id}` is defined twice in `{what}`"),
-                );
-                self.push(d);
-            }
         }
     }
 }
@@ -582,4 +375,245 @@ pub fn default_parties() -> Vec<PartyDef> {
             label: BTreeMap::new(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::testing::{BUILD_DATE, config, config_error, config_ok, place, site_yaml};
+    use jiff::civil::date;
+
+    #[test]
+    fn a_minimal_site_gets_the_content_model_defaults() {
+        let c = config_ok(&site_yaml(""));
+        assert_eq!(c.title.default, "Tracker");
+        assert_eq!(c.base_url, "https://tracker.example.org/");
+        assert_eq!(c.as_of, BUILD_DATE);
+        assert_eq!(c.theme, "default");
+        let ids = |v: Vec<&str>| v.into_iter().map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            c.statuses.iter().map(|s| s.id.clone()).collect::<Vec<_>>(),
+            ids(vec![
+                "not-started",
+                "in-progress",
+                "stalled",
+                "suspended",
+                "completed",
+                "not-completed",
+                "withdrawn"
+            ])
+        );
+        let done: Vec<_> = c
+            .statuses
+            .iter()
+            .filter(|s| s.done)
+            .map(|s| s.id.as_str())
+            .collect();
+        let closed: Vec<_> = c
+            .statuses
+            .iter()
+            .filter(|s| s.closed)
+            .map(|s| s.id.as_str())
+            .collect();
+        assert_eq!(
+            (done, closed),
+            (vec!["completed"], vec!["not-completed", "withdrawn"])
+        );
+        assert_eq!(
+            c.parties.iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
+            ids(vec!["police", "community", "local-government", "justice"])
+        );
+        assert!(!c.unsafe_trusted_raw_html);
+        let c = config_ok(&site_yaml("as_of: 2024-01-31\n"));
+        assert_eq!(c.as_of, date(2024, 1, 31));
+    }
+
+    #[test]
+    fn the_default_language_must_be_a_listed_language_code() {
+        let (config, d) =
+            config_error(&site_yaml("").replace("default_language: en", "default_language: de"));
+        assert!(config.is_some(), "the rest can still be checked against it");
+        assert_eq!(
+            place(&d),
+            (
+                "site.yaml",
+                3,
+                19,
+                "the default language is not one of `languages`"
+            )
+        );
+        assert_eq!(d.found.as_deref(), Some("`de`"));
+        assert_eq!(d.expected.as_deref(), Some("one of `en` or `fr`"));
+        let (_, d) = config_error(
+            &site_yaml("").replace("default_language: en", "default_language: English"),
+        );
+        assert_eq!(
+            place(&d),
+            (
+                "site.yaml",
+                3,
+                19,
+                "`default_language` is not a language code"
+            )
+        );
+        assert_eq!(d.found.as_deref(), Some("`English`"));
+    }
+
+    #[test]
+    fn required_fields_and_base_url() {
+        let (config, diags) = config("languages: [{ code: en }]\n");
+        assert!(config.is_none());
+        let places: Vec<_> = diags.iter().map(place).collect();
+        assert_eq!(
+            places,
+            [
+                ("site.yaml", 1, 1, "the required field `title` is missing"),
+                (
+                    "site.yaml",
+                    1,
+                    1,
+                    "the required field `default_language` is missing"
+                ),
+                (
+                    "site.yaml",
+                    1,
+                    1,
+                    "the required field `base_url` is missing"
+                ),
+            ]
+        );
+        assert_eq!(
+            diags[2].expected.as_deref(),
+            Some(
+                "`base_url:` with the address the portal is published at, such as `https://tracker.example.org/`"
+            )
+        );
+        let (config, d) = config_error(
+            &site_yaml("").replace("https://tracker.example.org", "tracker.example.org"),
+        );
+        assert!(config.is_none());
+        assert_eq!(
+            place(&d),
+            ("site.yaml", 2, 11, "`base_url` is not a web address")
+        );
+        assert_eq!(d.found.as_deref(), Some("`tracker.example.org`"));
+        assert_eq!(
+            config_ok(&site_yaml("").replace("https://tracker.example.org", "/tracker")).base_url,
+            "/tracker/"
+        );
+    }
+
+    #[test]
+    fn fields_of_the_wrong_kind_or_format() {
+        for (extra, line, column, message, found) in [
+            (
+                "as_of: 30/06/2024\n",
+                7,
+                8,
+                "`as_of` is not a valid date: it is not written YYYY-MM-DD",
+                Some("`30/06/2024`"),
+            ),
+            (
+                "theme: My Theme\n",
+                7,
+                8,
+                "`theme` is not a valid id",
+                Some("`My Theme`"),
+            ),
+            (
+                "unsafe_trusted_raw_html: yes\n",
+                7,
+                26,
+                "`unsafe_trusted_raw_html` has the wrong kind of value",
+                Some("the text `yes`"),
+            ),
+            (
+                "colour: blue\n",
+                7,
+                1,
+                "unknown field `colour` in site.yaml",
+                Some("`colour`"),
+            ),
+            (
+                "countries: { bf: Burkina Faso }\n",
+                7,
+                14,
+                "`bf` is not a valid key in `countries`",
+                Some("`bf`"),
+            ),
+            (
+                "topics: { Theft: Theft }\n",
+                7,
+                11,
+                "`Theft` is not a valid key in `topics`",
+                Some("`Theft`"),
+            ),
+            (
+                "topics: [theft]\n",
+                7,
+                9,
+                "`topics` has the wrong kind of value",
+                Some("a list of 1 item(s)"),
+            ),
+        ] {
+            let (_, d) = config_error(&site_yaml(extra));
+            assert_eq!(
+                (d.line, d.column, d.message.as_str(), d.found.as_deref()),
+                (line, column, message, found),
+                "{extra}"
+            );
+        }
+        let (_, d) = config_error(&site_yaml("colour: blue\n"));
+        assert_eq!(d.help, None);
+        let (_, d) = config_error(&site_yaml("titel: Again\n"));
+        assert_eq!(d.help.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn texts_need_the_default_language() {
+        let (config, d) =
+            config_error(&site_yaml("").replace("title: Tracker", "title: { fr: Suivi }"));
+        assert!(config.is_some(), "a config is still made");
+        assert_eq!(
+            place(&d),
+            (
+                "site.yaml",
+                1,
+                8,
+                "`title` has no text in the default language"
+            )
+        );
+        assert_eq!(
+            d.expected.as_deref(),
+            Some("a `en:` entry (the default language)")
+        );
+        let c = config_ok(&site_yaml(
+            "description: { en: About, fr: À propos }\ntopics: { theft: Theft }\n",
+        ));
+        let description = c.description.unwrap();
+        assert_eq!(
+            (
+                description.default.as_str(),
+                description.translations["fr"].as_str()
+            ),
+            ("About", "À propos")
+        );
+        // A plain name is in the default language.
+        assert_eq!(c.topics["theft"]["en"], "Theft");
+    }
+
+    #[test]
+    fn yaml_errors_in_site_yaml() {
+        let (config, diags) = config("title: a: b\n");
+        assert!(config.is_none());
+        assert_eq!(diags.len(), 1);
+        assert_eq!(
+            place(&diags[0]),
+            (
+                "site.yaml",
+                1,
+                9,
+                "site.yaml is not valid YAML: a `key: value` pair cannot start here (check indentation, or quote a text that contains `: `)"
+            )
+        );
+    }
 }

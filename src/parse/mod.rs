@@ -13,15 +13,22 @@
 //! (ids, language codes, dates). The parts:
 //! - `content`: a Markdown file: front-matter splitting, what the file is
 //!   from its name ([`DocKind`], language), [`parse_doc`];
-//! - `fields`: the typed fields of localities, commitments, updates and pages;
-//! - `config`: `site.yaml` into [`Config`], [`parse_config`];
+//! - `fields`: the typed fields of commitments, updates and pages;
+//! - `locality`: the typed fields of localities;
+//! - `config`: `site.yaml` into [`Config`](crate::model::Config), [`parse_config`];
+//! - `lists`: the entries of site.yaml's lists (languages, statuses, parties,
+//!   countries, topics);
 //! - `reader`: the `Reader` both parsers use to read typed values out of a
 //!   YAML tree and collect problems.
 
 mod config;
 mod content;
 mod fields;
+mod lists;
+mod locality;
 mod reader;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use config::parse_config;
 pub use config::{default_parties, default_statuses};

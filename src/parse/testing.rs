@@ -1,0 +1,79 @@
+//! Test fixtures: small texts run through the real parser, so that tests
+//! build their inputs the way a build does.
+
+use super::{Doc, parse_config, parse_doc};
+use crate::diag::Diagnostic;
+use crate::load::{self, SourceFile};
+use crate::model::Config;
+use jiff::civil::{Date, date};
+
+/// The build date of the fixtures (also `as_of` when site.yaml sets none).
+pub(crate) const BUILD_DATE: Date = date(2024, 6, 30);
+
+/// A file of the site directory as `load` makes it.
+pub(crate) fn source(rel: &str, text: &str) -> SourceFile {
+    load::decode(rel, text.as_bytes().to_vec()).expect("UTF-8 test text")
+}
+
+/// Parses a content file.
+pub(crate) fn doc(rel: &str, text: &str) -> Result<Doc, Vec<Diagnostic>> {
+    parse_doc(&source(rel, text))
+}
+
+/// The problems of a content file the parser refuses.
+pub(crate) fn doc_errors(rel: &str, text: &str) -> Vec<Diagnostic> {
+    match doc(rel, text) {
+        Ok(d) => panic!("{rel} was accepted: {:?}", d.fields),
+        Err(diags) => diags,
+    }
+}
+
+/// The one problem of a content file the parser refuses.
+pub(crate) fn doc_error(rel: &str, text: &str) -> Diagnostic {
+    let mut diags = doc_errors(rel, text);
+    assert_eq!(diags.len(), 1, "{rel}: {diags:#?}");
+    diags.remove(0)
+}
+
+/// Parses a site.yaml, built on [`BUILD_DATE`].
+pub(crate) fn config(text: &str) -> (Option<Config>, Vec<Diagnostic>) {
+    parse_config(&source("site.yaml", text), BUILD_DATE)
+}
+
+/// A valid site.yaml (lines 1-6: English by default, and French) with
+/// `extra` added as lines 7 on.
+pub(crate) fn site_yaml(extra: &str) -> String {
+    format!(
+        "title: Tracker\nbase_url: https://tracker.example.org\ndefault_language: en\nlanguages:\n  - {{ code: en, name: English }}\n  - {{ code: fr, name: Français }}\n{extra}"
+    )
+}
+
+/// The settings of a valid site.yaml.
+pub(crate) fn config_ok(text: &str) -> Config {
+    let (config, diags) = config(text);
+    assert!(diags.is_empty(), "{diags:#?}");
+    config.expect("a config")
+}
+
+/// The one problem of a site.yaml, and the settings made despite it.
+pub(crate) fn config_error(text: &str) -> (Option<Config>, Diagnostic) {
+    let (config, mut diags) = config(text);
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    (config, diags.remove(0))
+}
+
+/// Where a diagnostic points and what it says: `(file, line, column, message)`.
+pub(crate) fn place(d: &Diagnostic) -> (&str, usize, usize, &str) {
+    (&d.file, d.line, d.column, &d.message)
+}
+
+/// `(line, column, message, found, expected)` of a diagnostic.
+pub(crate) fn shown(d: &Diagnostic) -> (usize, usize, &str, Option<&str>, Option<&str>) {
+    (
+        d.line,
+        d.column,
+        &d.message,
+        d.found.as_deref(),
+        d.expected.as_deref(),
+    )
+}
