@@ -1,14 +1,30 @@
-//! Test fixtures: small texts run through the real parser, so that tests
+//! Test fixtures: small texts run through the real parser (and, for the
+//! tests of `validate` and `derive`, the real validator), so that tests
 //! build their inputs the way a build does.
 
 use super::{Doc, parse_config, parse_doc};
 use crate::diag::Diagnostic;
 use crate::load::{self, SourceFile};
-use crate::model::Config;
+use crate::model::{Config, Site};
+use crate::validate::{self, Inputs};
 use jiff::civil::{Date, date};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The build date of the fixtures (also `as_of` when site.yaml sets none).
 pub(crate) const BUILD_DATE: Date = date(2024, 6, 30);
+
+/// A site.yaml in English (the default), French and Arabic, `as_of: 2024-06-30`.
+pub(crate) const SITE_YAML: &str = "\
+title: { en: Test tracker, fr: Suivi de test }
+base_url: https://tracker.example.org/
+default_language: en
+languages:
+  - { code: en, name: English }
+  - { code: fr, name: Français }
+  - { code: ar, name: العربية }
+as_of: 2024-06-30
+";
 
 /// A file of the site directory as `load` makes it.
 pub(crate) fn source(rel: &str, text: &str) -> SourceFile {
@@ -76,4 +92,46 @@ pub(crate) fn shown(d: &Diagnostic) -> (usize, usize, &str, Option<&str>, Option
         d.found.as_deref(),
         d.expected.as_deref(),
     )
+}
+
+/// Parses `site_yaml` and `files` (path, text) and validates them as a site
+/// (with a locality folder for each `localities/<id>/` a path is in).
+/// Every file must parse.
+pub(crate) fn validate_files(
+    site_yaml: &str,
+    files: &[(&str, &str)],
+) -> (Option<Site>, Vec<Diagnostic>) {
+    let (config, diags) = config(site_yaml);
+    assert!(diags.is_empty(), "site.yaml: {diags:#?}");
+    let mut files = files.to_vec();
+    files.sort();
+    let docs = files
+        .iter()
+        .map(|(rel, text)| Arc::new(doc(rel, text).unwrap_or_else(|d| panic!("{rel}: {d:#?}"))))
+        .collect();
+    let mut locality_dirs: Vec<String> = files
+        .iter()
+        .filter_map(|(rel, _)| {
+            let rest = rel.strip_prefix("localities/")?;
+            Some(format!("localities/{}", rest.split_once('/')?.0))
+        })
+        .collect();
+    locality_dirs.dedup();
+    let inputs = Inputs {
+        root: PathBuf::from("site"),
+        config: config.expect("a config"),
+        docs,
+        locality_dirs,
+        static_files: Vec::new(),
+        theme_dir: None,
+        settings: 0,
+    };
+    validate::validate(inputs, None)
+}
+
+/// The site made of `site_yaml` and `files`, which must be valid.
+pub(crate) fn site(site_yaml: &str, files: &[(&str, &str)]) -> Site {
+    let (site, diags) = validate_files(site_yaml, files);
+    assert!(diags.is_empty(), "{diags:#?}");
+    site.expect("a site")
 }
