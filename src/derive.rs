@@ -290,3 +290,256 @@ fn check_texts(covs: &mut [Coverage], file: &str, field: &str, text: Option<&Tex
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::testing::{SITE_YAML, site};
+
+    /// A commitment file pledged by `parties`, with `fields` (status, due,
+    /// topics, updates…) as front-matter lines.
+    fn commitment(parties: &str, fields: &str) -> String {
+        format!("---\ntitle: T\npledged_by: [{parties}]\nagreed: 2017-05-20\n{fields}---\n")
+    }
+
+    /// Two localities (jos in NG, saaba in BF) of three commitments each;
+    /// `as_of` is 2024-06-30.
+    fn programme() -> Site {
+        let files = [
+            (
+                "localities/saaba/_index.md",
+                "---\nname: Saaba\ncountry: BF\n---\n".to_owned(),
+            ),
+            (
+                "localities/jos/_index.md",
+                "---\nname: Jos\ncountry: NG\n---\n".to_owned(),
+            ),
+            (
+                "localities/saaba/a-late.md",
+                commitment(
+                    "police",
+                    "due: 2024-06-29\ntopics: [theft]\nupdates:\n  - { date: 2020-01-01, status: in-progress }\n",
+                ),
+            ),
+            (
+                "localities/saaba/b-today.md",
+                commitment("community", "due: 2024-06-30\nstatus: in-progress\n"),
+            ),
+            (
+                "localities/saaba/c-done.md",
+                commitment(
+                    "police, community",
+                    "due: 2019-01-01\ntopics: [theft, patrols]\nupdates:\n  - { date: 2019-06-01, status: completed }\n",
+                ),
+            ),
+            (
+                "localities/jos/d-closed.md",
+                commitment("justice", "due: 2019-01-01\nstatus: withdrawn\n"),
+            ),
+            (
+                "localities/jos/e-old.md",
+                commitment(
+                    "police",
+                    "due: 2018-01-01\ntopics: [patrols]\nupdates:\n  - { date: 2018-05-01, status: stalled }\n  - { date: 2020-01-01, status: stalled }\n",
+                ),
+            ),
+            (
+                "localities/jos/f-nodue.md",
+                commitment("police", "status: not-started\n"),
+            ),
+        ];
+        let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        site(SITE_YAML, &files)
+    }
+
+    fn keys(site: &Site, list: &[CRef]) -> Vec<String> {
+        list.iter().map(|r| site.commitment(*r).key()).collect()
+    }
+
+    fn index(site: &Site, index: &[(String, Vec<CRef>)]) -> Vec<(String, Vec<String>)> {
+        index
+            .iter()
+            .map(|(k, list)| (k.clone(), keys(site, list)))
+            .collect()
+    }
+
+    fn owned(entries: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+        entries
+            .iter()
+            .map(|(k, l)| (k.to_string(), l.iter().map(|s| s.to_string()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn overdue_is_due_before_as_of_and_neither_done_nor_closed() {
+        let s = programme();
+        let d = derive(&s);
+        let overdue: Vec<String> = s
+            .crefs()
+            .filter(|r| d.is_overdue(*r))
+            .map(|r| s.commitment(r).key())
+            .collect();
+        // Not b-today (due on as_of), c-done (done), d-closed (closed), f-nodue.
+        assert_eq!(overdue, ["jos/e-old", "saaba/a-late"]);
+        // Most overdue first.
+        assert_eq!(keys(&s, &d.overdue_list), ["jos/e-old", "saaba/a-late"]);
+        assert_eq!(d.overdue_count(d.status_list("in-progress")), 1);
+        assert_eq!(d.overdue_count(d.status_list("completed")), 0);
+    }
+
+    #[test]
+    fn totals_by_status_and_party_in_the_order_of_site_yaml() {
+        let s = programme();
+        let d = derive(&s);
+        assert_eq!(d.total, 6);
+        assert_eq!(
+            index(&s, &d.by_status),
+            owned(&[
+                ("not-started", &["jos/f-nodue"]),
+                ("in-progress", &["saaba/a-late", "saaba/b-today"]),
+                ("stalled", &["jos/e-old"]),
+                ("suspended", &[]),
+                ("completed", &["saaba/c-done"]),
+                ("not-completed", &[]),
+                ("withdrawn", &["jos/d-closed"]),
+            ])
+        );
+        // A commitment pledged by two parties counts for each.
+        assert_eq!(
+            index(&s, &d.by_party),
+            owned(&[
+                (
+                    "police",
+                    &["jos/e-old", "jos/f-nodue", "saaba/a-late", "saaba/c-done"]
+                ),
+                ("community", &["saaba/b-today", "saaba/c-done"]),
+                ("local-government", &[]),
+                ("justice", &["jos/d-closed"]),
+            ])
+        );
+        assert_eq!(keys(&s, d.status_list("stalled")), ["jos/e-old"]);
+        assert!(d.status_list("no-such-status").is_empty());
+    }
+
+    #[test]
+    fn browse_indexes_by_topic_and_country_are_sorted() {
+        let s = programme();
+        let d = derive(&s);
+        assert_eq!(
+            index(&s, &d.by_topic),
+            owned(&[
+                ("patrols", &["jos/e-old", "saaba/c-done"]),
+                ("theft", &["saaba/a-late", "saaba/c-done"]),
+            ])
+        );
+        assert_eq!(
+            index(&s, &d.by_country),
+            owned(&[
+                ("BF", &["saaba/a-late", "saaba/b-today", "saaba/c-done"]),
+                ("NG", &["jos/d-closed", "jos/e-old", "jos/f-nodue"]),
+            ])
+        );
+        let by_country: Vec<(&str, Vec<&str>)> = d
+            .localities_by_country
+            .iter()
+            .map(|(c, l)| {
+                (
+                    c.as_str(),
+                    l.iter().map(|i| s.localities[*i].id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(by_country, [("BF", vec!["saaba"]), ("NG", vec!["jos"])]);
+    }
+
+    #[test]
+    fn latest_updates_newest_first_ties_in_commitment_order() {
+        let s = programme();
+        let d = derive(&s);
+        let shown = |list: &[URef]| -> Vec<String> {
+            list.iter()
+                .map(|u| {
+                    let c = s.commitment(u.commitment);
+                    format!("{} {}", c.updates[u.update].date, c.key())
+                })
+                .collect()
+        };
+        assert_eq!(
+            shown(&d.latest_updates),
+            [
+                "2020-01-01 jos/e-old",
+                "2020-01-01 saaba/a-late",
+                "2019-06-01 saaba/c-done",
+                "2018-05-01 jos/e-old",
+            ]
+        );
+        assert_eq!(
+            shown(&d.updates_by_locality[0]),
+            ["2020-01-01 jos/e-old", "2018-05-01 jos/e-old"]
+        );
+        assert_eq!(
+            shown(&d.updates_by_locality[1]),
+            ["2020-01-01 saaba/a-late", "2019-06-01 saaba/c-done"]
+        );
+    }
+
+    fn gap(file: &str, translation: &str, field: &str) -> Gap {
+        Gap {
+            file: file.into(),
+            translation: translation.into(),
+            field: field.into(),
+        }
+    }
+
+    #[test]
+    fn coverage_counts_translated_texts_and_lists_the_gaps() {
+        let c = "localities/saaba/patrols.md";
+        let s = site(
+            &format!("{SITE_YAML}topics: {{ theft: {{ en: Theft, fr: Vol }} }}\n"),
+            &[
+                (
+                    "localities/saaba/_index.md",
+                    "---\nname: Saaba\ncountry: BF\n---\nA town.\n",
+                ),
+                (
+                    "localities/saaba/_index.fr.md",
+                    "---\nname: Saaba\n---\nUne ville.\n",
+                ),
+                (
+                    c,
+                    "---\ntitle: Patrols\npledged_by: [police]\nagreed: 2017-05-20\nupdates:\n  - { date: 2017-09-01, status: in-progress, note: Weekly. }\n---\nBody.\n",
+                ),
+                (
+                    "localities/saaba/patrols.fr.md",
+                    "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-01, note: Chaque semaine. }\n---\n",
+                ),
+            ],
+        );
+        let covs = coverage(&s);
+        let langs: Vec<_> = covs.iter().map(|c| c.lang.as_str()).collect();
+        assert_eq!(langs, ["fr", "ar"]);
+        let (fr, ar) = (&covs[0], &covs[1]);
+        // site title, locality name and body, commitment title, body and note, topic.
+        assert_eq!((fr.translated, fr.total), (6, 7));
+        assert_eq!(fr.gaps, [gap(c, "localities/saaba/patrols.fr.md", "body")]);
+        assert_eq!((ar.translated, ar.total), (0, 7));
+        let loc = "localities/saaba/_index.md";
+        let c_ar = "localities/saaba/patrols.ar.md";
+        assert_eq!(
+            ar.gaps,
+            [
+                gap("site.yaml", "site.yaml", "title"),
+                gap(loc, "localities/saaba/_index.ar.md", "name"),
+                gap(loc, "localities/saaba/_index.ar.md", "body"),
+                gap(c, c_ar, "title"),
+                gap(c, c_ar, "body"),
+                gap(c, c_ar, "updates[0].note (2017-09-01)"),
+                gap("site.yaml", "site.yaml", "topics.theft"),
+            ]
+        );
+        // A session's cache gives the same counts, again and again.
+        let mut cache = CoverageCache::default();
+        assert_eq!(coverage_with(&s, &mut cache), covs);
+        assert_eq!(coverage_with(&s, &mut cache), covs);
+    }
+}

@@ -51,7 +51,7 @@ fn unknown_status_names_position_and_suggests() {
     );
     // The update's status is reported too, at its own line.
     assert!(
-        err.contains("joint-patrols.md:10:13: unknown status `in-progres`"),
+        err.contains("error: localities/saaba/joint-patrols.md:10:13: unknown status `in-progres`"),
         "{err}"
     );
 }
@@ -68,7 +68,7 @@ fn unknown_party() {
     );
     let err = failing(&s);
     assert!(
-        err.contains("joint-patrols.md:3:22: unknown party `comunity`"),
+        err.contains("error: localities/saaba/joint-patrols.md:3:22: unknown party `comunity`"),
         "{err}"
     );
     assert!(err.contains("did you mean `community`?"), "{err}");
@@ -83,7 +83,9 @@ fn translation_setting_a_structured_field() {
     );
     let err = failing(&s);
     assert!(
-        err.contains("localities/saaba/joint-patrols.fr.md:3:1: a translation cannot set `status`"),
+        err.contains(
+            "error: localities/saaba/joint-patrols.fr.md:3:1: a translation cannot set `status`"
+        ),
         "{err}"
     );
     assert!(
@@ -106,12 +108,14 @@ fn bad_dates() {
     let err = failing(&s);
     assert!(
         err.contains(
-            "joint-patrols.md:4:9: `agreed` is not a valid date: there is no day 30 in 2017-02"
+            "error: localities/saaba/joint-patrols.md:4:9: `agreed` is not a valid date: there is no day 30 in 2017-02"
         ),
         "{err}"
     );
     assert!(
-        err.contains("other.md:4:9: `agreed` is not a valid date: it is not written YYYY-MM-DD"),
+        err.contains(
+            "error: localities/saaba/other.md:4:9: `agreed` is not a valid date: it is not written YYYY-MM-DD"
+        ),
         "{err}"
     );
     assert!(err.contains("found: `20/05/2017`"), "{err}");
@@ -127,12 +131,14 @@ fn updates_out_of_order_and_in_the_future() {
     );
     let err = failing(&s);
     assert!(
-        err.contains("joint-patrols.md:7:13: updates are out of order"),
+        err.contains("error: localities/saaba/joint-patrols.md:7:13: updates are out of order"),
         "{err}"
     );
     assert!(err.contains("found: 2017-09-01 after 2018-03-01"), "{err}");
     assert!(
-        err.contains("joint-patrols.md:8:13: an update is dated after the portal's as-of date"),
+        err.contains(
+            "error: localities/saaba/joint-patrols.md:8:13: an update is dated after the portal's as-of date"
+        ),
         "{err}"
     );
 }
@@ -146,7 +152,7 @@ fn progress_outside_range() {
     );
     let err = failing(&s);
     assert!(
-        err.contains("joint-patrols.md:11:15: `progress` is outside 0-100"),
+        err.contains("error: localities/saaba/joint-patrols.md:11:15: `progress` is outside 0-100"),
         "{err}"
     );
     assert!(err.contains("found: the number `130`"), "{err}");
@@ -164,7 +170,9 @@ fn forbidden_characters_in_ids() {
         "{err}"
     );
     assert!(
-        err.contains("the locality id `Jos_North` has forbidden characters"),
+        err.contains(
+            "error: localities/Jos_North/_index.md: the locality id `Jos_North` has forbidden characters"
+        ),
         "{err}"
     );
 }
@@ -178,7 +186,9 @@ fn missing_required_field() {
     );
     let err = failing(&s);
     assert!(
-        err.contains("joint-patrols.md:2:1: the required field `agreed` is missing"),
+        err.contains(
+            "error: localities/saaba/joint-patrols.md:2:1: the required field `agreed` is missing"
+        ),
         "{err}"
     );
 }
@@ -192,7 +202,9 @@ fn unknown_field_with_did_you_mean() {
     );
     let err = failing(&s);
     assert!(
-        err.contains("joint-patrols.md:5:1: unknown field `deu` in a commitment's front matter"),
+        err.contains(
+            "error: localities/saaba/joint-patrols.md:5:1: unknown field `deu` in a commitment's front matter"
+        ),
         "{err}"
     );
     assert!(err.contains("did you mean `due`?"), "{err}");
@@ -210,7 +222,7 @@ fn status_disagreeing_with_last_update() {
     );
     let err = failing(&s);
     assert!(
-        err.contains("joint-patrols.md:6:9: the status disagrees with the last update"),
+        err.contains("error: localities/saaba/joint-patrols.md:6:9: the status disagrees with the last update"),
         "{err}"
     );
     assert!(
@@ -228,10 +240,15 @@ fn yaml_syntax_errors_and_unclosed_front_matter() {
     );
     s.file("localities/saaba/unclosed.md", "---\ntitle: Patrols\n");
     let err = failing(&s);
-    assert!(err.contains("broken.md:"), "{err}");
-    assert!(err.contains("the front matter is not valid YAML"), "{err}");
+    // Where the parser found the list not closed: at the `:` of the next field.
     assert!(
-        err.contains("unclosed.md:1:1: the front matter is not closed"),
+        err.contains(
+            "error: localities/saaba/broken.md:3:11: the front matter is not valid YAML: did not find expected ',' or ']'"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: localities/saaba/unclosed.md:1:1: the front matter is not closed"),
         "{err}"
     );
 }
@@ -246,7 +263,7 @@ fn duplicate_keys() {
     let err = failing(&s);
     assert!(
         err.contains(
-            "joint-patrols.md:6:1: the front matter is not valid YAML: the key `due` appears twice"
+            "error: localities/saaba/joint-patrols.md:6:1: the front matter is not valid YAML: the key `due` appears twice"
         ),
         "{err}"
     );
@@ -264,11 +281,11 @@ fn all_problems_of_a_build_at_once() {
     s.file("site.yaml", &format!("{SITE_YAML}colour: blue\n"));
     let err = failing(&s);
     for needle in [
-        "a.md:3:14: unknown party `polic`",
-        "a.md:5:9: unknown status `started`",
-        "b.md:6:11: `progress` is outside 0-100",
-        "localities/kirkuk/_index.md: this locality folder has no `_index.md`",
-        "site.yaml:12:1: unknown field `colour` in site.yaml",
+        "error: localities/saaba/a.md:3:14: unknown party `polic`",
+        "error: localities/saaba/a.md:5:9: unknown status `started`",
+        "error: localities/saaba/b.md:6:11: `progress` is outside 0-100",
+        "error: localities/kirkuk/_index.md: this locality folder has no `_index.md`",
+        "error: site.yaml:12:1: unknown field `colour` in site.yaml",
     ] {
         assert!(err.contains(needle), "missing `{needle}` in:\n{err}");
     }
@@ -285,11 +302,15 @@ fn translation_in_unknown_language_and_orphan_translation() {
     s.file("localities/saaba/ghost.fr.md", "---\ntitle: Fantôme\n---\n");
     let err = failing(&s);
     assert!(
-        err.contains("joint-patrols.de.md: `de` is not one of the site's languages"),
+        err.contains(
+            "error: localities/saaba/joint-patrols.de.md: `de` is not one of the site's languages"
+        ),
         "{err}"
     );
     assert!(
-        err.contains("ghost.fr.md: a translation of a file that does not exist"),
+        err.contains(
+            "error: localities/saaba/ghost.fr.md: a translation of a file that does not exist"
+        ),
         "{err}"
     );
     assert!(
@@ -308,7 +329,7 @@ fn translated_update_must_match_a_date() {
     let err = failing(&s);
     assert!(
         err.contains(
-            "joint-patrols.fr.md:4:13: this translated update matches no update of the original"
+            "error: localities/saaba/joint-patrols.fr.md:4:13: this translated update matches no update of the original"
         ),
         "{err}"
     );
@@ -321,7 +342,7 @@ fn invalid_utf8_is_reported_with_position() {
     s.bytes("localities/saaba/latin1.md", b"---\ntitle: Caf\xe9\n---\n");
     let err = failing(&s);
     assert!(
-        err.contains("latin1.md:2:11: this file is not valid UTF-8 text"),
+        err.contains("error: localities/saaba/latin1.md:2:11: this file is not valid UTF-8 text"),
         "{err}"
     );
     assert!(err.contains("found: the byte 0xE9"), "{err}");
@@ -333,11 +354,11 @@ fn site_yaml_problems() {
     s.file("site.yaml", "title: T\nbase_url: tracker.example.org\ndefault_language: de\nlanguages:\n  - { code: en, name: English }\n");
     let err = failing(&s);
     assert!(
-        err.contains("site.yaml:2:11: `base_url` is not a web address"),
+        err.contains("error: site.yaml:2:11: `base_url` is not a web address"),
         "{err}"
     );
     assert!(
-        err.contains("site.yaml:3:19: the default language is not one of `languages`"),
+        err.contains("error: site.yaml:3:19: the default language is not one of `languages`"),
         "{err}"
     );
 }
@@ -347,7 +368,23 @@ fn missing_site_directory_and_site_yaml() {
     let s = TestSite::empty();
     let err = failing(&s);
     assert!(
-        err.contains("site.yaml: the site directory has no site.yaml"),
+        err.contains("error: site.yaml: the site directory has no site.yaml"),
+        "{err}"
+    );
+    let missing = s.path().join("missing");
+    // With `check`: `build` first refuses to write into `missing/public`.
+    let r = std::process::Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .arg("check")
+        .arg(&missing)
+        .output()
+        .expect("run pledgeboard");
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert_eq!(r.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "error: {}: the site directory does not exist",
+            missing.display()
+        )),
         "{err}"
     );
 }

@@ -520,8 +520,10 @@ fn a_bad_locale_is_reported_where_it_is() {
     let r = s.build();
     assert_eq!(r.code(), Some(1));
     let err = r.stderr();
-    assert!(err.contains("site.yaml:10:"), "{err}");
-    assert!(err.contains("`ar IQ` is not a locale tag"), "{err}");
+    assert!(
+        err.contains("error: site.yaml:10:40: `ar IQ` is not a locale tag"),
+        "{err}"
+    );
 }
 
 #[test]

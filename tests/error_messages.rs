@@ -1,0 +1,635 @@
+//! The full text of every kind of content error, as `pledgeboard check`
+//! prints it (file, line, column, the source line with a caret, found,
+//! expected, help, and the summary), one snapshot per kind of error in
+//! `tests/snapshots/error_messages__<test>.snap`. Each test makes a small
+//! valid site (`TestSite::minimal`) and breaks it in one way.
+//!
+//! The kinds are the distinct messages of the loader, the YAML reader,
+//! the parser and the validator. Not here: "cannot read this file/folder"
+//! (needs a permission the tests, run as root, cannot take away) and "this
+//! file is not in a place the content model knows" (the loader reads only
+//! the places the content model names); both are unit-tested in `src/`.
+
+mod common;
+use common::*;
+use std::path::Path;
+use std::process::Command;
+
+const C: &str = "localities/saaba/joint-patrols.md";
+const C_FR: &str = "localities/saaba/joint-patrols.fr.md";
+
+/// Runs `pledgeboard check <dir>`, asserts it failed with exit code 1, and
+/// returns stderr with `dir` shown as `[SITE]`.
+fn check_at(dir: &Path) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .arg("check")
+        .arg(dir)
+        .env("SOURCE_DATE_EPOCH", "1719705600") // 2024-06-30
+        .output()
+        .expect("run pledgeboard");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    stderr.replace(&dir.display().to_string(), "[SITE]")
+}
+
+/// The errors of the minimal site with `files` (path, text) written over it.
+fn with(files: &[(&str, &str)]) -> String {
+    let s = TestSite::minimal();
+    for (rel, text) in files {
+        s.file(rel, text);
+    }
+    check_at(s.path())
+}
+
+/// The errors of the minimal site with `from` replaced by `to` in the commitment.
+fn commitment_with(from: &str, to: &str) -> String {
+    assert!(COMMITMENT.contains(from), "test setup: `{from}`");
+    with(&[(C, &COMMITMENT.replacen(from, to, 1))])
+}
+
+/// The errors of the minimal site with `extra` lines added to site.yaml.
+fn site_yaml_with(extra: &str) -> String {
+    with(&[("site.yaml", &format!("{SITE_YAML}{extra}"))])
+}
+
+/// The errors of the minimal site with `from` replaced by `to` in site.yaml.
+fn site_yaml_replacing(from: &str, to: &str) -> String {
+    assert!(SITE_YAML.contains(from), "test setup: `{from}`");
+    with(&[("site.yaml", &SITE_YAML.replacen(from, to, 1))])
+}
+
+// ---------------------------------------------------------------------------
+// Loading the site directory
+
+#[test]
+fn site_directory_does_not_exist() {
+    let s = TestSite::empty();
+    insta::assert_snapshot!(check_at(&s.path().join("missing")));
+}
+
+#[test]
+fn no_site_yaml() {
+    insta::assert_snapshot!(check_at(TestSite::empty().path()));
+}
+
+#[cfg(unix)]
+#[test]
+fn file_name_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let s = TestSite::minimal();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    std::fs::write(s.path().join("localities/saaba").join(name), COMMITMENT).unwrap();
+    insta::assert_snapshot!(check_at(s.path()));
+}
+
+#[test]
+fn static_folders_nested_too_deeply() {
+    let s = TestSite::minimal();
+    let deep = vec!["d"; 34].join("/");
+    s.file(&format!("static/{deep}/file.txt"), "x");
+    insta::assert_snapshot!(check_at(s.path()));
+}
+
+#[cfg(unix)]
+#[test]
+fn special_file_in_static() {
+    let s = TestSite::minimal();
+    std::fs::create_dir_all(s.path().join("static")).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(s.path().join("static/pipe"))
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    insta::assert_snapshot!(check_at(s.path()));
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loop() {
+    let s = TestSite::minimal();
+    std::os::unix::fs::symlink("loop.md", s.path().join("localities/saaba/loop.md")).unwrap();
+    insta::assert_snapshot!(check_at(s.path()));
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_leading_nowhere() {
+    let s = TestSite::minimal();
+    std::os::unix::fs::symlink("gone.md", s.path().join("localities/saaba/link.md")).unwrap();
+    insta::assert_snapshot!(check_at(s.path()));
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_outside_the_site() {
+    let s = TestSite::minimal();
+    std::fs::create_dir_all(s.path().join("pages")).unwrap();
+    std::os::unix::fs::symlink("/etc/hostname", s.path().join("pages/host.md")).unwrap();
+    insta::assert_snapshot!(check_at(s.path()));
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_to_a_folder_that_holds_it() {
+    let s = TestSite::minimal();
+    std::os::unix::fs::symlink(".", s.path().join("localities/again")).unwrap();
+    insta::assert_snapshot!(check_at(s.path()));
+}
+
+#[test]
+fn file_too_large() {
+    let s = TestSite::minimal();
+    let big = format!("{COMMITMENT}{}", "x".repeat(8 * 1024 * 1024));
+    s.file("localities/saaba/huge.md", &big);
+    insta::assert_snapshot!(check_at(s.path()));
+}
+
+#[test]
+fn file_not_valid_utf8() {
+    let s = TestSite::minimal();
+    s.bytes(C, b"---\ntitle: Caf\xe9 patrols\n---\n");
+    insta::assert_snapshot!(check_at(s.path()));
+}
+
+// ---------------------------------------------------------------------------
+// YAML
+
+#[test]
+fn yaml_unclosed_list() {
+    insta::assert_snapshot!(commitment_with("due: 2018-01-31", "due: [2018-01-31"));
+}
+
+#[test]
+fn yaml_character_that_cannot_start_a_value() {
+    insta::assert_snapshot!(commitment_with("due: 2018-01-31", "due: @2018-01-31"));
+}
+
+#[test]
+fn yaml_tab_in_indentation() {
+    insta::assert_snapshot!(commitment_with("    note: Three", "\tnote: Three"));
+}
+
+#[test]
+fn yaml_key_appears_twice() {
+    insta::assert_snapshot!(commitment_with(
+        "due: 2018-01-31\n",
+        "due: 2018-01-31\ndue: 2019-01-31\n"
+    ));
+}
+
+#[test]
+fn yaml_key_value_pair_cannot_start_here() {
+    insta::assert_snapshot!(commitment_with(
+        "title: Joint night patrols",
+        "title: Patrols: day and night"
+    ));
+}
+
+#[test]
+fn yaml_did_not_find_the_next_key() {
+    insta::assert_snapshot!(commitment_with(
+        "title: Joint night patrols",
+        "title: \"Joint\" night patrols"
+    ));
+}
+
+#[test]
+fn yaml_list_as_a_key() {
+    insta::assert_snapshot!(commitment_with("due: 2018-01-31", "[due]: 2018-01-31"));
+}
+
+#[test]
+fn yaml_tag() {
+    insta::assert_snapshot!(commitment_with("due: 2018-01-31", "due: !date 2018-01-31"));
+}
+
+#[test]
+fn yaml_flow_nesting_past_1000_levels() {
+    let deep = format!("{}{}", "[".repeat(1001), "]".repeat(1001));
+    let stderr = commitment_with("due: 2018-01-31", &format!("due: {deep}"));
+    // The source line and the caret under its 1,006th character, shortened.
+    let stderr = stderr
+        .replace(&deep, "[…]")
+        .replace(&format!("{}^", " ".repeat(1005)), "[1,005 spaces]^");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn yaml_nesting_past_128_levels() {
+    let mut block = String::from("x:\n");
+    for depth in 1..140 {
+        block.push_str(&" ".repeat(depth));
+        block.push_str("k:\n");
+    }
+    insta::assert_snapshot!(with(&[(C, &format!("---\n{block}---\n"))]));
+}
+
+#[test]
+fn yaml_alias_bomb() {
+    let mut s = String::from("---\ntitle: Laughs\nlol0: &lol0 \"lol\"\n");
+    for i in 1..=9 {
+        let refs = vec![format!("*lol{}", i - 1); 10].join(", ");
+        s.push_str(&format!("lol{i}: &lol{i} [{refs}]\n"));
+    }
+    s.push_str("---\n");
+    insta::assert_snapshot!(with(&[(C, &s)]));
+}
+
+#[test]
+fn site_yaml_not_valid_yaml() {
+    insta::assert_snapshot!(site_yaml_with("theme: a: b\n"));
+}
+
+// ---------------------------------------------------------------------------
+// Content files, one at a time
+
+#[test]
+fn front_matter_not_closed() {
+    insta::assert_snapshot!(with(&[(C, "---\ntitle: Patrols\npledged_by: [police]\n")]));
+}
+
+#[test]
+fn no_front_matter() {
+    insta::assert_snapshot!(with(&[(C, "Joint night patrols.\n")]));
+}
+
+#[test]
+fn language_of_a_file_name_unknown() {
+    insta::assert_snapshot!(with(&[(
+        "localities/saaba/joint-patrols.FR.md",
+        COMMITMENT
+    )]));
+}
+
+#[test]
+fn forbidden_characters_in_ids() {
+    insta::assert_snapshot!(with(&[
+        ("localities/Jos North/_index.md", LOCALITY),
+        ("localities/saaba/Night_Patrols.md", COMMITMENT),
+        ("pages/About.md", "---\ntitle: About\n---\n"),
+    ]));
+}
+
+#[test]
+fn front_matter_not_a_mapping() {
+    insta::assert_snapshot!(with(&[(C, "---\n- title\n- status\n---\n")]));
+}
+
+#[test]
+fn unknown_field() {
+    insta::assert_snapshot!(commitment_with("due: 2018-01-31", "deu: 2018-01-31"));
+}
+
+#[test]
+fn wrong_kind_of_value() {
+    insta::assert_snapshot!(commitment_with(
+        "title: Joint night patrols",
+        "title: [Joint, patrols]"
+    ));
+}
+
+#[test]
+fn field_is_empty() {
+    insta::assert_snapshot!(commitment_with("title: Joint night patrols", "title: \"\""));
+}
+
+#[test]
+fn not_a_language_code_in_a_text() {
+    insta::assert_snapshot!(commitment_with(
+        "title: Joint night patrols",
+        "title:\n  en: Joint night patrols\n  French: Patrouilles"
+    ));
+}
+
+#[test]
+fn translation_cannot_set_a_field() {
+    insta::assert_snapshot!(with(&[(
+        C_FR,
+        "---\ntitle: Patrouilles\nstatus: completed\n---\n"
+    )]));
+}
+
+#[test]
+fn not_a_valid_id() {
+    insta::assert_snapshot!(commitment_with(
+        "agreed:",
+        "topics: [theft, Night Patrols]\nagreed:"
+    ));
+}
+
+#[test]
+fn id_listed_twice() {
+    insta::assert_snapshot!(commitment_with(
+        "pledged_by: [police, community]",
+        "pledged_by: [police, community, police]"
+    ));
+}
+
+#[test]
+fn not_a_valid_date() {
+    insta::assert_snapshot!(commitment_with("due: 2018-01-31", "due: 31/01/2018"));
+}
+
+#[test]
+fn date_that_does_not_exist() {
+    insta::assert_snapshot!(commitment_with("due: 2018-01-31", "due: 2018-02-30"));
+}
+
+#[test]
+fn progress_outside_0_100() {
+    insta::assert_snapshot!(commitment_with("    progress: 30", "    progress: 130"));
+}
+
+#[test]
+fn progress_written_as_text() {
+    insta::assert_snapshot!(commitment_with("    progress: 30", "    progress: 30%"));
+}
+
+#[test]
+fn source_not_a_web_address() {
+    insta::assert_snapshot!(commitment_with(
+        "    note:",
+        "    sources: [www.example.org/report.pdf]\n    note:"
+    ));
+}
+
+#[test]
+fn assessed_by_unknown() {
+    insta::assert_snapshot!(commitment_with(
+        "    note:",
+        "    assessed_by: jiont\n    note:"
+    ));
+}
+
+#[test]
+fn update_without_date_or_status() {
+    insta::assert_snapshot!(commitment_with(
+        "  - date: 2017-09-01\n    status: in-progress\n    progress: 30\n",
+        "  - progress: 30\n"
+    ));
+}
+
+#[test]
+fn required_field_missing() {
+    insta::assert_snapshot!(commitment_with("agreed: 2017-05-20\n", ""));
+}
+
+#[test]
+fn country_not_a_two_letter_code() {
+    insta::assert_snapshot!(with(&[(
+        "localities/saaba/_index.md",
+        &LOCALITY.replace("country: BF", "country: Burkina Faso"),
+    )]));
+}
+
+#[test]
+fn coordinates_not_a_latitude_and_longitude() {
+    insta::assert_snapshot!(with(&[(
+        "localities/saaba/_index.md",
+        &LOCALITY.replace(
+            "country: BF",
+            "country: BF\ncoordinates: [-1.42, 112.37, 0]"
+        ),
+    )]));
+}
+
+#[test]
+fn dialogue_since_not_a_date() {
+    insta::assert_snapshot!(with(&[(
+        "localities/saaba/_index.md",
+        &LOCALITY.replace("country: BF", "country: BF\ndialogue_since: November 2016"),
+    )]));
+}
+
+#[test]
+fn more_problems_than_listed() {
+    let fields: String = (0..101).map(|i| format!("field{i}: 1\n")).collect();
+    insta::assert_snapshot!(with(&[(C, &format!("---\n{fields}---\n"))]));
+}
+
+// ---------------------------------------------------------------------------
+// site.yaml
+
+#[test]
+fn site_yaml_required_fields_missing() {
+    insta::assert_snapshot!(with(&[("site.yaml", "languages: [{ code: en }]\n")]));
+}
+
+#[test]
+fn base_url_not_a_web_address() {
+    insta::assert_snapshot!(site_yaml_replacing(
+        "https://tracker.example.org/",
+        "tracker.example.org"
+    ));
+}
+
+#[test]
+fn default_language_not_a_language_code() {
+    insta::assert_snapshot!(site_yaml_replacing(
+        "default_language: en",
+        "default_language: English"
+    ));
+}
+
+#[test]
+fn default_language_not_in_languages() {
+    insta::assert_snapshot!(site_yaml_replacing(
+        "default_language: en",
+        "default_language: de"
+    ));
+}
+
+#[test]
+fn language_listed_twice() {
+    insta::assert_snapshot!(site_yaml_replacing(
+        "  - { code: ar, name: العربية }",
+        "  - { code: ar, name: العربية }\n  - { code: fr, name: French }"
+    ));
+}
+
+#[test]
+fn language_code_invalid() {
+    insta::assert_snapshot!(site_yaml_replacing("{ code: fr,", "{ code: FR,"));
+}
+
+#[test]
+fn language_without_code() {
+    insta::assert_snapshot!(site_yaml_replacing(
+        "  - { code: ar, name: العربية }",
+        "  - { code: ar, name: العربية }\n  - { name: Deutsch }"
+    ));
+}
+
+#[test]
+fn locale_not_a_locale_tag() {
+    insta::assert_snapshot!(site_yaml_replacing(
+        "name: العربية }",
+        "name: العربية, locale: \"ar IQ\" }"
+    ));
+}
+
+#[test]
+fn dir_not_a_writing_direction() {
+    insta::assert_snapshot!(site_yaml_replacing(
+        "name: العربية }",
+        "name: العربية, dir: right }"
+    ));
+}
+
+#[test]
+fn title_without_default_language_text() {
+    insta::assert_snapshot!(site_yaml_replacing("  en: Test tracker\n", ""));
+}
+
+#[test]
+fn statuses_and_parties_empty() {
+    insta::assert_snapshot!(site_yaml_with("statuses: []\nparties: []\n"));
+}
+
+#[test]
+fn status_both_done_and_closed() {
+    insta::assert_snapshot!(site_yaml_with(
+        "statuses:\n  - { id: in-progress }\n  - { id: ended, done: true, closed: true }\n"
+    ));
+}
+
+#[test]
+fn status_without_id() {
+    insta::assert_snapshot!(site_yaml_with(
+        "statuses:\n  - { id: in-progress }\n  - { label: Ended }\n"
+    ));
+}
+
+#[test]
+fn id_defined_twice_in_statuses() {
+    insta::assert_snapshot!(site_yaml_with(
+        "statuses:\n  - { id: in-progress }\n  - { id: in-progress, label: Ongoing }\n"
+    ));
+}
+
+#[test]
+fn invalid_key_in_countries() {
+    insta::assert_snapshot!(site_yaml_with("countries:\n  bf: Burkina Faso\n"));
+}
+
+// ---------------------------------------------------------------------------
+// Rules across files
+
+#[test]
+fn translation_suffix_of_the_default_language() {
+    insta::assert_snapshot!(with(&[(
+        "localities/saaba/joint-patrols.en.md",
+        "---\ntitle: Joint patrols\n---\n"
+    )]));
+}
+
+#[test]
+fn translation_into_a_language_not_configured() {
+    insta::assert_snapshot!(with(&[(
+        "localities/saaba/joint-patrols.de.md",
+        "---\ntitle: Streifen\n---\n"
+    )]));
+}
+
+#[test]
+fn translation_of_a_file_that_does_not_exist() {
+    insta::assert_snapshot!(with(&[(
+        "localities/saaba/ghost.fr.md",
+        "---\ntitle: Fantôme\n---\n"
+    )]));
+}
+
+#[test]
+fn page_id_used_by_the_portal() {
+    insta::assert_snapshot!(with(&[("pages/status.md", "---\ntitle: Status\n---\n")]));
+}
+
+#[test]
+fn text_in_a_language_not_configured() {
+    insta::assert_snapshot!(commitment_with(
+        "title: Joint night patrols",
+        "title: { en: Joint night patrols, de: Streifen }"
+    ));
+}
+
+#[test]
+fn text_without_the_default_language() {
+    insta::assert_snapshot!(commitment_with(
+        "title: Joint night patrols",
+        "title: { fr: Patrouilles }"
+    ));
+}
+
+#[test]
+fn locality_folder_without_index() {
+    insta::assert_snapshot!(with(&[("localities/jos/station.md", COMMITMENT)]));
+}
+
+#[test]
+fn unknown_status() {
+    insta::assert_snapshot!(commitment_with(
+        "status: in-progress\nprogress",
+        "status: in-progres\nprogress"
+    ));
+}
+
+#[test]
+fn unknown_party() {
+    insta::assert_snapshot!(commitment_with(
+        "pledged_by: [police, community]",
+        "pledged_by: [police, comunity]"
+    ));
+}
+
+#[test]
+fn due_before_agreed() {
+    insta::assert_snapshot!(commitment_with("due: 2018-01-31", "due: 2017-01-31"));
+}
+
+#[test]
+fn update_after_as_of() {
+    insta::assert_snapshot!(commitment_with(
+        "    note: Three patrols a week.\n",
+        "    note: Three patrols a week.\n  - { date: 2024-07-01, status: in-progress }\n"
+    ));
+}
+
+#[test]
+fn update_before_agreed() {
+    insta::assert_snapshot!(commitment_with(
+        "  - date: 2017-09-01",
+        "  - date: 2017-05-01"
+    ));
+}
+
+#[test]
+fn updates_out_of_order() {
+    insta::assert_snapshot!(commitment_with(
+        "    note: Three patrols a week.\n",
+        "    note: Three patrols a week.\n  - { date: 2017-08-01, status: in-progress }\n"
+    ));
+}
+
+#[test]
+fn status_disagrees_with_last_update() {
+    insta::assert_snapshot!(commitment_with(
+        "status: in-progress\nprogress",
+        "status: completed\nprogress"
+    ));
+}
+
+#[test]
+fn progress_disagrees_with_last_update() {
+    insta::assert_snapshot!(commitment_with(
+        "progress: 30\nupdates",
+        "progress: 60\nupdates"
+    ));
+}
+
+#[test]
+fn translated_update_matches_no_update() {
+    insta::assert_snapshot!(with(&[(
+        C_FR,
+        "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-02, note: Trois patrouilles. }\n---\n"
+    )]));
+}
