@@ -515,7 +515,7 @@ mod tests {
                 ),
             ],
         );
-        let covs = coverage(&s);
+        let covs = coverage(&s, &Memo::off());
         let langs: Vec<_> = covs.iter().map(|c| c.lang.as_str()).collect();
         assert_eq!(langs, ["fr", "ar"]);
         let (fr, ar) = (&covs[0], &covs[1]);
@@ -537,9 +537,11 @@ mod tests {
                 gap("site.yaml", "site.yaml", "topics.theft"),
             ]
         );
-        // A session's cache gives the same counts, again and again.
-        let mut cache = CoverageCache::default();
-        assert_eq!(coverage_with(&s, &mut cache), covs);
-        assert_eq!(coverage_with(&s, &mut cache), covs);
+        // A session's memo gives the same counts, again and again.
+        let mut memo = Memo::new();
+        assert_eq!(coverage(&s, &memo), covs);
+        memo.finish_build(1);
+        assert_eq!(coverage(&s, &memo), covs);
+        assert_eq!(memo.uses().hits, 1);
     }
 }

@@ -124,9 +124,9 @@ pub(crate) fn validate_files(
         locality_dirs,
         static_files: Vec::new(),
         theme_dir: None,
-        settings: 0,
+        settings: crate::memo::Fingerprint(0),
     };
-    validate::validate(inputs, None)
+    validate::validate(inputs, &crate::memo::Memo::off())
 }
 
 /// The site made of `site_yaml` and `files`, which must be valid.
