@@ -21,6 +21,8 @@ pub mod marks {
     /// Where a page's root prefix (`../../`) is spliced into HTML rendered
     /// once for pages at any depth (list cards).
     pub const ROOT: char = '\u{E00F}';
+    /// [`ROOT`] as a string, for searching and splicing.
+    pub const ROOT_STR: &str = "\u{E00F}";
     /// The start of a number in a formatted interface string, until it is
     /// written in the language's digits.
     pub const NUM_START: char = '\u{E000}';
@@ -194,6 +196,11 @@ mod tests {
         assert_eq!(root.text(), Some(kept));
         assert_eq!(root.attribute("a"), Some(kept));
         assert_eq!(root.attribute("b"), Some(kept));
+    }
+
+    #[test]
+    fn the_root_mark_as_a_string_is_the_root_mark() {
+        assert_eq!(marks::ROOT_STR.chars().collect::<Vec<_>>(), [marks::ROOT]);
     }
 
     #[test]
