@@ -7,27 +7,13 @@
 use crate::derive::{Derived, URef};
 use crate::model::Site;
 use crate::render::{Page, Renderer};
+use crate::text::escape_xml;
 use crate::urls;
 use rayon::prelude::*;
 use std::fmt::Write;
 
 /// How many entries a feed carries.
 pub const FEED_ENTRIES: usize = 50;
-
-/// Escapes text for XML content and attribute values.
-pub fn xml_escape(s: &str) -> String {
-    crate::text::replace_ascii(s, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'"' => Some("&quot;"),
-        b'\'' => Some("&apos;"),
-        b'\t' | b'\n' | b'\r' => None,
-        // Characters XML 1.0 does not allow are dropped.
-        b if b < 0x20 => Some(""),
-        _ => None,
-    })
-}
 
 /// An Atom feed: the site's updates (`locality: None`) or one locality's.
 pub fn atom(
@@ -84,29 +70,29 @@ pub fn atom(
     let _ = writeln!(
         x,
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
-        xml_escape(lang)
+        escape_xml(lang)
     );
-    let _ = writeln!(x, "  <title>{}</title>", xml_escape(&title));
+    let _ = writeln!(x, "  <title>{}</title>", escape_xml(&title));
     let _ = writeln!(
         x,
         "  <id>{}</id>",
-        xml_escape(&urls::absolute(&config.base_url, &self_path))
+        escape_xml(&urls::absolute(&config.base_url, &self_path))
     );
     let _ = writeln!(
         x,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        xml_escape(&urls::absolute(&config.base_url, &self_path))
+        escape_xml(&urls::absolute(&config.base_url, &self_path))
     );
     let _ = writeln!(
         x,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(&urls::absolute(&config.base_url, &alternate_path))
+        escape_xml(&urls::absolute(&config.base_url, &alternate_path))
     );
     let _ = writeln!(x, "  <updated>{updated}T00:00:00Z</updated>");
     let _ = writeln!(
         x,
         "  <author><name>{}</name></author>",
-        xml_escape(&site_title)
+        escape_xml(&site_title)
     );
     let _ = writeln!(x, "  <generator>pledgeboard</generator>");
     for u in entries {
@@ -127,23 +113,23 @@ pub fn atom(
         let _ = writeln!(
             x,
             "    <title>{} — {}</title>",
-            xml_escape(&ctitle),
-            xml_escape(&status)
+            escape_xml(&ctitle),
+            escape_xml(&status)
         );
         let _ = writeln!(
             x,
             "    <id>{}#update-{}</id>",
-            xml_escape(&url),
+            escape_xml(&url),
             update.date
         );
         let _ = writeln!(
             x,
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            xml_escape(&url)
+            escape_xml(&url)
         );
         let _ = writeln!(x, "    <updated>{}T00:00:00Z</updated>", update.date);
-        let _ = writeln!(x, "    <summary>{}</summary>", xml_escape(&summary));
-        let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(&update.status));
+        let _ = writeln!(x, "    <summary>{}</summary>", escape_xml(&summary));
+        let _ = writeln!(x, "    <category term=\"{}\"/>", escape_xml(&update.status));
         x.push_str("  </entry>\n");
     }
     x.push_str("</feed>\n");
@@ -181,7 +167,7 @@ pub fn sitemaps(site: &Site, pages: &[Page], paths: &[String]) -> Vec<(String, S
         .unwrap_or(0);
     let mut entries = vec![format!(
         "  <url><loc>{}</loc></url>\n",
-        xml_escape(&config.base_url)
+        escape_xml(&config.base_url)
     )];
     entries.par_extend(pages.par_iter().zip(paths).filter_map(|(page, path)| {
         let li = page.language()?;
@@ -190,22 +176,22 @@ pub fn sitemaps(site: &Site, pages: &[Page], paths: &[String]) -> Vec<(String, S
         let _ = write!(
             x,
             "  <url><loc>{}</loc>",
-            xml_escape(&urls::absolute(&config.base_url, path))
+            escape_xml(&urls::absolute(&config.base_url, path))
         );
         for l in &config.languages {
             let alt = urls::in_language(path, lang, &l.code);
             let _ = write!(
                 x,
                 "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                xml_escape(&l.code),
-                xml_escape(&urls::absolute(&config.base_url, &alt))
+                escape_xml(&l.code),
+                escape_xml(&urls::absolute(&config.base_url, &alt))
             );
         }
         let default_alt = urls::in_language(path, lang, &config.languages[default_li].code);
         let _ = write!(
             x,
             "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-            xml_escape(&urls::absolute(&config.base_url, &default_alt))
+            escape_xml(&urls::absolute(&config.base_url, &default_alt))
         );
         x.push_str("</url>\n");
         Some(x)
@@ -239,7 +225,7 @@ fn split_sitemap(entries: &[String], base_url: &str, max_urls: usize) -> Vec<(St
         let _ = writeln!(
             index,
             "  <sitemap><loc>{}</loc></sitemap>",
-            xml_escape(&urls::absolute(base_url, name))
+            escape_xml(&urls::absolute(base_url, name))
         );
         out.push((name.clone(), urlset(chunk)));
     }
@@ -251,16 +237,6 @@ fn split_sitemap(entries: &[String], base_url: &str, max_urls: usize) -> Vec<(St
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn xml_escape_replaces_markup_and_drops_what_xml_forbids() {
-        assert_eq!(
-            xml_escape("Saaba & <Jos> \"say\" 'it'"),
-            "Saaba &amp; &lt;Jos&gt; &quot;say&quot; &apos;it&apos;"
-        );
-        assert_eq!(xml_escape("a\u{1}b\tc\nd\re\u{1f}"), "ab\tc\nd\re");
-        assert_eq!(xml_escape("كركوك — Kirkuk é"), "كركوك — Kirkuk é");
-    }
 
     #[test]
     fn a_sitemap_past_the_limit_becomes_an_index_of_files() {

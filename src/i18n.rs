@@ -58,25 +58,23 @@ const FORMATTED_LIMIT: usize = 100_000;
 const FSI: char = '\u{2068}';
 const PDI: char = '\u{2069}';
 
-/// Whether the first letter with a strong direction in `s` is right to left
-/// (`Some(true)`), left to right (`Some(false)`), or there is none.
+/// Whether the first character with a strong direction in `s` (UAX #9's
+/// rules P2 and P3, with unicode-bidi's bidi class data; characters inside
+/// isolates are skipped) is right to left (`Some(true)`), left to right
+/// (`Some(false)`), or there is none (digits, punctuation, spaces only).
 fn first_strong_rtl(s: &str) -> Option<bool> {
-    s.chars().find_map(|c| {
-        let u = c as u32;
-        if matches!(u, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF) {
-            Some(true)
-        } else if c.is_alphabetic() {
-            Some(false)
-        } else {
-            None
-        }
-    })
+    match unicode_bidi::get_base_direction_full(s) {
+        unicode_bidi::Direction::Rtl => Some(true),
+        unicode_bidi::Direction::Ltr => Some(false),
+        unicode_bidi::Direction::Mixed => None,
+    }
 }
 
 /// Where a number stands in a formatted string, until it is written in the
-/// language's digits: Fluent's formatter hook cannot know the locale.
-const NUM_START: char = '\u{E000}';
-const NUM_END: char = '\u{E001}';
+/// language's digits: Fluent's formatter hook cannot know the locale. Loaded
+/// texts never hold these marks (see [`crate::text::marks`]).
+const NUM_START: char = crate::text::marks::NUM_START;
+const NUM_END: char = crate::text::marks::NUM_END;
 
 fn mark_number<M>(value: &FluentValue, _: &M) -> Option<String> {
     match value {
@@ -400,5 +398,151 @@ impl Strings {
             .lock()
             .map(|m| m.iter().cloned().collect())
             .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The strings of a site in Arabic (with Arabic-Indic digits) and
+    /// French (default), with the built-in theme and the site's own `.ftl` files `site` (language, text).
+    fn strings(site: &[(&str, &str)]) -> Strings {
+        let theme = Theme::load(std::path::Path::new("/nonexistent"), "default").unwrap();
+        let site_ftl = site
+            .iter()
+            .map(|(lang, text)| {
+                let label = format!("i18n/{lang}.ftl");
+                ((*lang).to_owned(), (label, (*text).to_owned()))
+            })
+            .collect();
+        let locales = Locales::new([("ar", "ar-u-nu-arab"), ("fr", "fr"), ("en", "en")]).unwrap();
+        let languages = ["ar".to_owned(), "fr".to_owned()];
+        Strings::load(
+            &theme,
+            &languages,
+            "fr",
+            &site_ftl,
+            locales,
+            &["ar".to_owned()],
+        )
+        .unwrap()
+    }
+
+    fn count(s: &Strings, lang: &str, key: &str, n: f64) -> String {
+        s.get(lang, key, &[("count", Arg::Num(n))])
+    }
+
+    #[test]
+    fn a_string_falls_back_to_the_default_language_then_english() {
+        let s = strings(&[
+            ("fr", "only-fr = Seulement en français\n"),
+            ("en", "only-en = English only\nonly-fr = not this\n"),
+            ("ar", "skip-link = تخطَّ\n"),
+        ]);
+        assert_eq!(s.get("ar", "only-fr", &[]), "Seulement en français");
+        assert_eq!(s.get("ar", "only-en", &[]), "English only");
+        assert_eq!(s.get("fr", "only-en", &[]), "English only");
+        // The site's string overrides the theme's; the theme's own otherwise.
+        assert_eq!(s.get("ar", "skip-link", &[]), "تخطَّ");
+        assert_eq!(s.get("fr", "skip-link", &[]), "Aller au contenu");
+        assert!(s.missing().is_empty());
+        // Missing everywhere: the key is shown, and listed.
+        assert_eq!(s.get("ar", "no-such-key", &[]), "no-such-key");
+        assert_eq!(s.missing(), [("ar".to_owned(), "no-such-key".to_owned())]);
+    }
+
+    #[test]
+    fn arabic_has_six_plural_forms_in_arabic_digits() {
+        let s = strings(&[]);
+        let forms: Vec<String> = [0.0, 1.0, 2.0, 3.0, 11.0, 100.0]
+            .iter()
+            .map(|&n| count(&s, "ar", "commitments-count", n))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                "لا توجد التزامات",
+                "التزام واحد",
+                "التزامان",
+                "٣ التزامات",
+                "١١ التزامًا",
+                "١٠٠ التزام",
+            ]
+        );
+        assert_eq!(count(&s, "fr", "commitments-count", 3.0), "3 engagements");
+        assert_eq!(s.get("ar", "percent", &[("value", Arg::Num(45.0))]), "٤٥٪");
+    }
+
+    #[test]
+    fn text_of_the_other_direction_is_isolated() {
+        let s = strings(&[]);
+        let site = |lang, name: &str| {
+            s.get(
+                lang,
+                "feed-site-title",
+                &[("site", Arg::Str(name.to_owned()))],
+            )
+        };
+        assert_eq!(
+            site("ar", "Saaba tracker"),
+            "\u{2068}Saaba tracker\u{2069} — آخر التحديثات"
+        );
+        assert_eq!(site("ar", "متابعة صبا"), "متابعة صبا — آخر التحديثات");
+        assert_eq!(
+            site("fr", "متابعة صبا"),
+            "\u{2068}متابعة صبا\u{2069} — dernières mises à jour"
+        );
+        assert_eq!(
+            site("fr", "Suivi Saaba"),
+            "Suivi Saaba — dernières mises à jour"
+        );
+        // Digits and punctuation only: no direction of their own, not isolated.
+        assert_eq!(site("ar", "2024"), "2024 — آخر التحديثات");
+        // The first strong character decides, after neutral ones.
+        assert_eq!(
+            site("fr", "« 2024 » שלום"),
+            "\u{2068}« 2024 » שלום\u{2069} — dernières mises à jour"
+        );
+    }
+
+    #[test]
+    fn first_strong_character_decides_the_direction() {
+        assert_eq!(first_strong_rtl("كركوك"), Some(true));
+        assert_eq!(first_strong_rtl("שלום"), Some(true));
+        assert_eq!(first_strong_rtl("Kirkuk كركوك"), Some(false));
+        assert_eq!(first_strong_rtl("2024"), None);
+        assert_eq!(
+            first_strong_rtl("١٢٣"),
+            None,
+            "Arabic-Indic digits are weak"
+        );
+        assert_eq!(first_strong_rtl(""), None);
+        assert_eq!(first_strong_rtl("12 — (كركوك)"), Some(true));
+        assert_eq!(
+            first_strong_rtl("«\u{2068}Kirkuk\u{2069}» كركوك"),
+            Some(true),
+            "isolates are skipped"
+        );
+        assert_eq!(first_strong_rtl("\u{5d0}"), Some(true));
+        assert_eq!(first_strong_rtl("漢字"), Some(false));
+    }
+
+    #[test]
+    fn missing_strings_lists_what_each_language_lacks() {
+        let s = strings(&[("fr", "only-fr = Seulement\n"), ("en", "only-en = Only\n")]);
+        assert_eq!(
+            s.missing_strings(),
+            [
+                MissingStrings {
+                    lang: "ar".into(),
+                    keys: vec!["only-en".into(), "only-fr".into()],
+                },
+                MissingStrings {
+                    lang: "fr".into(),
+                    keys: vec!["only-en".into()],
+                },
+            ]
+        );
     }
 }

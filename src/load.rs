@@ -4,9 +4,18 @@
 //! `localities/`, `pages/`, `static/`, `themes/`), so an output directory
 //! inside the site directory, a README or a `.git` folder are never read.
 //! Text is checked to be UTF-8; a byte-order mark is dropped and CRLF line ends
-//! become LF, so later stages see one form.
+//! become LF, so later stages see one form. The private-use characters
+//! rendering uses as marks ([`crate::text::marks`]) are removed from every
+//! text read, with a warning: content cannot forge them.
+//!
+//! What is refused, each with a diagnostic naming the file: files over
+//! [`MAX_FILE_BYTES`] (unread), text that is not UTF-8 (with the line and
+//! column of the first bad byte), symbolic links that loop or lead outside
+//! the site folder, file names that are not UTF-8. Hidden files and
+//! editors' swap and backup files are ignored ([`is_ignored_name`]).
 
 use crate::diag::Diagnostic;
+use crate::text::RemovedMarks;
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,6 +26,10 @@ pub struct SourceFile {
     /// Relative to the site directory, with `/` separators.
     pub rel: String,
     pub text: String,
+    /// Problems that did not stop the file from being read (marks removed
+    /// from its text). [`load`] and [`scan`] move them into their
+    /// diagnostics; other callers of [`read_text`] must report them.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What `load` found in a site directory.
@@ -47,7 +60,10 @@ pub fn load(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
         .collect();
     for r in results {
         match r {
-            Ok(f) => files.markdown.push(f),
+            Ok(mut f) => {
+                diags.append(&mut f.warnings);
+                files.markdown.push(f);
+            }
             Err(d) => diags.push(d),
         }
     }
@@ -76,7 +92,10 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
     if !link_ok(root, "site.yaml", &mut diags) {
     } else if site_yaml.is_file() {
         match read_text(root, "site.yaml") {
-            Ok(f) => files.site_yaml = Some(f),
+            Ok(mut f) => {
+                diags.append(&mut f.warnings);
+                files.site_yaml = Some(f);
+            }
             Err(d) => diags.push(d),
         }
     } else {
@@ -364,7 +383,9 @@ pub fn read_text(root: &Path, rel: &str) -> Result<SourceFile, Diagnostic> {
     decode(rel, bytes)
 }
 
-/// Turns the bytes of a content file into normalised text.
+/// Turns the bytes of a content file into normalised text: UTF-8 checked,
+/// byte-order mark dropped, CRLF and lone CR made LF, marks removed (with a
+/// warning in [`SourceFile::warnings`]).
 pub fn decode(rel: &str, mut bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
@@ -389,8 +410,239 @@ pub fn decode(rel: &str, mut bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
     } else {
         text
     };
+    let (text, warnings) = match crate::text::remove_marks(&text) {
+        None => (text, Vec::new()),
+        Some((kept, removed)) => {
+            let warning = marks_removed(rel, &text, &kept, &removed);
+            (kept, vec![warning])
+        }
+    };
     Ok(SourceFile {
         rel: rel.to_owned(),
         text,
+        warnings,
     })
+}
+
+/// The warning for marks removed from `text` (leaving `kept`), placed at
+/// the first one: lines and columns before it are the same in both texts,
+/// and the line shown is the one without the invisible characters.
+fn marks_removed(rel: &str, text: &str, kept: &str, removed: &RemovedMarks) -> Diagnostic {
+    let (line, column) = crate::diag::line_col(text, removed.first);
+    let which: Vec<String> = removed
+        .which
+        .iter()
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect();
+    let (n, s) = (removed.count, if removed.count == 1 { "" } else { "s" });
+    Diagnostic::warning(
+        rel,
+        format!(
+            "{n} private-use character{s} ({}) removed: pledgeboard uses them internally",
+            which.join(", ")
+        ),
+    )
+    .at(kept, line, column)
+    .help("these characters show nothing; if the text was pasted from elsewhere, nothing visible is lost")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site folder with `files` (path, bytes), in a temporary folder that
+    /// also holds `outside.md` beside it.
+    fn site(files: &[(&str, &[u8])]) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        for (rel, bytes) in files {
+            let path = root.join(rel);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, bytes).unwrap();
+        }
+        fs::write(dir.path().join("outside.md"), "---\ntitle: secret\n---\n").unwrap();
+        (dir, root)
+    }
+
+    /// Each diagnostic as the command line prints its first line.
+    fn shown(diags: &[Diagnostic]) -> Vec<String> {
+        diags
+            .iter()
+            .map(|d| d.to_string().lines().next().unwrap().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn only_the_places_of_the_content_model_are_read() {
+        let md: &[u8] = b"---\ntitle: x\n---\n";
+        let (_dir, root) = site(&[
+            ("site.yaml", b"title: x\n"),
+            ("_index.md", md),
+            ("_index.fr.md", md),
+            ("README.md", md),
+            ("notes.md", md),
+            ("public/en/index.md", md),
+            (".git/x.md", md),
+            ("localities/saaba/_index.md", md),
+            ("localities/saaba/joint-patrols.md", md),
+            ("localities/saaba/.joint-patrols.md.swp", md),
+            ("localities/saaba/joint-patrols.md~", md),
+            ("localities/saaba/#joint-patrols.md#", md),
+            ("localities/saaba/draft.md.bak", md),
+            ("localities/saaba/notes.txt", md),
+            ("localities/saaba/old/nested.md", md),
+            ("pages/about.md", md),
+            ("pages/.hidden.md", md),
+            ("static/img/plan.png", b"png"),
+            ("static/img/plan.png~", b"png"),
+            ("static/img/plan.png.orig", b"png"),
+            ("static/.DS_Store", b""),
+        ]);
+        let (files, diags) = load(&root);
+        assert_eq!(shown(&diags), Vec::<String>::new());
+        let read: Vec<&str> = files.markdown.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(
+            read,
+            [
+                "_index.fr.md",
+                "_index.md",
+                "localities/saaba/_index.md",
+                "localities/saaba/joint-patrols.md",
+                "pages/about.md"
+            ]
+        );
+        assert_eq!(files.site_yaml.unwrap().text, "title: x\n");
+        assert_eq!(files.static_files, ["img/plan.png"]);
+        assert_eq!(files.locality_dirs, ["localities/saaba"]);
+    }
+
+    #[test]
+    fn text_that_is_not_utf_8_is_refused_at_its_first_bad_byte() {
+        let err = decode(
+            "pages/about.md",
+            b"---\ntitle: Caf\xE9 \xFF\n---\n".to_vec(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string().lines().next().unwrap(),
+            "error: pages/about.md:2:11: this file is not valid UTF-8 text"
+        );
+        assert_eq!(err.found.as_deref(), Some("the byte 0xE9"));
+    }
+
+    #[test]
+    fn byte_order_mark_and_crlf_become_plain_text() {
+        let f = decode(
+            "a.md",
+            b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\rBody\r\n".to_vec(),
+        )
+        .unwrap();
+        assert_eq!(f.text, "---\ntitle: x\n---\nBody\n");
+        assert!(f.warnings.is_empty());
+        // A BOM is dropped only at the start.
+        let f = decode("a.md", "a\u{FEFF}b".as_bytes().to_vec()).unwrap();
+        assert_eq!(f.text, "a\u{FEFF}b");
+    }
+
+    #[test]
+    fn files_over_the_size_limit_are_refused_unread() {
+        let (_dir, root) = site(&[("pages/about.md", b"")]);
+        let file = fs::File::options()
+            .write(true)
+            .open(root.join("pages/about.md"))
+            .unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        let err = read_text(&root, "pages/about.md").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "error: pages/about.md: this file is too large for a content file\n  \
+             found: 8388609 bytes\n  expected: at most 8388608 bytes\n"
+        );
+        file.set_len(MAX_FILE_BYTES).unwrap();
+        assert!(
+            read_text(&root, "pages/about.md").is_ok(),
+            "the limit itself is accepted"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_that_loop_or_leave_the_site_are_refused() {
+        use std::os::unix::fs::symlink;
+        let md: &[u8] = b"---\ntitle: x\n---\n";
+        let (dir, root) = site(&[
+            ("site.yaml", b"title: x\n"),
+            ("localities/saaba/_index.md", md),
+            ("static/a.png", b"png"),
+        ]);
+        let saaba = root.join("localities/saaba");
+        symlink(saaba.join("self.md"), saaba.join("self.md")).unwrap();
+        symlink(dir.path().join("outside.md"), saaba.join("out.md")).unwrap();
+        symlink(saaba.join("_index.md"), saaba.join("same.md")).unwrap();
+        symlink(root.join("static"), root.join("static/again")).unwrap();
+        let (files, diags) = load(&root);
+        let outside = dir.path().join("outside.md");
+        assert_eq!(
+            shown(&diags),
+            [
+                "error: localities/saaba/out.md: a symbolic link pointing outside the site folder",
+                "error: localities/saaba/self.md: a symbolic link loop: the link leads back to itself",
+                "error: static/again: a symbolic link loop: the link leads to a folder that holds it",
+            ]
+        );
+        assert_eq!(
+            diags[0].found.as_deref(),
+            Some(format!("a link to `{}`", outside.display()).as_str())
+        );
+        let read: Vec<&str> = files.markdown.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(
+            read,
+            ["localities/saaba/_index.md", "localities/saaba/same.md"]
+        );
+        assert!(files.markdown.iter().all(|f| !f.text.contains("secret")));
+    }
+
+    #[test]
+    fn marks_are_removed_with_a_warning_at_the_first() {
+        let text = "---\ntitle: Joint\u{E00F} patrols\u{E00F}\nsummary: \u{E000}\n---\n";
+        let f = decode(
+            "localities/saaba/joint-patrols.md",
+            text.as_bytes().to_vec(),
+        )
+        .unwrap();
+        assert_eq!(f.text, "---\ntitle: Joint patrols\nsummary: \n---\n");
+        assert_eq!(
+            f.warnings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            [
+                "warning: localities/saaba/joint-patrols.md:2:13: 3 private-use characters \
+              (U+E000, U+E00F) removed: pledgeboard uses them internally\n  \
+              2 | title: Joint patrols\n    |             ^\n  \
+              help: these characters show nothing; if the text was pasted from elsewhere, \
+              nothing visible is lost\n"
+            ]
+        );
+        let one = decode("site.yaml", "a: \u{E001}".as_bytes().to_vec()).unwrap();
+        assert_eq!(
+            one.warnings[0].message,
+            "1 private-use character (U+E001) removed: pledgeboard uses them internally"
+        );
+        // `load` and `scan` report them with the other diagnostics.
+        let (_dir, root) = site(&[
+            ("site.yaml", "title: \u{E00F}\n".as_bytes()),
+            ("pages/about.md", "---\ntitle: \u{E00F}\n---\n".as_bytes()),
+        ]);
+        let (files, mut diags) = load(&root);
+        crate::diag::sort(&mut diags);
+        assert_eq!(
+            shown(&diags),
+            [
+                "warning: pages/about.md:2:8: 1 private-use character (U+E00F) removed: pledgeboard uses them internally",
+                "warning: site.yaml:1:8: 1 private-use character (U+E00F) removed: pledgeboard uses them internally",
+            ]
+        );
+        assert_eq!(files.site_yaml.unwrap().text, "title: \n");
+    }
 }

@@ -15,7 +15,7 @@
 //! set `unsafe_trusted_raw_html: true` in site.yaml ([`RawHtml::Trusted`]):
 //! then the HTML is passed through unchanged.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -43,6 +43,41 @@ pub fn to_html(markdown: &str) -> String {
 /// other hosts become links to them, so that a page loads nothing from
 /// elsewhere (the reader's connection, the portal offline).
 pub fn to_html_with(markdown: &str, raw_html: RawHtml) -> String {
+    let (out, has_raw_html) = pulldown_html(markdown, Urls::Filtered);
+    match raw_html {
+        RawHtml::Trusted => out,
+        RawHtml::Sanitised if has_raw_html => sanitise(&out),
+        RawHtml::Sanitised => with_link_rel(&out),
+    }
+}
+
+/// The whole fragment through the allow-list.
+fn sanitise(html: &str) -> String {
+    sanitiser().clean(html).to_string()
+}
+
+/// pulldown-cmark's links (text has its `<` escaped, so every `<a href=`
+/// of HTML without raw HTML is one) with the `rel` the sanitiser gives links.
+fn with_link_rel(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 256);
+    crate::text::push_replaced(&mut out, html, &LINK_FINDER, LINK_WITH_REL);
+    out
+}
+
+/// What [`pulldown_html`] does with the URLs of links and images.
+#[derive(Clone, Copy, PartialEq)]
+enum Urls {
+    /// A link whose URL the sanitiser would drop loses it ([`url_allowed`]).
+    Filtered,
+    /// Left as written, for the sanitiser to judge (tests compare the two).
+    #[cfg_attr(not(test), allow(dead_code))]
+    AsWritten,
+}
+
+/// pulldown-cmark's HTML for `markdown`, with footnote ids prefixed, remote
+/// images made links, code blocks without a language class (the sanitiser
+/// drops it) and URLs as `urls` says; and whether it holds raw HTML.
+fn pulldown_html(markdown: &str, urls: Urls) -> (String, bool) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut has_raw_html = false;
@@ -65,28 +100,19 @@ pub fn to_html_with(markdown: &str, raw_html: RawHtml) -> String {
             dest_url,
             title,
             id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: allowed_url(dest_url),
-            title,
-            id,
-        }),
+        }) => link(urls, link_type, dest_url, title, id),
         Event::Start(Tag::Image {
             link_type,
             dest_url,
             title,
             id,
         }) => {
-            let remote = is_remote(&dest_url);
-            images.push(remote);
-            let dest_url = allowed_url(dest_url);
-            if remote {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
+            // An image from elsewhere, or whose URL the sanitiser drops,
+            // becomes a link (pulldown-cmark writes an image's `src` always).
+            let as_link = is_remote(&dest_url) || !url_allowed(&written_href(link_type, &dest_url));
+            images.push(as_link);
+            if as_link {
+                link(urls, link_type, dest_url, title, id)
             } else {
                 Event::Start(Tag::Image {
                     link_type,
@@ -96,22 +122,15 @@ pub fn to_html_with(markdown: &str, raw_html: RawHtml) -> String {
                 })
             }
         }
+        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(CowStr::Borrowed(""))))
+        }
         Event::End(TagEnd::Image) if images.pop() == Some(true) => Event::End(TagEnd::Link),
         other => other,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, parser);
-    match raw_html {
-        RawHtml::Trusted => out,
-        RawHtml::Sanitised if has_raw_html => sanitiser().clean(&out).to_string(),
-        // Every `<a href=` here is a link pulldown-cmark wrote (text has its
-        // `<` escaped): they get the `rel` the sanitiser gives links.
-        RawHtml::Sanitised => {
-            let mut with_rel = String::with_capacity(out.len() + 256);
-            crate::text::push_replaced(&mut with_rel, &out, &LINK_FINDER, LINK_WITH_REL);
-            with_rel
-        }
-    }
+    (out, has_raw_html)
 }
 
 /// memchr's vectorised search for the start of a link pulldown-cmark wrote, made once.
@@ -120,7 +139,8 @@ static LINK_FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 
 const LINK_WITH_REL: &str = "<a rel=\"noopener noreferrer\" href=";
 
-/// The URL schemes links and images may use (besides relative URLs).
+/// The URL schemes links and images may use (besides relative URLs): the
+/// one list, given to the sanitiser and applied by [`url_allowed`].
 const URL_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
 /// The scheme of a URL as a browser reads it (white space and control
@@ -135,13 +155,75 @@ fn scheme(url: &str) -> Option<String> {
     Some(scheme.to_ascii_lowercase())
 }
 
-/// `url`, or an empty one when its scheme could run script or is not on
-/// the allow-list.
-fn allowed_url(url: CowStr<'_>) -> CowStr<'_> {
-    match scheme(&url) {
-        Some(s) if !URL_SCHEMES.contains(&s.as_str()) => CowStr::Borrowed(""),
-        _ => url,
+/// Whether a link or image URL is kept, judged on `href` as the HTML holds
+/// it (after pulldown-cmark's escaping, entities decoded): the sanitiser's
+/// own rule (the `url` crate's parse: a scheme on [`URL_SCHEMES`], or a
+/// relative URL; an absolute URL that does not parse is dropped), and the
+/// scheme as a browser reads it on the list too. The sanitiser applies the
+/// same function to raw HTML's `href` and `src`, so both paths agree.
+fn url_allowed(href: &str) -> bool {
+    let scheme_ok = scheme(href).is_none_or(|s| URL_SCHEMES.contains(&s.as_str()));
+    scheme_ok
+        && match url::Url::parse(href) {
+            Ok(url) => URL_SCHEMES.contains(&url.scheme()),
+            Err(url::ParseError::RelativeUrlWithoutBase) => true,
+            Err(_) => false,
+        }
+}
+
+/// The `href` pulldown-cmark writes for a link to `dest`, as an HTML
+/// parser reads it back (its `&amp;` and `&#x27;` decoded).
+fn written_href(link_type: LinkType, dest: &str) -> String {
+    let mut escaped = String::with_capacity(dest.len() + 8);
+    if link_type == LinkType::Email {
+        escaped.push_str("mailto:");
     }
+    let _ = pulldown_cmark_escape::escape_href(&mut escaped, dest);
+    let mut href = String::with_capacity(escaped.len());
+    let mut rest = escaped.as_str();
+    while let Some(at) = rest.find('&') {
+        href.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let (entity, c) = if rest.starts_with("&amp;") {
+            ("&amp;", '&')
+        } else if rest.starts_with("&#x27;") {
+            ("&#x27;", '\'')
+        } else {
+            ("&", '&')
+        };
+        href.push(c);
+        rest = &rest[entity.len()..];
+    }
+    href.push_str(rest);
+    href
+}
+
+/// The start of a link; with [`Urls::Filtered`], one whose URL the
+/// sanitiser would drop is written as it would leave it: an `<a>` without
+/// `href`, keeping its title and getting the `rel` of links.
+fn link<'a>(
+    urls: Urls,
+    link_type: LinkType,
+    dest_url: CowStr<'a>,
+    title: CowStr<'a>,
+    id: CowStr<'a>,
+) -> Event<'a> {
+    if urls == Urls::AsWritten || url_allowed(&written_href(link_type, &dest_url)) {
+        return Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        });
+    }
+    let mut a = String::from("<a rel=\"noopener noreferrer\"");
+    if !title.is_empty() {
+        a.push_str(" title=\"");
+        a.push_str(&crate::text::escape_html(&title));
+        a.push('"');
+    }
+    a.push('>');
+    Event::InlineHtml(CowStr::from(a))
 }
 
 /// Whether a URL points to another host.
@@ -188,11 +270,13 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
                 // A page loads nothing from another host: a raw image from
                 // elsewhere keeps only its alt text.
                 None
+            } else if matches!(attribute, "href" | "src") && !url_allowed(value) {
+                None
             } else {
                 Some(value.into())
             }
         });
-        b.url_schemes(HashSet::from(["http", "https", "mailto"]));
+        b.url_schemes(HashSet::from(URL_SCHEMES));
         b.link_rel(Some("noopener noreferrer"));
         b
     })
@@ -296,6 +380,59 @@ mod tests {
         assert!(html.contains(">a</a>"), "{html}");
     }
 
+    /// Found by `same_as_sanitiser`: the fast path wrote `href=""` (a link
+    /// to the page itself) where the sanitiser leaves an `<a>` without one.
+    #[test]
+    fn refused_urls_leave_a_link_without_href_on_both_paths() {
+        let fast = to_html("[a](javascript:x \"T&\") ![i](data:x)");
+        assert_eq!(
+            fast,
+            "<p><a rel=\"noopener noreferrer\" title=\"T&amp;\">a</a> \
+             <a rel=\"noopener noreferrer\">i</a></p>\n"
+        );
+        let sanitised = to_html("[a](javascript:x \"T&\") ![i](data:x) <b>b</b>");
+        assert!(
+            sanitised.starts_with(
+                "<p><a title=\"T&amp;\" rel=\"noopener noreferrer\">a</a> \
+                 <a rel=\"noopener noreferrer\">i</a>"
+            ),
+            "{sanitised}"
+        );
+    }
+
+    /// Found by `same_as_sanitiser`: absolute URLs that do not parse kept
+    /// their `href` on the fast path; the sanitiser drops them.
+    #[test]
+    fn absolute_urls_that_do_not_parse_are_dropped_on_both_paths() {
+        for md in [
+            "[a](http://)",
+            "[a](<https://exa mple.org/>)",
+            "[a](http://[::1/)",
+        ] {
+            assert_eq!(
+                to_html(md),
+                "<p><a rel=\"noopener noreferrer\">a</a></p>\n",
+                "{md}"
+            );
+            let sanitised = to_html(&format!("{md} <b>b</b>"));
+            assert!(!sanitised.contains("href"), "{md}: {sanitised}");
+        }
+        assert!(
+            to_html("[a](<https://bücher.example/a b>)").contains("href=\"https://b%C3%BCcher")
+        );
+    }
+
+    /// Found by `same_as_sanitiser`: a fenced code block's language class
+    /// was kept on the fast path; the sanitiser drops classes it does not list.
+    #[test]
+    fn code_blocks_lose_their_language_class_on_both_paths() {
+        assert_eq!(to_html("```rust\nx\n```"), "<pre><code>x\n</code></pre>\n");
+        assert_eq!(
+            to_html("```rust\nx\n```\n\n<b>b</b>"),
+            "<pre><code>x\n</code></pre>\n<p><b>b</b></p>\n"
+        );
+    }
+
     #[test]
     fn images_from_other_hosts_become_links_and_local_ones_stay() {
         let html = to_html(
@@ -362,5 +499,198 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("id=\"main\""), "{html}");
+    }
+}
+
+/// The fast path for Markdown without raw HTML against the sanitiser: for
+/// any such Markdown, the fast path's HTML is the document the sanitiser
+/// makes of pulldown-cmark's HTML with the URLs left as written.
+#[cfg(test)]
+mod same_as_sanitiser {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The HTML of `markdown` through the sanitiser, URLs as written; `None`
+    /// when the Markdown holds raw HTML (the fast path is not taken).
+    fn sanitised(markdown: &str) -> Option<String> {
+        let (html, has_raw_html) = pulldown_html(markdown, Urls::AsWritten);
+        (!has_raw_html).then(|| sanitise(&html))
+    }
+
+    /// A document as an HTML parser (html5ever, as browsers) reads it: one
+    /// line per node in document order, elements with their attributes
+    /// sorted. Serialisation details that do not change the document
+    /// (`&quot;` or `"` in text, attribute order, `<br />` or `<br>`) are
+    /// not compared; a style's spaces are not either (the sanitiser writes
+    /// `text-align:left` where pulldown-cmark writes `text-align: left`).
+    fn document(html: &str) -> Vec<String> {
+        let fragment = scraper::Html::parse_fragment(html);
+        let mut out = Vec::new();
+        for node in fragment.tree.root().descendants() {
+            let depth = node.ancestors().count();
+            match node.value() {
+                scraper::Node::Element(e) => {
+                    let mut attrs: Vec<String> = e
+                        .attrs()
+                        .map(|(k, v)| match k {
+                            "style" => format!("{k}={}", v.replace(' ', "")),
+                            _ => format!("{k}={v:?}"),
+                        })
+                        .collect();
+                    attrs.sort();
+                    out.push(format!("{depth} <{}> {}", e.name(), attrs.join(" ")));
+                }
+                scraper::Node::Text(t) => out.push(format!("{depth} {:?}", &**t)),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn assert_same(markdown: &str) {
+        let Some(reference) = sanitised(markdown) else {
+            return;
+        };
+        let fast = to_html(markdown);
+        assert_eq!(
+            document(&fast),
+            document(&reference),
+            "Markdown {markdown:?}\nfast path: {fast}\nsanitiser: {reference}"
+        );
+    }
+
+    /// URLs of every kind a link may hold: allowed and refused schemes,
+    /// spelled oddly, broken absolute URLs, relative ones, with white
+    /// space, control characters, entities and non-ASCII text.
+    fn url() -> impl Strategy<Value = String> {
+        let scheme = prop_oneof![
+            Just(""),
+            Just("http://"),
+            Just("https://"),
+            Just("HTTPS://"),
+            Just("mailto:"),
+            Just("javascript:"),
+            Just("JaVaScRiPt:"),
+            Just("java\tscript:"),
+            Just(" javascript:"),
+            Just("\u{1}javascript:"),
+            Just("java&#x09;script:"),
+            Just("jav&#97;script:"),
+            Just("data:"),
+            Just("vbscript:"),
+            Just("ftp://"),
+            Just("//"),
+            Just("1abc:"),
+            Just("a+b.c-d:"),
+            Just("%6Aavascript:"),
+            Just("http:"),
+            Just("https:/"),
+        ];
+        let rest = prop_oneof![
+            Just("".to_owned()),
+            Just("example.org/".to_owned()),
+            Just("example.org/a b".to_owned()),
+            Just("exa mple.org".to_owned()),
+            Just("[::1".to_owned()),
+            Just("example.org:99999/".to_owned()),
+            Just("bücher.example/é?q=1&r='2'".to_owned()),
+            Just("desk@example.org".to_owned()),
+            Just("../../static/plan.png".to_owned()),
+            Just("#fn-1".to_owned()),
+            Just("?q=\"x\"".to_owned()),
+            Just("alert(1)".to_owned()),
+            Just("a\u{7f}b".to_owned()),
+            Just("x&amp;y&quot;z".to_owned()),
+            "[a-z0-9./:#?%&' ]{0,12}",
+        ];
+        (scheme, rest).prop_map(|(s, r)| format!("{s}{r}"))
+    }
+
+    /// A link destination as Markdown writes it: bare, or in `<…>` (which
+    /// allows spaces), with or without a title.
+    fn destination() -> impl Strategy<Value = String> {
+        (
+            url(),
+            any::<bool>(),
+            prop::option::of("[a-zA-Z \"'&<]{0,8}"),
+        )
+            .prop_map(|(url, angle, title)| {
+                let dest = if angle {
+                    format!("<{}>", url.replace(['<', '>', '\n'], ""))
+                } else {
+                    url.replace([' ', '\t', '(', ')', '\n'], "")
+                };
+                match title {
+                    Some(t) => format!("{dest} \"{}\"", t.replace('"', "&quot;")),
+                    None => dest,
+                }
+            })
+    }
+
+    fn inline() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            "[a-zA-Z0-9]{1,8}",
+            Just("&amp;".to_owned()),
+            Just("&copy;".to_owned()),
+            Just("&#35;".to_owned()),
+            Just("&#0;".to_owned()),
+            Just("&nbsp;".to_owned()),
+            Just("&bogus;".to_owned()),
+            Just("\"quoted\"".to_owned()),
+            Just("it's".to_owned()),
+            Just("a & b".to_owned()),
+            Just("كركوك".to_owned()),
+            Just("\u{a0}".to_owned()),
+            Just("x\u{1}y".to_owned()),
+        ];
+        let leaf = prop_oneof![
+            word.clone(),
+            (word.clone(), destination()).prop_map(|(t, d)| format!("[{t}]({d})")),
+            (word.clone(), destination()).prop_map(|(t, d)| format!("![{t}]({d})")),
+            (word.clone(), destination(), destination())
+                .prop_map(|(t, d, i)| format!("[![{t}]({i})]({d})")),
+            url().prop_map(|u| format!("<{}>", u.replace(['<', '>', ' ', '\n'], ""))),
+            Just("<desk@example.org>".to_owned()),
+            Just("https://bare.example.org/x".to_owned()),
+            word.clone().prop_map(|w| format!("`{w}`")),
+            Just("[^1]".to_owned()),
+            Just("[^a b]".to_owned()),
+            Just("[ref link][r]".to_owned()),
+        ];
+        leaf.prop_recursive(2, 12, 4, |inner| {
+            prop_oneof![
+                inner.clone().prop_map(|i| format!("*{i}*")),
+                inner.clone().prop_map(|i| format!("**{i}**")),
+                inner.clone().prop_map(|i| format!("~~{i}~~")),
+                prop::collection::vec(inner, 1..4).prop_map(|v| v.join(" ")),
+            ]
+        })
+    }
+
+    fn block() -> impl Strategy<Value = String> {
+        prop_oneof![
+            inline(),
+            inline().prop_map(|i| format!("# {i}")),
+            inline().prop_map(|i| format!("### {i}")),
+            prop::collection::vec(inline(), 1..4).prop_map(|v| format!("- {}", v.join("\n- "))),
+            prop::collection::vec(inline(), 1..3).prop_map(|v| format!("3. {}", v.join("\n4. "))),
+            inline().prop_map(|i| format!("> {i}")),
+            ("[a-z]{0,6}( x)?", "[a-z<&\"]{0,10}").prop_map(|(l, c)| format!("```{l}\n{c}\n```")),
+            "[a-z<&]{1,10}".prop_map(|c| format!("    {c}")),
+            (inline(), inline()).prop_map(|(a, b)| format!("| {a} | b |\n|:--|--:|\n| {b} | 2 |")),
+            inline().prop_map(|i| format!("[^1]: {i}")),
+            inline().prop_map(|i| format!("[^a b]: {i}")),
+            destination().prop_map(|d| format!("[r]: {d}")),
+            Just("---".to_owned()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fast_path_equals_the_sanitiser(blocks in prop::collection::vec(block(), 1..6)) {
+            assert_same(&blocks.join("\n\n"));
+        }
     }
 }

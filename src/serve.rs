@@ -10,9 +10,11 @@
 //! The reload script and the overlay are added to HTML responses by the
 //! server only; the files of the output folder never contain them.
 //!
-//! Only the output folder is served: paths with `..`, encoded dots or
-//! backslashes are refused, and a path that resolves (through a symbolic
-//! link) outside the folder is answered with the 404 page.
+//! Only the output folder is served: files are found by tower-http's
+//! `ServeDir`, which refuses paths with `..` (encoded or not), `%00`,
+//! backslashes or a drive prefix; a path that resolves through a symbolic
+//! link outside the folder is refused here, before `ServeDir` (which
+//! follows links) is asked. Both are answered with the 404 page.
 
 use crate::diag::Diagnostic;
 use crate::pipeline;
@@ -31,6 +33,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
+use tower_http::services::ServeDir;
 
 /// The path of the live-reload event stream.
 pub const EVENTS_PATH: &str = "/__pledgeboard/events";
@@ -47,6 +50,8 @@ struct BuildState {
 #[derive(Clone)]
 struct App {
     out: PathBuf,
+    /// Serves the files of `out`.
+    files: ServeDir,
     state: Arc<Mutex<BuildState>>,
     reload: broadcast::Sender<u64>,
 }
@@ -187,7 +192,13 @@ pub fn serve(opts: Options) -> Result<(), String> {
         });
     }
 
-    let app = App { out, state, reload };
+    let files = ServeDir::new(&out);
+    let app = App {
+        out,
+        files,
+        state,
+        reload,
+    };
     let router = Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(get(file))
@@ -231,91 +242,11 @@ async fn events(
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-/// Decodes `%XX` escapes; `None` for malformed escapes or invalid UTF-8.
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-/// The file under `out` that a request path names, refusing any escape.
-/// `Err(true)` asks for a redirect to the path with a trailing slash.
-fn resolve(out: &Path, raw_path: &str) -> Result<PathBuf, bool> {
-    let decoded = percent_decode(raw_path).ok_or(false)?;
-    if decoded.contains('\\') || decoded.contains('\0') {
-        return Err(false);
-    }
-    let mut path = out.to_path_buf();
-    for seg in decoded.split('/').filter(|s| !s.is_empty()) {
-        if seg == ".." || seg == "." {
-            return Err(false);
-        }
-        path.push(seg);
-    }
-    if path.is_dir() {
-        if !decoded.ends_with('/') {
-            return Err(true);
-        }
-        path.push("index.html");
-    }
-    // Symbolic links must not lead outside the output folder.
-    let real = path.canonicalize().map_err(|_| false)?;
-    let root = out.canonicalize().map_err(|_| false)?;
-    if real.starts_with(&root) && real.is_file() {
-        Ok(real)
-    } else {
-        Err(false)
-    }
-}
-
-fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "csv" => "text/csv; charset=utf-8",
-        "xml" if path.file_name().is_some_and(|n| n == "atom.xml") => {
-            "application/atom+xml; charset=utf-8"
-        }
-        "xml" => "application/xml; charset=utf-8",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "avif" => "image/avif",
-        "ico" => "image/x-icon",
-        "pdf" => "application/pdf",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        _ => "application/octet-stream",
-    }
-}
-
 const RELOAD_SCRIPT: &str = concat!(
     "<script>(function(){var s=new EventSource(\"",
     "/__pledgeboard/events",
     "\");s.addEventListener(\"reload\",function(){location.reload()})})()</script>"
 );
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
 
 /// The overlay listing a failed build's diagnostics.
 fn overlay(errors: &[Diagnostic]) -> String {
@@ -325,7 +256,7 @@ fn overlay(errors: &[Diagnostic]) -> String {
         "<div id=\"pledgeboard-overlay\" role=\"alert\" lang=\"en\" dir=\"ltr\" style=\"position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:1rem;font:14px/1.45 ui-monospace,monospace\">\
 <p style=\"font:bold 18px system-ui,sans-serif;margin:0 0 .75rem\">pledgeboard: the content has {n} error(s). This page shows the last good build; it reloads when you save a fix.</p>\
 <pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
-        escape(&text)
+        crate::text::escape_html(&text)
     )
 }
 
@@ -342,48 +273,129 @@ fn inject(html: &str, errors: Option<&[Diagnostic]>) -> String {
     }
 }
 
+/// Answers a request for a file of the output folder: tower-http's
+/// `ServeDir` finds it (percent-decoding; `..`, encoded dots, `%00`,
+/// backslashes and absolute paths refused; `index.html` for a folder's
+/// URL; a redirect for a folder's URL without its slash) and gives its
+/// content type. Around it: the symbolic-link check (ServeDir follows
+/// links wherever they lead), the 404 page, whole fresh files only, and
+/// the reload script and overlay in HTML responses.
 async fn file(State(app): State<App>, req: Request<Body>) -> Response {
-    let raw = req.uri().path().to_owned();
     let errors = app
         .state
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .errors
         .clone();
-    let (status, path) = match resolve(&app.out, &raw) {
-        Ok(p) => (StatusCode::OK, Some(p)),
-        Err(true) => {
-            let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
-            if let Ok(v) = HeaderValue::from_str(&format!("{raw}/")) {
-                r.headers_mut().insert(header::LOCATION, v);
-            }
-            return r;
-        }
-        Err(false) => (
-            StatusCode::NOT_FOUND,
-            Some(app.out.join("404.html")).filter(|p| p.is_file()),
-        ),
-    };
-    let Some(path) = path else {
-        // No output at all yet (the first build failed): a page with the overlay.
-        let page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>pledgeboard</title></head><body><p>Not found.</p></body></html>".to_string();
-        return html_response(status, inject(&page, errors.as_deref()));
-    };
-    let bytes = match tokio::fs::read(&path).await {
-        Ok(b) => b,
-        Err(_) => return StatusCode::NOT_FOUND.into_response(),
-    };
-    let ctype = content_type(&path);
-    if ctype.starts_with("text/html") {
-        let html = String::from_utf8_lossy(&bytes);
-        return html_response(status, inject(&html, errors.as_deref()));
+    let path = req.uri().path().to_owned();
+    if leads_out(&app.out, &path) {
+        return not_found(&app.out, errors.as_deref()).await;
     }
-    let mut r = (status, bytes).into_response();
-    r.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(ctype));
-    r.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    r
+    let mut req = req;
+    // The preview sends whole, fresh files (no ranges, no "not modified"):
+    // an HTML page must be whole to get the script, and the last build's.
+    for h in [
+        header::RANGE,
+        header::IF_RANGE,
+        header::IF_MODIFIED_SINCE,
+        header::IF_UNMODIFIED_SINCE,
+        header::IF_NONE_MATCH,
+        header::IF_MATCH,
+    ] {
+        req.headers_mut().remove(h);
+    }
+    let res = match app.files.clone().try_call(req).await {
+        Ok(res) => res,
+        Err(_) => return not_found(&app.out, errors.as_deref()).await,
+    };
+    match res.status() {
+        StatusCode::NOT_FOUND => not_found(&app.out, errors.as_deref()).await,
+        // ServeDir redirects a folder's URL without its slash temporarily;
+        // the preview has always said it permanently.
+        StatusCode::TEMPORARY_REDIRECT => {
+            let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+            if let Some(to) = res.headers().get(header::LOCATION) {
+                r.headers_mut().insert(header::LOCATION, to.clone());
+            }
+            r
+        }
+        _ => {
+            let status = res.status();
+            let ctype = content_type(&path, res.headers().get(header::CONTENT_TYPE));
+            let body = Body::new(res.into_body());
+            if ctype.as_bytes().starts_with(b"text/html") {
+                let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+                    return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                };
+                let html = String::from_utf8_lossy(&bytes);
+                return html_response(status, inject(&html, errors.as_deref()));
+            }
+            let mut r = (status, body).into_response();
+            r.headers_mut().insert(header::CONTENT_TYPE, ctype);
+            r.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            r
+        }
+    }
+}
+
+/// Whether the request path names, through a symbolic link, something
+/// outside the output folder (or a folder whose `index.html` is such a
+/// link). ServeDir follows links, so this is checked before it is asked;
+/// the path is decoded as ServeDir decodes it, and a path it would refuse
+/// anyway (`..`, undecodable) is left to it.
+fn leads_out(out: &Path, raw_path: &str) -> bool {
+    let Ok(decoded) = percent_encoding::percent_decode_str(raw_path).decode_utf8() else {
+        return false;
+    };
+    let mut path = out.to_path_buf();
+    for part in Path::new(decoded.trim_start_matches('/')).components() {
+        match part {
+            std::path::Component::Normal(name) => path.push(name),
+            std::path::Component::CurDir => {}
+            _ => return false,
+        }
+    }
+    let Ok(root) = out.canonicalize() else {
+        return false;
+    };
+    let outside = |p: &Path| p.canonicalize().is_ok_and(|real| !real.starts_with(&root));
+    outside(&path) || (path.is_dir() && outside(&path.join("index.html")))
+}
+
+/// The content type of the file at request path `path`: ServeDir's guess
+/// from the file name, UTF-8 for text (pledgeboard writes nothing else),
+/// and Atom's own type for feeds (`atom.xml`), which a guess by extension
+/// cannot know.
+fn content_type(path: &str, guessed: Option<&HeaderValue>) -> HeaderValue {
+    if path.ends_with("/atom.xml") {
+        return HeaderValue::from_static("application/atom+xml; charset=utf-8");
+    }
+    let guessed = guessed
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("application/octet-stream");
+    let textual = guessed.starts_with("text/")
+        || matches!(
+            guessed,
+            "application/javascript" | "application/xml" | "image/svg+xml"
+        );
+    let ctype = if textual && !guessed.contains("charset") {
+        format!("{guessed}; charset=utf-8")
+    } else {
+        guessed.to_owned()
+    };
+    HeaderValue::from_str(&ctype).unwrap_or(HeaderValue::from_static("application/octet-stream"))
+}
+
+/// The 404 page (the output's `404.html`, or a page of its own while there
+/// is no output), with the reload script and the overlay.
+async fn not_found(out: &Path, errors: Option<&[Diagnostic]>) -> Response {
+    let page = match tokio::fs::read(out.join("404.html")).await {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        // No output at all yet (the first build failed).
+        Err(_) => "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>pledgeboard</title></head><body><p>Not found.</p></body></html>".to_owned(),
+    };
+    html_response(StatusCode::NOT_FOUND, inject(&page, errors))
 }
 
 fn html_response(status: StatusCode, html: String) -> Response {
@@ -401,25 +413,166 @@ fn html_response(status: StatusCode, html: String) -> Response {
 mod tests {
     use super::*;
 
-    #[test]
-    fn paths_cannot_escape_the_output() {
+    /// An app serving `out`, whose last build failed when `errors` are given.
+    fn app(out: &Path, errors: Option<Vec<Diagnostic>>) -> App {
+        App {
+            out: out.to_path_buf(),
+            files: ServeDir::new(out),
+            state: Arc::new(Mutex::new(BuildState {
+                errors,
+                generation: 0,
+            })),
+            reload: broadcast::channel(1).0,
+        }
+    }
+
+    /// Status, content type, location and body of the answer to `GET path`.
+    async fn get(app: &App, path: &str) -> (u16, String, String, String) {
+        let req = Request::get(path).body(Body::empty()).unwrap();
+        let res = file(State(app.clone()), req).await;
+        let header = |h| {
+            res.headers()
+                .get(h)
+                .map_or(String::new(), |v: &HeaderValue| {
+                    v.to_str().unwrap().to_owned()
+                })
+        };
+        let (ctype, location) = (header(header::CONTENT_TYPE), header(header::LOCATION));
+        let status = res.status().as_u16();
+        let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        (
+            status,
+            ctype,
+            location,
+            String::from_utf8_lossy(&body).into_owned(),
+        )
+    }
+
+    /// An output folder `site` beside a secret file, in a temporary folder.
+    fn output() -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        std::fs::create_dir_all(out.join("en")).unwrap();
-        std::fs::write(out.join("en/index.html"), "x").unwrap();
+        std::fs::create_dir_all(out.join("en/updates")).unwrap();
+        std::fs::write(out.join("en/index.html"), "<html><body>home</body></html>").unwrap();
+        std::fs::write(out.join("404.html"), "<html><body>gone</body></html>").unwrap();
+        std::fs::write(out.join("en/updates/atom.xml"), "<feed/>").unwrap();
+        for f in [
+            "style.css",
+            "app.js",
+            "sitemap.xml",
+            "data.csv",
+            "data.json",
+            "logo.svg",
+        ] {
+            std::fs::write(out.join(f), "x").unwrap();
+        }
         std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
-        assert!(resolve(&out, "/en/").is_ok());
-        assert_eq!(resolve(&out, "/en"), Err(true));
-        assert_eq!(resolve(&out, "/../secret.txt"), Err(false));
-        assert_eq!(resolve(&out, "/%2e%2e/secret.txt"), Err(false));
-        assert_eq!(resolve(&out, "/en/%2E%2E/%2e%2e/secret.txt"), Err(false));
-        assert_eq!(resolve(&out, "/..%5csecret.txt"), Err(false));
+        (dir, out)
+    }
+
+    #[tokio::test]
+    async fn paths_cannot_escape_the_output() {
+        let (dir, out) = output();
+        let app = app(&out, None);
+        let (status, ctype, _, body) = get(&app, "/en/").await;
+        assert_eq!((status, ctype.as_str()), (200, "text/html; charset=utf-8"));
+        assert!(body.starts_with("<html><body>home<script>"), "{body}");
+        let (status, _, location, _) = get(&app, "/en").await;
+        assert_eq!((status, location.as_str()), (301, "/en/"));
+        for path in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/en/%2E%2E/%2e%2e/secret.txt",
+            "/..%2fsecret.txt",
+            "/..%5csecret.txt",
+            "/en/index.html%00",
+            "/%00",
+            "/%ff",
+            "/no/such/page/",
+        ] {
+            let (status, _, _, body) = get(&app, path).await;
+            assert_eq!(status, 404, "{path}");
+            assert!(body.contains("gone"), "{path}: the 404 page, not {body}");
+        }
         #[cfg(unix)]
         {
-            std::os::unix::fs::symlink(dir.path().join("secret.txt"), out.join("link.txt"))
-                .unwrap();
-            assert_eq!(resolve(&out, "/link.txt"), Err(false));
+            use std::os::unix::fs::symlink;
+            symlink(dir.path().join("secret.txt"), out.join("link.txt")).unwrap();
+            symlink(dir.path(), out.join("up")).unwrap();
+            std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+            std::fs::write(dir.path().join("elsewhere/index.html"), "secret").unwrap();
+            symlink(
+                dir.path().join("elsewhere/index.html"),
+                out.join("en/updates/index.html"),
+            )
+            .unwrap();
+            symlink(out.join("style.css"), out.join("inside.css")).unwrap();
+            for path in [
+                "/link.txt",
+                "/up/secret.txt",
+                "/up/site/../secret.txt",
+                "/en/updates/",
+            ] {
+                let (status, _, _, body) = get(&app, path).await;
+                assert_eq!(status, 404, "{path}");
+                assert!(!body.contains("secret"), "{path}: {body}");
+            }
+            assert_eq!(
+                get(&app, "/inside.css").await.0,
+                200,
+                "a link inside is served"
+            );
         }
+    }
+
+    #[tokio::test]
+    async fn content_types_are_utf_8_text_and_atom_for_feeds() {
+        let (_dir, out) = output();
+        let app = app(&out, None);
+        for (path, want) in [
+            (
+                "/en/updates/atom.xml",
+                "application/atom+xml; charset=utf-8",
+            ),
+            ("/style.css", "text/css; charset=utf-8"),
+            ("/data.csv", "text/csv; charset=utf-8"),
+            ("/data.json", "application/json"),
+            ("/logo.svg", "image/svg+xml; charset=utf-8"),
+        ] {
+            let (status, ctype, _, body) = get(&app, path).await;
+            assert_eq!((status, ctype.as_str()), (200, want), "{path}");
+            assert!(
+                !body.contains("<script"),
+                "{path}: only HTML gets the script"
+            );
+        }
+        for path in ["/app.js", "/sitemap.xml"] {
+            let ctype = get(&app, path).await.1;
+            assert!(ctype.ends_with("; charset=utf-8"), "{path}: {ctype}");
+        }
+    }
+
+    #[tokio::test]
+    async fn a_failed_build_puts_the_overlay_on_every_html_page() {
+        let (_dir, out) = output();
+        let errors = vec![Diagnostic::error("a.md", "bad <thing>")];
+        let app = app(&out, Some(errors));
+        for path in ["/en/", "/missing"] {
+            let body = get(&app, path).await.3;
+            assert!(
+                body.contains("error: a.md: bad &lt;thing&gt;"),
+                "{path}: {body}"
+            );
+        }
+        assert!(!get(&app, "/style.css").await.3.contains("overlay"));
+        // No output at all yet: a page of the server's own, with the overlay.
+        let empty = tempfile::tempdir().unwrap();
+        let app = self::app(empty.path(), Some(vec![Diagnostic::error("a.md", "bad")]));
+        let (status, _, _, body) = get(&app, "/").await;
+        assert_eq!(status, 404);
+        assert!(body.contains("pledgeboard-overlay"), "{body}");
     }
 
     #[test]

@@ -132,8 +132,13 @@ pub struct MemoUses {
 /// A file of the site directory as last read: its size and modification time.
 type Stamp = (u64, Option<std::time::SystemTime>);
 
-/// A parsed file, or the problems found in it.
-type Parsed = Result<Arc<parse::Doc>, Vec<Diagnostic>>;
+/// A content file as last read: parsed, or the errors found in it, and the
+/// warnings found in reading it.
+#[derive(Clone)]
+struct Parsed {
+    doc: Result<Arc<parse::Doc>, Vec<Diagnostic>>,
+    warnings: Vec<Diagnostic>,
+}
 
 /// The state kept between rebuilds by `watch` and `serve`.
 pub struct Session {
@@ -232,8 +237,9 @@ impl Session {
         };
         let mut diags = scan_diags.clone();
         let mut parsed = Vec::with_capacity(docs.len());
-        for doc in docs {
-            match doc {
+        for read in docs {
+            diags.extend(read.warnings);
+            match read.doc {
                 Ok(doc) => parsed.push(doc),
                 Err(d) => diags.extend(d),
             }
@@ -326,10 +332,17 @@ impl Session {
         let fresh: Vec<(String, Stamp, Parsed)> = stale
             .par_iter()
             .map(|(rel, stamp)| {
-                let doc = load::read_text(&self.site_dir, rel)
-                    .map_err(|d| vec![d])
-                    .and_then(|f| parse::parse_doc(&f).map(Arc::new));
-                (rel.clone(), *stamp, doc)
+                let parsed = match load::read_text(&self.site_dir, rel) {
+                    Ok(f) => Parsed {
+                        doc: parse::parse_doc(&f).map(Arc::new),
+                        warnings: f.warnings,
+                    },
+                    Err(d) => Parsed {
+                        doc: Err(vec![d]),
+                        warnings: Vec::new(),
+                    },
+                };
+                (rel.clone(), *stamp, parsed)
             })
             .collect();
         for (rel, stamp, doc) in fresh {

@@ -610,3 +610,48 @@ fn unsafe_trusted_raw_html_is_a_boolean() {
         ],
     );
 }
+
+/// The private-use characters rendering uses as marks cannot be forged by
+/// content: a title holding U+E00F (where a list card gets the page's root
+/// prefix) or U+E000/U+E001 (around numbers of interface strings) builds,
+/// shows without them, gets no `../` where they stood, and the build says
+/// where they were removed.
+#[test]
+fn private_use_marks_in_content_are_removed_with_a_warning() {
+    let site = TestSite::minimal();
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        &COMMITMENT.replace(
+            "title: Joint night patrols",
+            "title: Joint\u{E00F} night \u{E000}7\u{E001}patrols\u{E00F}",
+        ),
+    );
+    let run = site.build_ok();
+    assert!(
+        run.stderr().contains(
+            "warning: localities/saaba/joint-patrols.md:2:13: 4 private-use characters \
+             (U+E000, U+E001, U+E00F) removed: pledgeboard uses them internally"
+        ),
+        "{}",
+        run.stderr()
+    );
+    let page = site.page("en/localities/saaba/joint-patrols/index.html");
+    assert_eq!(page.text_of("h1"), ["Joint night 7patrols"]);
+    for (rel, bytes) in tree(&site.out()) {
+        let text = String::from_utf8_lossy(&bytes);
+        for mark in ['\u{E00F}', '\u{E000}', '\u{E001}'] {
+            assert!(!text.contains(mark), "{rel} holds {mark:?}");
+        }
+        assert!(
+            !text.contains("Joint../"),
+            "{rel}: a root prefix where the mark was"
+        );
+        assert!(
+            !text.contains("patrols../"),
+            "{rel}: a root prefix where the mark was"
+        );
+    }
+    // The lists show the title too (each card is spliced with a root prefix).
+    let list = site.read("en/localities/saaba/index.html");
+    assert!(list.contains("Joint night 7patrols"), "{list}");
+}

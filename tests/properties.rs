@@ -139,5 +139,6 @@ fn panic_free(d: pledgeboard::diag::Diagnostic) -> load::SourceFile {
     load::SourceFile {
         rel: "site.yaml".into(),
         text: String::new(),
+        warnings: Vec::new(),
     }
 }

@@ -215,6 +215,7 @@ fn site_strings(
         if site_dir.join(&rel).is_file() {
             match load::read_text(site_dir, &rel) {
                 Ok(f) => {
+                    diags.extend(f.warnings);
                     out.insert(code.clone(), (rel, f.text));
                 }
                 Err(d) => diags.push(d),

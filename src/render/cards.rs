@@ -17,8 +17,8 @@ use std::sync::{Arc, OnceLock};
 use tera::{Context, Value};
 
 /// Stands for the root prefix in HTML rendered once for pages at any depth
-/// (a private-use character no content or template contains).
-pub const ROOT_MARK: &str = "\u{E00F}";
+/// (a private-use character `load` removes from every text it reads).
+pub const ROOT_MARK: &str = crate::text::marks::ROOT_STR;
 
 static ROOT_MARK_FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(ROOT_MARK));

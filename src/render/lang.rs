@@ -8,6 +8,7 @@ use super::values::{Body, CountryView, Feed, Labelled, LocalityCard, Lt, SiteVie
 use crate::i18n::Arg;
 use crate::markdown;
 use crate::model::{Lang, Text};
+use crate::text::escape_html;
 use crate::urls;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -40,18 +41,6 @@ pub(super) struct LangData {
     pub(super) home_path: Value,
     pub(super) links: Value,
     pub(super) feed: Value,
-}
-
-/// `s` escaped for HTML text and attributes.
-fn escape(s: &str) -> String {
-    crate::text::replace_ascii(s, |b| match b {
-        b'&' => Some("&amp;"),
-        b'<' => Some("&lt;"),
-        b'>' => Some("&gt;"),
-        b'"' => Some("&quot;"),
-        b'\'' => Some("&#39;"),
-        _ => None,
-    })
 }
 
 /// `links`: paths of the portal's own pages in language `code`.
@@ -189,9 +178,12 @@ impl Renderer<'_> {
     pub fn lt(&self, text: &Text, li: usize) -> Lt {
         let (s, fallback, lang, dir) = self.text_in(text, li);
         let html = if fallback {
-            format!("<span lang=\"{lang}\" dir=\"{dir}\">{}</span>", escape(s))
+            format!(
+                "<span lang=\"{lang}\" dir=\"{dir}\">{}</span>",
+                escape_html(s)
+            )
         } else {
-            escape(s)
+            escape_html(s)
         };
         Lt {
             text: s.to_owned(),
@@ -206,7 +198,7 @@ impl Renderer<'_> {
     pub(super) fn plain_lt(&self, s: String, li: usize) -> Lt {
         let code = self.lang_code(li).to_owned();
         Lt {
-            html: escape(&s),
+            html: escape_html(&s),
             text: s,
             fallback: false,
             dir: self.dir_of(&code),
