@@ -2,24 +2,20 @@
 //! rebuild costs little more than what changed.
 //!
 //! This module owns every value kept from one build to the next: the
-//! parsed files (by their stamp), the [`Memos`] of the stages (each a
-//! [`Memo`] keyed by the fingerprint of its inputs), and the manifest of
-//! what the output folder holds. The stages themselves take plain inputs
-//! and a memo, and work the same with [`Memos::off`] (a one-shot build).
+//! parsed files (by their stamp), the memos of the stages
+//! ([`pipeline::Memos`], each a `Memo` keyed by the fingerprint of its
+//! inputs), and the manifest of what the output folder holds. The stages
+//! themselves take plain inputs and a memo, and work the same with
+//! `Memos::off()` (a one-shot build).
 //! The result of a rebuild is that of a clean build: `tests/incremental.rs`
 //! compares them after each edit of a sequence.
 
-use crate::derive::Coverage;
 use crate::diag::Diagnostic;
-use crate::export;
 use crate::load;
-use crate::memo::{Fingerprint, Memo, Uses};
-use crate::model::Site;
 use crate::outputs::Streamed;
 use crate::parse;
 use crate::pipeline::manifest::{self, Manifest};
-use crate::pipeline::{self, Checked, Mode, Report, lap};
-use crate::validate;
+use crate::pipeline::{self, Checked, Live, MemoUses, Memos, Mode, Report, lap};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -27,107 +23,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-/// The memos of every stage that reuses work.
-pub struct Memos {
-    keeps: bool,
-    /// Commitments as checked (validate).
-    pub checked: Memo<validate::Checked>,
-    /// Interface strings and the templates compiled for them.
-    pub strings: Memo<pipeline::Compiled>,
-    /// Each commitment's translation coverage.
-    pub coverage: Memo<Arc<[Coverage]>>,
-    /// Each commitment's serialised open-data record.
-    pub records: Memo<export::Item>,
-    /// Each list card's HTML, per language.
-    pub cards: Memo<Arc<str>>,
-    /// The pages' output paths and their fingerprint, by layout.
-    pub page_paths: Memo<(Arc<Vec<String>>, Fingerprint)>,
-}
-
-impl Memos {
-    /// Memos that keep what they make, for a session.
-    pub fn new() -> Memos {
-        Memos {
-            keeps: true,
-            checked: Memo::new(),
-            strings: Memo::new(),
-            coverage: Memo::new(),
-            records: Memo::new(),
-            cards: Memo::new(),
-            page_paths: Memo::new(),
-        }
-    }
-
-    /// Memos that keep nothing, for a one-shot build.
-    pub fn off() -> Memos {
-        Memos {
-            keeps: false,
-            checked: Memo::off(),
-            strings: Memo::off(),
-            coverage: Memo::off(),
-            records: Memo::off(),
-            cards: Memo::off(),
-            page_paths: Memo::off(),
-        }
-    }
-
-    /// Whether values are kept for a later build.
-    pub fn keeps(&self) -> bool {
-        self.keeps
-    }
-
-    /// Ends a build: each memo takes in what the build made and, when it
-    /// has grown past twice what the site needs (`live`), drops what the
-    /// build did not use. Returns how each memo served the build.
-    pub fn finish_build(&mut self, live: Live) -> MemoUses {
-        let Live {
-            commitments,
-            languages,
-        } = live;
-        MemoUses {
-            checked: self.checked.finish_build(commitments),
-            strings: self.strings.finish_build(1),
-            coverage: self.coverage.finish_build(commitments),
-            records: self.records.finish_build(commitments),
-            cards: self.cards.finish_build(commitments * languages),
-            page_paths: self.page_paths.finish_build(1),
-        }
-    }
-}
-
-impl Default for Memos {
-    fn default() -> Memos {
-        Memos::new()
-    }
-}
-
-/// How many values of each memo a site needs.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Live {
-    pub commitments: usize,
-    pub languages: usize,
-}
-
-impl Live {
-    pub fn of(site: &Site) -> Live {
-        Live {
-            commitments: site.crefs().count(),
-            languages: site.config.languages.len(),
-        }
-    }
-}
-
-/// How each memo served one build (see [`Memos::finish_build`]).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct MemoUses {
-    pub checked: Uses,
-    pub strings: Uses,
-    pub coverage: Uses,
-    pub records: Uses,
-    pub cards: Uses,
-    pub page_paths: Uses,
-}
 
 /// A file of the site directory as last read: its size and modification time.
 type Stamp = (u64, Option<std::time::SystemTime>);

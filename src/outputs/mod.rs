@@ -61,7 +61,7 @@ pub struct Build<'a> {
     /// A fingerprint of `paths`.
     pub paths_fingerprint: Fingerprint,
     /// Values kept from earlier builds of a session (none in a one-shot build).
-    pub memos: &'a crate::session::Memos,
+    pub memos: &'a crate::pipeline::Memos,
 }
 
 /// One kind's files: where each goes and the fingerprint of what it is

@@ -3,6 +3,7 @@
 //! compiled for them, derived data. Every problem of every step is kept;
 //! any error means no [`Checked`] site.
 
+use super::Memos;
 use super::{Checked, lap};
 use crate::derive;
 use crate::diag::{self, Diagnostic};
@@ -12,7 +13,6 @@ use crate::memo::{Fingerprint, Fingerprinter};
 use crate::model::{Config, Dir, Site};
 use crate::parse;
 use crate::render::{self, Templates};
-use crate::session::Memos;
 use crate::theme::Theme;
 use crate::validate::{self, Inputs};
 use jiff::civil::Date;

@@ -9,10 +9,12 @@
 mod assemble;
 mod execute;
 pub mod manifest;
+mod memos;
 
 pub use assemble::{Compiled, assemble};
 pub use execute::{Counts, Deferred, Target};
 use manifest::Manifest;
+pub use memos::{Live, MemoUses, Memos};
 
 use crate::derive::{self, Coverage, Derived};
 use crate::diag::Diagnostic;
@@ -23,7 +25,6 @@ use crate::model::Site;
 use crate::outputs::{self, Build};
 use crate::parse;
 use crate::render::{self, Renderer};
-use crate::session::Memos;
 use crate::theme::Theme;
 use crate::write::{self, Staging};
 use jiff::civil::Date;

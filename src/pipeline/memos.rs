@@ -1,0 +1,112 @@
+//! The memos of the stages: what a build may reuse from the builds before
+//! it, each a [`Memo`] keyed by the fingerprint of its inputs. A session
+//! owns one set and keeps it between rebuilds; a one-shot build passes
+//! [`Memos::off`], which keeps nothing.
+
+use crate::derive::Coverage;
+use crate::export;
+use crate::memo::{Fingerprint, Memo, Uses};
+use crate::model::Site;
+use crate::validate;
+use std::sync::Arc;
+
+/// The memos of every stage that reuses work.
+pub struct Memos {
+    keeps: bool,
+    /// Commitments as checked (validate).
+    pub checked: Memo<validate::Checked>,
+    /// Interface strings and the templates compiled for them.
+    pub strings: Memo<super::Compiled>,
+    /// Each commitment's translation coverage.
+    pub coverage: Memo<Arc<[Coverage]>>,
+    /// Each commitment's serialised open-data record.
+    pub records: Memo<export::Item>,
+    /// Each list card's HTML, per language.
+    pub cards: Memo<Arc<str>>,
+    /// The pages' output paths and their fingerprint, by layout.
+    pub page_paths: Memo<(Arc<Vec<String>>, Fingerprint)>,
+}
+
+impl Memos {
+    /// Memos that keep what they make, for a session.
+    pub fn new() -> Memos {
+        Memos {
+            keeps: true,
+            checked: Memo::new(),
+            strings: Memo::new(),
+            coverage: Memo::new(),
+            records: Memo::new(),
+            cards: Memo::new(),
+            page_paths: Memo::new(),
+        }
+    }
+
+    /// Memos that keep nothing, for a one-shot build.
+    pub fn off() -> Memos {
+        Memos {
+            keeps: false,
+            checked: Memo::off(),
+            strings: Memo::off(),
+            coverage: Memo::off(),
+            records: Memo::off(),
+            cards: Memo::off(),
+            page_paths: Memo::off(),
+        }
+    }
+
+    /// Whether values are kept for a later build.
+    pub fn keeps(&self) -> bool {
+        self.keeps
+    }
+
+    /// Ends a build: each memo takes in what the build made and, when it
+    /// has grown past twice what the site needs (`live`), drops what the
+    /// build did not use. Returns how each memo served the build.
+    pub fn finish_build(&mut self, live: Live) -> MemoUses {
+        let Live {
+            commitments,
+            languages,
+        } = live;
+        MemoUses {
+            checked: self.checked.finish_build(commitments),
+            strings: self.strings.finish_build(1),
+            coverage: self.coverage.finish_build(commitments),
+            records: self.records.finish_build(commitments),
+            cards: self.cards.finish_build(commitments * languages),
+            page_paths: self.page_paths.finish_build(1),
+        }
+    }
+}
+
+impl Default for Memos {
+    fn default() -> Memos {
+        Memos::new()
+    }
+}
+
+/// How many values of each memo a site needs.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Live {
+    pub commitments: usize,
+    pub languages: usize,
+}
+
+impl Live {
+    pub fn of(site: &Site) -> Live {
+        Live {
+            commitments: site.crefs().count(),
+            languages: site.config.languages.len(),
+        }
+    }
+}
+
+/// How each memo served one build (see [`Memos::finish_build`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MemoUses {
+    pub checked: Uses,
+    pub strings: Uses,
+    pub coverage: Uses,
+    pub records: Uses,
+    pub cards: Uses,
+    pub page_paths: Uses,
+}
