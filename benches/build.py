@@ -99,6 +99,15 @@ def full_builds(sizes):
 
 def rebuilds(localities=1000):
     """Median rebuild time of `pledgeboard watch` after one commitment changes."""
+    times = rebuild_times(localities)
+    print(f"rebuild after one commitment changed ({localities}x10x3, {REBUILDS} edits, "
+          f"as reported by watch): median {statistics.median(times):.0f} ms, "
+          f"p95 {times[int(len(times) * 0.95) - 1]:.0f} ms")
+
+
+def rebuild_times(localities=1000):
+    """The rebuild times (ms, sorted) `pledgeboard watch` reports after each
+    of REBUILDS edits of one commitment."""
     site = synth(localities)
     copy = os.path.join(WORK, f"watch{localities}")
     shutil.rmtree(copy, ignore_errors=True)
@@ -134,9 +143,7 @@ def rebuilds(localities=1000):
         proc.wait()
         shutil.rmtree(out, ignore_errors=True)
     times.sort()
-    print(f"rebuild after one commitment changed ({localities}x10x3, {REBUILDS} edits, "
-          f"as reported by watch): median {statistics.median(times):.0f} ms, "
-          f"p95 {times[int(len(times) * 0.95) - 1]:.0f} ms")
+    return times
 
 
 def main():

@@ -205,7 +205,7 @@ fn coverage_report(
 fn report_build(report: &pipeline::Report) {
     print_diagnostics(&report.warnings);
     let rendered = if report.rendered < report.pages {
-        format!(", {} rendered again", report.rendered)
+        format!(", {} rendered, the others unchanged", report.rendered)
     } else {
         String::new()
     };

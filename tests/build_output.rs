@@ -588,3 +588,27 @@ fn long_lists_continue_on_further_pages() {
         second.has("a[lang=en][href=\"../../../../../en/status/suspended/page/2/index.html\"]")
     );
 }
+
+#[test]
+fn a_second_build_says_nothing_was_rendered_and_keeps_its_manifest_outside_the_portal() {
+    let s = TestSite::minimal();
+    let first = s.build_ok();
+    assert!(!first.stdout().contains("rendered"), "{}", first.stdout());
+    let second = s.build_ok();
+    assert!(
+        second
+            .stdout()
+            .contains(" files, 0 rendered, the others unchanged)"),
+        "{}",
+        second.stdout()
+    );
+    // The manifest sits beside the output folder: it is not published.
+    let out = s.out();
+    let manifest = out.with_file_name(".public.pledgeboard-manifest");
+    assert!(manifest.is_file(), "no manifest at {}", manifest.display());
+    assert!(!tree(&out).keys().any(|k| k.contains("manifest")));
+    // Without it, everything is made again.
+    std::fs::remove_file(&manifest).unwrap();
+    let third = s.build_ok();
+    assert!(!third.stdout().contains("rendered"), "{}", third.stdout());
+}
