@@ -230,6 +230,10 @@ fn three_commitments() -> TestSite {
     site
 }
 
+fn hits_misses(u: pledgeboard::memo::Uses) -> (usize, usize) {
+    (u.hits, u.misses)
+}
+
 #[test]
 fn every_memo_of_a_session_is_used_by_a_rebuild_after_one_edit() {
     let site = three_commitments();
@@ -250,32 +254,12 @@ fn every_memo_of_a_session_is_used_by_a_rebuild_after_one_edit() {
     assert!(session.finish_writes().is_empty());
     let uses = session.memo_uses();
     // One commitment of three changed: it is made again, the others reused.
-    assert_eq!(
-        (uses.checked.hits, uses.checked.misses),
-        (2, 1),
-        "checked: {uses:?}"
-    );
-    assert_eq!(
-        (uses.coverage.hits, uses.coverage.misses),
-        (2, 1),
-        "coverage: {uses:?}"
-    );
-    assert_eq!(
-        (uses.records.hits, uses.records.misses),
-        (2, 1),
-        "records: {uses:?}"
-    );
+    assert_eq!(hits_misses(uses.checked), (2, 1), "checked: {uses:?}");
+    assert_eq!(hits_misses(uses.coverage), (2, 1), "coverage: {uses:?}");
+    assert_eq!(hits_misses(uses.records), (2, 1), "records: {uses:?}");
     // Strings, templates and page paths are unchanged.
-    assert_eq!(
-        (uses.strings.hits, uses.strings.misses),
-        (1, 0),
-        "strings: {uses:?}"
-    );
-    assert_eq!(
-        (uses.page_paths.hits, uses.page_paths.misses),
-        (1, 0),
-        "paths: {uses:?}"
-    );
+    assert_eq!(hits_misses(uses.strings), (1, 0), "strings: {uses:?}");
+    assert_eq!(hits_misses(uses.page_paths), (1, 0), "paths: {uses:?}");
     // The lists showing the changed commitment are rendered again, with the
     // card of that one commitment made anew in each of the three languages.
     assert_eq!(uses.cards.misses, 3, "cards: {uses:?}");
