@@ -359,3 +359,341 @@ impl Files {
         (json, csv)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::derive::derive;
+    use crate::parse::testing::{SITE_YAML, site};
+    use serde_json::{Value, json};
+
+    const BOM: &[u8] = b"\xEF\xBB\xBF";
+    /// A title CSV must quote (comma, quotes) and JSON must escape, kept exactly.
+    const TITLE: &str = "Night \"patrols\", <b>&</b>; ليلاً 🚓";
+    const BODY: &str = "First line.\n\n* a \"quoted\" item\n";
+
+    /// Saaba (named in French too) with two commitments: `alarm`, due
+    /// 2024-07-31 and in progress; `patrols`, translated into French, two
+    /// updates, stalled since 2018-02-01 and overdue since 2018-01-31.
+    fn saaba(site_yaml: &str) -> Site {
+        let patrols = format!(
+            "---\ntitle: '{TITLE}'\nsummary: Weekly patrols.\npledged_by: [police, community]\nagreed: 2017-05-20\ndue: 2018-01-31\ntopics: [theft, patrols]\nresponsible: {{ en: The chief, fr: Le chef }}\nupdates:\n  - {{ date: 2017-09-01, status: in-progress, progress: 30, note: Weekly. }}\n  - {{ date: 2018-02-01, status: stalled }}\n---\n{BODY}"
+        );
+        site(
+            site_yaml,
+            &[
+                (
+                    "localities/saaba/_index.md",
+                    "---\nname: Saaba\ncountry: BF\n---\nA town.\n",
+                ),
+                (
+                    "localities/saaba/_index.fr.md",
+                    "---\nname: Saaba (Kadiogo)\n---\n",
+                ),
+                (
+                    "localities/saaba/alarm.md",
+                    "---\ntitle: Alarm\npledged_by: [community]\nagreed: 2017-05-20\ndue: 2024-07-31\nstatus: in-progress\n---\n",
+                ),
+                ("localities/saaba/patrols.md", &patrols),
+                (
+                    "localities/saaba/patrols.fr.md",
+                    "---\ntitle: Patrouilles de nuit\nupdates:\n  - { date: 2017-09-01, note: Chaque semaine. }\n---\n",
+                ),
+            ],
+        )
+    }
+
+    /// One file as a one-shot build writes it.
+    fn streamed(site: &Site, format: Format) -> Vec<u8> {
+        let mut out = Vec::new();
+        stream(site, &derive(site), format, &mut out).expect("written to memory");
+        out
+    }
+
+    /// Both files (JSON, CSV) as a session writes them, records kept in `memo`.
+    fn kept(site: &Site, memo: &Memo<Item>) -> (Vec<u8>, Vec<u8>) {
+        files(site, &derive(site), Fingerprint(0), memo).to_bytes()
+    }
+
+    /// The CSV's text after its byte-order mark, which it must start with.
+    fn csv_text(csv: &[u8]) -> &str {
+        let rest = csv
+            .strip_prefix(BOM)
+            .expect("a UTF-8 byte-order mark first");
+        std::str::from_utf8(rest).expect("UTF-8")
+    }
+
+    /// The CSV's rows as (column, value) pairs, in column order.
+    fn csv_rows(csv: &[u8]) -> Vec<Vec<(String, String)>> {
+        let mut reader = csv::Reader::from_reader(csv_text(csv).as_bytes());
+        let header = reader.headers().expect("a header").clone();
+        reader
+            .records()
+            .map(|row| {
+                let row = row.expect("a well-formed row");
+                header
+                    .iter()
+                    .zip(row.iter())
+                    .map(|(h, v)| (h.to_owned(), v.to_owned()))
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn column<'r>(row: &'r [(String, String)], name: &str) -> &'r str {
+        let cell = row.iter().find(|(h, _)| h == name);
+        cell.unwrap_or_else(|| panic!("no column `{name}`"))
+            .1
+            .as_str()
+    }
+
+    fn header(csv: &[u8]) -> Vec<String> {
+        let line = csv_text(csv).split("\r\n").next().unwrap_or_default();
+        line.split(',').map(String::from).collect()
+    }
+
+    #[test]
+    fn the_csv_is_utf8_with_a_byte_order_mark_and_crlf_line_ends() {
+        let csv = streamed(&saaba(SITE_YAML), Format::Csv);
+        let text = csv_text(&csv);
+        // A header and a row per commitment, each ended by CRLF, no bare LF.
+        assert_eq!(text.matches("\r\n").count(), 3, "{text}");
+        assert_eq!(text.matches('\n').count(), 3, "{text}");
+        assert!(text.ends_with("\r\n"));
+        // Quoted where it holds a comma or quotes, text otherwise as it is.
+        assert!(
+            text.contains(r#","Night ""patrols"", <b>&</b>; ليلاً 🚓","#),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn the_csv_has_a_column_per_language_for_each_text_the_default_first() {
+        let csv = streamed(&saaba(SITE_YAML), Format::Csv);
+        assert_eq!(
+            header(&csv),
+            [
+                "key",
+                "locality",
+                "country",
+                "id",
+                "locality_name",
+                "locality_name.fr",
+                "locality_name.ar",
+                "title",
+                "title.fr",
+                "title.ar",
+                "summary",
+                "summary.fr",
+                "summary.ar",
+                "pledged_by",
+                "agreed",
+                "due",
+                "status",
+                "progress",
+                "topics",
+                "responsible",
+                "responsible.fr",
+                "responsible.ar",
+                "overdue",
+                "updates_count",
+                "last_update",
+                "url.en",
+                "url.fr",
+                "url.ar",
+                "updates",
+            ]
+        );
+        // French by default, listed second: its texts still come first,
+        // unsuffixed; the addresses follow the order of `languages`.
+        let french = "title: T\nbase_url: https://tracker.example.org/\ndefault_language: fr\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\nas_of: 2024-06-30\n";
+        let s = site(
+            french,
+            &[
+                (
+                    "localities/saaba/_index.md",
+                    "---\nname: Saaba\ncountry: BF\n---\n",
+                ),
+                (
+                    "localities/saaba/alarm.md",
+                    "---\ntitle: Alarme\npledged_by: [community]\nagreed: 2017-05-20\nstatus: in-progress\n---\n",
+                ),
+                ("localities/saaba/alarm.en.md", "---\ntitle: Alarm\n---\n"),
+            ],
+        );
+        let csv = streamed(&s, Format::Csv);
+        let h = header(&csv);
+        let title = h.iter().position(|c| c == "title").expect("a title column");
+        assert_eq!(h[title..title + 3], ["title", "title.en", "summary"]);
+        assert_eq!(h[h.len() - 3..], ["url.en", "url.fr", "updates"]);
+        let rows = csv_rows(&csv);
+        assert_eq!(column(&rows[0], "title"), "Alarme");
+        assert_eq!(column(&rows[0], "title.en"), "Alarm");
+        assert_eq!(
+            column(&rows[0], "url.fr"),
+            "https://tracker.example.org/fr/localities/saaba/alarm/"
+        );
+    }
+
+    #[test]
+    fn a_csv_row_joins_ids_with_semicolons_and_holds_the_updates_as_json() {
+        let rows = csv_rows(&streamed(&saaba(SITE_YAML), Format::Csv));
+        let keys: Vec<&str> = rows.iter().map(|r| column(r, "key")).collect();
+        assert_eq!(keys, ["saaba/alarm", "saaba/patrols"]);
+        let patrols = &rows[1];
+        let cells =
+            |names: &[&str]| -> Vec<&str> { names.iter().map(|n| column(patrols, n)).collect() };
+        assert_eq!(
+            cells(&["locality_name", "locality_name.fr", "locality_name.ar"]),
+            ["Saaba", "Saaba (Kadiogo)", ""]
+        );
+        assert_eq!(
+            cells(&["title", "title.fr", "title.ar"]),
+            [TITLE, "Patrouilles de nuit", ""]
+        );
+        assert_eq!(
+            cells(&["responsible", "responsible.fr", "summary.fr"]),
+            ["The chief", "Le chef", ""]
+        );
+        assert_eq!(
+            cells(&[
+                "pledged_by",
+                "topics",
+                "agreed",
+                "due",
+                "status",
+                "progress"
+            ]),
+            [
+                "police;community",
+                "theft;patrols",
+                "2017-05-20",
+                "2018-01-31",
+                "stalled",
+                ""
+            ]
+        );
+        assert_eq!(
+            cells(&["overdue", "updates_count", "last_update", "url.ar"]),
+            [
+                "true",
+                "2",
+                "2018-02-01",
+                "https://tracker.example.org/ar/localities/saaba/patrols/"
+            ]
+        );
+        let updates: Value = serde_json::from_str(column(patrols, "updates")).expect("JSON");
+        assert_eq!(
+            updates,
+            json!([
+                {
+                    "date": "2017-09-01",
+                    "status": "in-progress",
+                    "progress": 30,
+                    "note": { "en": "Weekly.", "fr": "Chaque semaine." },
+                    "assessed_by": null,
+                    "sources": [],
+                },
+                {
+                    "date": "2018-02-01",
+                    "status": "stalled",
+                    "progress": null,
+                    "note": null,
+                    "assessed_by": null,
+                    "sources": [],
+                },
+            ])
+        );
+        assert_eq!(
+            (column(&rows[0], "overdue"), column(&rows[0], "updates")),
+            ("false", "[]")
+        );
+    }
+
+    #[test]
+    fn the_json_is_an_array_of_one_record_a_line_with_texts_kept_exactly() {
+        let json = String::from_utf8(streamed(&saaba(SITE_YAML), Format::Json)).expect("UTF-8");
+        let lines: Vec<&str> = json.lines().collect();
+        assert_eq!(lines.len(), 4, "{json}");
+        assert_eq!((lines[0], lines[3]), ("[", "]"));
+        assert!(json.ends_with("\n]\n"));
+        let line = |i: usize| -> Value {
+            serde_json::from_str(lines[i].trim_end_matches(',')).expect("a record on one line")
+        };
+        let (alarm, patrols) = (line(1), line(2));
+        assert_eq!(alarm["key"], "saaba/alarm");
+        assert_eq!(patrols["key"], "saaba/patrols");
+        let whole: Value = serde_json::from_str(&json).expect("JSON");
+        assert_eq!(whole, json!([alarm, patrols]));
+
+        assert_eq!(
+            patrols["title"],
+            json!({ "en": TITLE, "fr": "Patrouilles de nuit" })
+        );
+        assert_eq!(patrols["body"], json!({ "en": BODY }));
+        assert_eq!(
+            patrols["locality_name"],
+            json!({ "en": "Saaba", "fr": "Saaba (Kadiogo)" })
+        );
+        assert_eq!(patrols["pledged_by"], json!(["police", "community"]));
+        assert_eq!(patrols["overdue"], true);
+        assert_eq!(alarm["overdue"], false);
+        assert_eq!(alarm["summary"], Value::Null);
+        assert_eq!(
+            alarm["url"]["fr"],
+            "https://tracker.example.org/fr/localities/saaba/alarm/"
+        );
+    }
+
+    #[test]
+    fn an_empty_site_gives_an_empty_array_and_a_header_only_csv() {
+        let s = site(SITE_YAML, &[]);
+        assert_eq!(streamed(&s, Format::Json), b"[]\n");
+        let csv = streamed(&s, Format::Csv);
+        let text = csv_text(&csv);
+        assert!(text.starts_with("key,locality,country,id,"), "{text}");
+        assert!(text.ends_with(",url.ar,updates\r\n"), "{text}");
+        assert_eq!(text.matches('\n').count(), 1, "{text}");
+        assert_eq!(kept(&s, &Memo::off()), (b"[]\n".to_vec(), csv));
+    }
+
+    #[test]
+    fn a_one_shot_build_and_a_session_write_the_same_bytes() {
+        let s = saaba(SITE_YAML);
+        let one_shot = (streamed(&s, Format::Json), streamed(&s, Format::Csv));
+        assert_eq!(kept(&s, &Memo::off()), one_shot);
+        // A session's second build, from the records it kept.
+        let mut memo = Memo::new();
+        assert_eq!(kept(&s, &memo), one_shot);
+        memo.finish_build(2);
+        assert_eq!(kept(&s, &memo), one_shot);
+        assert_eq!(memo.uses().hits, 2);
+    }
+
+    #[test]
+    fn a_record_is_made_again_when_its_overdue_flag_changes() {
+        // The same files, read on two dates: alarm is due 2024-07-31.
+        let before = saaba(SITE_YAML);
+        let after = saaba(&SITE_YAML.replace("as_of: 2024-06-30", "as_of: 2024-08-31"));
+        let mut memo = Memo::new();
+        kept(&before, &memo);
+        memo.finish_build(2);
+        // Nothing changed: both records are reused.
+        kept(&before, &memo);
+        assert_eq!(memo.finish_build(2).hits, 2);
+        // Alarm is now overdue: its record is made again, patrols' reused.
+        let (json, csv) = kept(&after, &memo);
+        assert_eq!(memo.uses().misses, 1);
+        assert_eq!(
+            (json.clone(), csv.clone()),
+            (
+                streamed(&after, Format::Json),
+                streamed(&after, Format::Csv)
+            )
+        );
+        let json = String::from_utf8(json).expect("UTF-8");
+        let alarm = json.lines().nth(1).unwrap_or_default();
+        assert!(alarm.contains("\"key\":\"saaba/alarm\""), "{alarm}");
+        assert!(alarm.contains("\"overdue\":true"), "{alarm}");
+    }
+}

@@ -303,3 +303,313 @@ fn make_dir(dir: &Path) -> io::Result<()> {
         Err(e) => Err(e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A temporary folder holding the site folder `site` (with a site.yaml).
+    fn place() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let site = dir.path().join("site");
+        fs::create_dir(&site).expect("the site folder");
+        fs::write(site.join("site.yaml"), "title: T\n").expect("site.yaml");
+        (dir, site)
+    }
+
+    /// Makes `files` (path relative to `root`, text) with their folders.
+    fn make(root: &Path, files: &[(&str, &str)]) {
+        for (rel, text) in files {
+            let path = root.join(rel);
+            fs::create_dir_all(path.parent().expect("a parent")).expect("folders");
+            fs::write(path, text).expect("a file");
+        }
+    }
+
+    /// An output folder of an earlier build: the marker and `files`.
+    fn old_output(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
+        let out = dir.join("public");
+        make(&out, files);
+        fs::write(out.join(MARKER), "").expect("the marker");
+        out
+    }
+
+    /// The names in a folder, sorted (hidden ones included).
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("a folder")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn read(path: &Path) -> String {
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Why `check_output` refuses `out`.
+    fn refused(site: &Path, out: &Path) -> String {
+        match check_output(site, out) {
+            Err(Refused(why)) => why,
+            Ok(p) => panic!("{} was accepted", p.display()),
+        }
+    }
+
+    #[test]
+    fn the_site_folder_what_contains_it_and_the_root_are_refused() {
+        let (dir, site) = place();
+        let itself = "the output folder cannot be the site folder itself";
+        assert_eq!(refused(&site, &site), itself);
+        assert_eq!(refused(&site, &site.join("../site")), itself);
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&site, dir.path().join("link")).expect("a link");
+            assert_eq!(refused(&site, &dir.path().join("link")), itself);
+            fs::remove_file(dir.path().join("link")).expect("removed");
+        }
+        assert_eq!(
+            refused(&site, dir.path()),
+            "the output folder cannot contain the site folder"
+        );
+        assert_eq!(
+            refused(&site, Path::new("/")),
+            "the output folder cannot be `/`"
+        );
+        // Nothing was touched.
+        assert_eq!(names(dir.path()), ["site"]);
+        assert_eq!(names(&site), ["site.yaml"]);
+    }
+
+    #[test]
+    fn the_home_folder_is_refused() {
+        // The real $HOME, read and never set: tests run in parallel.
+        let Some(home) = std::env::var_os("HOME").map(PathBuf::from) else {
+            return;
+        };
+        let Ok(real) = home.canonicalize() else {
+            return;
+        };
+        if real.parent().is_none() {
+            return; // `/` is refused as such.
+        }
+        let (_dir, site) = place();
+        assert_eq!(
+            refused(&site, &home),
+            "the output folder cannot be your home folder"
+        );
+    }
+
+    #[test]
+    fn a_folder_pledgeboard_did_not_write_is_refused_and_left_alone() {
+        let (dir, site) = place();
+        let out = dir.path().join("documents");
+        make(&out, &[("notes.txt", "mine")]);
+        assert_eq!(
+            refused(&site, &out),
+            format!(
+                "`{}` already exists and was not written by pledgeboard (it has no `.pledgeboard-output` file); \
+                 choose an empty or new folder, so that nothing of yours is replaced",
+                out.display()
+            )
+        );
+        assert_eq!(names(&out), ["notes.txt"]);
+        assert_eq!(read(&out.join("notes.txt")), "mine");
+
+        let file = dir.path().join("public.html");
+        fs::write(&file, "a page").expect("a file");
+        assert_eq!(
+            refused(&site, &file),
+            format!("`{}` exists and is not a folder", file.display())
+        );
+        assert_eq!(read(&file), "a page");
+    }
+
+    #[test]
+    fn a_new_or_empty_folder_or_one_with_the_marker_is_accepted() {
+        let (dir, site) = place();
+        let new = dir.path().join("new/deeper/public");
+        assert_eq!(check_output(&site, &new).ok(), Some(new.clone()));
+        assert!(!dir.path().join("new").exists(), "checking makes nothing");
+
+        let empty = dir.path().join("empty");
+        fs::create_dir(&empty).expect("a folder");
+        assert_eq!(check_output(&site, &empty).ok(), Some(empty.clone()));
+
+        let out = old_output(dir.path(), &[("en/index.html", "old")]);
+        assert_eq!(check_output(&site, &out).ok(), Some(out.clone()));
+        // A relative path is taken from the current folder.
+        let cwd = std::env::current_dir().expect("a current folder");
+        let relative = Path::new("no-such-folder-of-pledgeboard-tests");
+        assert_eq!(check_output(&site, relative).ok(), Some(cwd.join(relative)));
+    }
+
+    #[test]
+    fn staging_writes_copies_and_links_and_commit_swaps_it_in() {
+        let (dir, _site) = place();
+        let out = old_output(
+            dir.path(),
+            &[
+                ("kept.html", "kept"),
+                ("gone/index.html", "deleted content"),
+            ],
+        );
+        let source = dir.path().join("site/style.css");
+        fs::write(&source, "body {}").expect("a file");
+
+        let staging = Staging::begin(&out).expect("a staging folder");
+        let tmp = staging.path().to_path_buf();
+        assert_eq!(tmp, dir.path().join(".public.pledgeboard-new"));
+        let written = staging
+            .write("en/index.html", b"<p>hello</p>")
+            .expect("written");
+        assert_eq!(written.len, 12);
+        assert_eq!(Stamp::read(&tmp.join("en/index.html")).ok(), Some(written));
+        staging
+            .write_with("data/commitments.json", |w| w.write_all(b"[]\n"))
+            .expect("streamed");
+        let copied = staging.copy("static/style.css", &source).expect("copied");
+        assert_eq!(copied.len, 7);
+        let kept = out.join("kept.html");
+        let stamp = Stamp::read(&kept).expect("a stamp");
+        assert_eq!(staging.link("kept.html", &kept, stamp).ok(), Some(stamp));
+        let missing = staging.link("nothing.html", &out.join("nothing.html"), stamp);
+        assert_eq!(
+            missing.map_err(|e| e.kind()).err(),
+            Some(io::ErrorKind::NotFound)
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let inode = |p: &Path| fs::metadata(p).expect("metadata").ino();
+            assert_eq!(inode(&tmp.join("kept.html")), inode(&kept));
+        }
+        // Until the commit, the output is the old one.
+        assert_eq!(names(&out), [MARKER, "gone", "kept.html"]);
+
+        staging.commit().expect("swapped in");
+        assert_eq!(names(&out), [MARKER, "data", "en", "kept.html", "static"]);
+        assert_eq!(read(&out.join("en/index.html")), "<p>hello</p>");
+        assert_eq!(read(&out.join("data/commitments.json")), "[]\n");
+        assert_eq!(read(&out.join("static/style.css")), "body {}");
+        assert_eq!(read(&out.join("kept.html")), "kept");
+        assert!(read(&out.join(MARKER)).contains("written by pledgeboard"));
+        // Neither the staging folder nor the old output is left beside it.
+        assert_eq!(names(dir.path()), ["public", "site"]);
+    }
+
+    #[test]
+    fn a_first_build_commits_into_a_new_folder() {
+        let (dir, _site) = place();
+        let out = dir.path().join("public");
+        let staging = Staging::begin(&out).expect("a staging folder");
+        staging.write("index.html", b"root").expect("written");
+        staging.commit().expect("swapped in");
+        assert_eq!(names(&out), [MARKER, "index.html"]);
+        assert_eq!(names(dir.path()), ["public", "site"]);
+    }
+
+    #[test]
+    fn abort_leaves_the_output_as_it_was() {
+        let (dir, _site) = place();
+        let out = old_output(dir.path(), &[("en/index.html", "old")]);
+        let staging = Staging::begin(&out).expect("a staging folder");
+        staging.write("en/index.html", b"new").expect("written");
+        staging.write("fr/index.html", b"nouveau").expect("written");
+        staging.abort();
+        assert_eq!(names(&out), [MARKER, "en"]);
+        assert_eq!(read(&out.join("en/index.html")), "old");
+        assert_eq!(names(dir.path()), ["public", "site"]);
+    }
+
+    #[test]
+    fn a_stale_staging_folder_is_removed_by_the_next_build() {
+        let (dir, _site) = place();
+        let out = dir.path().join("public");
+        make(
+            dir.path(),
+            &[(".public.pledgeboard-new/stale.html", "interrupted")],
+        );
+        let staging = Staging::begin(&out).expect("a staging folder");
+        assert_eq!(names(staging.path()), [MARKER]);
+        staging.commit().expect("swapped in");
+        assert!(!out.join("stale.html").exists());
+    }
+
+    #[test]
+    fn replace_file_swaps_a_file_whole() {
+        let (dir, _site) = place();
+        let out = old_output(dir.path(), &[("en/index.html", "old")]);
+        let page = out.join("en/index.html");
+        let stamp = replace_file(&out, "en/index.html", b"new page").expect("replaced");
+        assert_eq!(read(&page), "new page");
+        assert_eq!(Stamp::read(&page).ok(), Some(stamp));
+        replace_file(&out, "fr/new/index.html", b"nouveau").expect("written");
+        assert_eq!(read(&out.join("fr/new/index.html")), "nouveau");
+        assert_eq!(names(&out.join("en")), ["index.html"]);
+    }
+
+    #[test]
+    fn a_failed_replace_leaves_the_old_file_and_no_temporary_one() {
+        let (dir, _site) = place();
+        let out = old_output(dir.path(), &[("data/commitments.json", "[old]")]);
+        let failed = replace_file_with(&out, "data/commitments.json", |w| {
+            w.write_all(b"[half")?;
+            Err(io::Error::other("the disk is full"))
+        });
+        assert_eq!(
+            failed.map_err(|e| e.to_string()).err().as_deref(),
+            Some("the disk is full")
+        );
+        assert_eq!(read(&out.join("data/commitments.json")), "[old]");
+        assert_eq!(names(&out.join("data")), ["commitments.json"]);
+    }
+
+    #[test]
+    fn remove_file_removes_emptied_folders_but_not_the_output() {
+        let (dir, _site) = place();
+        let out = dir.path().join("public");
+        make(
+            &out,
+            &[
+                ("en/index.html", "home"),
+                ("en/localities/saaba/index.html", "saaba"),
+            ],
+        );
+        remove_file(&out, "en/localities/saaba/index.html").expect("removed");
+        assert_eq!(names(&out.join("en")), ["index.html"]);
+        remove_file(&out, "en/index.html").expect("removed");
+        assert!(out.is_dir(), "the output folder stays, even empty");
+        assert_eq!(names(&out), Vec::<String>::new());
+        remove_file(&out, "en/index.html").expect("a missing file is no error");
+    }
+
+    #[test]
+    fn a_stamp_changes_when_a_file_is_rewritten() {
+        let (dir, _site) = place();
+        let path = dir.path().join("page.html");
+        fs::write(&path, "first").expect("written");
+        let first = Stamp::read(&path).expect("a stamp");
+        assert_eq!(
+            Stamp::read(&path).ok(),
+            Some(first),
+            "reading changes nothing"
+        );
+        fs::write(&path, "longer text").expect("rewritten");
+        assert_ne!(Stamp::read(&path).ok(), Some(first));
+        // The same length: the modification time tells, once the clock
+        // (of whatever granularity the file system has) has moved on.
+        let before = Stamp::read(&path).expect("a stamp");
+        let changed = (0..300).any(|_| {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            fs::write(&path, "other text!").expect("rewritten");
+            Stamp::read(&path).ok() != Some(before)
+        });
+        assert!(changed, "the stamp stayed {before:?}");
+    }
+}
