@@ -240,7 +240,7 @@ pub struct Locality {
     /// Markdown source, per language.
     pub body: Text,
     /// Sorted by id. Shared: a rebuild reuses the commitments whose files
-    /// did not change (see `validate::Cache`).
+    /// did not change (see `validate::Checked` and `pipeline::Memos`).
     pub commitments: Vec<Arc<Commitment>>,
     pub source: String,
     /// Changes whenever one of its files (original or translation) changes;
