@@ -6,8 +6,10 @@ slow spell of the shared machine falls on both. For each size it measures,
 in RAM (tmpfs) and on disk (the filesystem WORK is on):
 
 - a full build into an empty folder (wall time, peak memory);
-- a second build of the same, unchanged content into the folder the first
-  one wrote (what a CI job or a partner's script does on every run);
+- a second and a third build of the same, unchanged content into the
+  folder the first one wrote (what a CI job or a partner's script does on
+  every run; a build after the second can start from the output the one
+  before it kept);
 
 and, with REBUILD=1, the rebuild after one commitment is edited under
 `watch` on the 1000x10x3 portal (median of REBUILDS edits, as watch reports).
@@ -60,22 +62,23 @@ def compare_builds(binaries, n):
     site = build.synth(n)
     print(f"\n{n}x10x3, {RUNS} alternating runs each, medians")
     print(f"{'where':>6} {'binary':>28} {'full build':>11} {'peak':>8} "
-          f"{'second build':>13} {'rendered':>9} {'second/full':>12}")
+          f"{'second build':>13} {'third':>7} {'rendered':>9} {'second/full':>12}")
     for where, root in (("RAM", SHM), ("disk", WORK)):
-        figures = {b: ([], [], [], []) for b in binaries}
+        figures = {b: ([], [], [], [], []) for b in binaries}
         for _ in range(RUNS):
             for b in binaries:
                 out = os.path.join(root, f"pb-compare-{n}")
                 clear(out)
                 full, rss, _ = timed(b, site, out)
                 second, _, rendered = timed(b, site, out)
+                third, _, _ = timed(b, site, out)
                 clear(out)
-                for xs, x in zip(figures[b], (full, rss, second, rendered)):
+                for xs, x in zip(figures[b], (full, rss, second, third, rendered)):
                     xs.append(x)
         for b in binaries:
-            full, rss, second, rendered = (statistics.median(xs) for xs in figures[b])
+            full, rss, second, third, rendered = (statistics.median(xs) for xs in figures[b])
             print(f"{where:>6} {b[-28:]:>28} {full:>10.2f}s {rss:>6.0f}MB "
-                  f"{second:>12.2f}s {rendered:>9.0f} {second / full:>11.2f}x")
+                  f"{second:>12.2f}s {third:>6.2f}s {rendered:>9.0f} {second / full:>11.2f}x")
         a, b = binaries
         ra = statistics.median(figures[b][0]) / statistics.median(figures[a][0])
         print(f"{where:>6} full build, B/A: {ra:.3f}")

@@ -46,6 +46,8 @@ pub struct Session {
     memos: Memos,
     /// What the output folder holds, as the last rebuild left it.
     manifest: Option<Manifest>,
+    /// What the output kept beside it holds (see `write::Base`).
+    previous: Manifest,
     /// What the last good build's site needs of the memos.
     live: Live,
     /// The open-data files of the last rebuild, being written in the background.
@@ -60,7 +62,7 @@ impl Drop for Session {
         // manifest for the next build.
         let _ = self.finish_writes();
         if let (Some(out), Some(m)) = (self.out(), &self.manifest) {
-            let _ = manifest::save(&out, m);
+            let _ = manifest::save(&out, m, &self.previous);
         }
     }
 }
@@ -75,6 +77,7 @@ impl Session {
             listing: None,
             memos: Memos::new(),
             manifest: None,
+            previous: Manifest::default(),
             live: Live::default(),
             writing: None,
             last_uses: MemoUses::default(),
@@ -153,8 +156,11 @@ impl Session {
         start: Instant,
     ) -> Result<Report, Vec<Diagnostic>> {
         let in_place = out.is_dir() && self.manifest.is_some();
-        let previous = match self.manifest.take().filter(|_| in_place) {
-            Some(m) => m,
+        let saved = match self.manifest.take().filter(|_| in_place) {
+            Some(current) => manifest::Saved {
+                current,
+                previous: std::mem::take(&mut self.previous),
+            },
             None => {
                 // A whole new output folder is swapped in: no older write
                 // may land in it afterwards.
@@ -165,18 +171,27 @@ impl Session {
         let mode = if in_place {
             Mode::InPlace { defer: true }
         } else {
-            Mode::Staged
+            Mode::Staged {
+                base: &saved.previous,
+            }
         };
         let written =
-            match pipeline::write_outputs(out, checked, &self.memos, &previous, mode, start) {
+            match pipeline::write_outputs(out, checked, &self.memos, &saved.current, mode, start) {
                 Ok(w) => w,
                 Err(d) => {
-                    self.manifest = in_place.then_some(previous);
+                    if in_place {
+                        self.manifest = Some(saved.current);
+                        self.previous = saved.previous;
+                    }
                     return Err(d);
                 }
             };
-        if mode == Mode::Staged {
-            let _ = manifest::save(out, &written.manifest);
+        if in_place {
+            self.previous = saved.previous;
+        } else {
+            // The output replaced is kept beside it (when trusted).
+            self.previous = saved.current;
+            let _ = manifest::save(out, &written.manifest, &self.previous);
         }
         self.manifest = Some(written.manifest);
         if !written.deferred.is_empty() {

@@ -1,12 +1,18 @@
 //! Write: put the output on disk without ever losing the previous one.
 //!
-//! A build writes into a fresh staging folder beside the output folder
+//! A build writes into a staging folder beside the output folder
 //! (`.<name>.pledgeboard-new`). Only when every file was written is the old
-//! output moved aside and the staging folder renamed into its place; the old
-//! output is then deleted. A build that fails or is interrupted leaves the
-//! previous output exactly as it was (at worst with a stale staging folder,
-//! which the next build removes). Stale pages of deleted content never
-//! linger, since every build starts from an empty folder.
+//! output moved aside and the staging folder renamed into its place. A build
+//! that fails or is interrupted leaves the previous output exactly as it was
+//! (at worst with a stale staging folder, which the next build removes).
+//!
+//! The staging folder is empty, or (see [`Base`]) it is the output before
+//! the current one, which the last commit kept beside the output folder
+//! (`.<name>.pledgeboard-old`): the build then replaces only the files that
+//! changed and removes those it no longer makes, so that a build of mostly
+//! unchanged content writes and deletes little. A file of such a folder may
+//! be the same file (a hard link) as one of the current output, so nothing
+//! is ever written through: a file is replaced by removing it first.
 //!
 //! The output folder is refused when it is the site folder or contains it,
 //! when it is `/` or the home folder, and when it already exists with
@@ -52,6 +58,14 @@ impl Stamp {
 pub struct Staging {
     out: PathBuf,
     tmp: PathBuf,
+    /// It started from an earlier output: a path may hold a file already.
+    reused: bool,
+    keep_replaced: bool,
+}
+
+/// Where the last commit kept the output it replaced (see [`Base`]).
+pub fn previous_output(out: &Path) -> PathBuf {
+    sibling(out, "old")
 }
 
 /// Why an output folder cannot be used.
@@ -132,25 +146,58 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.pledgeboard-{suffix}"))
 }
 
+/// What a staging folder starts from, and what its commit keeps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Base {
+    /// Start from the output before the current one, which the last
+    /// commit kept beside it (`.NAME.pledgeboard-old`): its files are then
+    /// replaced, removed or kept, never written through (a kept file may be
+    /// the same file as one of the current output's).
+    pub reuse_previous: bool,
+    /// Keep the output this build replaces beside the new one, as the next
+    /// build's starting point, instead of deleting it.
+    pub keep_replaced: bool,
+}
+
 impl Staging {
-    /// Starts a staging folder for the output folder `out` (already checked).
+    /// Starts an empty staging folder for the output folder `out` (already
+    /// checked); its commit deletes the output it replaces.
     pub fn begin(out: &Path) -> io::Result<Staging> {
+        Staging::begin_with(out, Base::default())
+    }
+
+    /// Starts a staging folder for `out` from `base`.
+    pub fn begin_with(out: &Path, base: Base) -> io::Result<Staging> {
         let tmp = sibling(out, "new");
         if tmp.exists() {
+            // Left by an interrupted build.
             fs::remove_dir_all(&tmp)?;
         }
-        if let Some(parent) = tmp.parent() {
-            fs::create_dir_all(parent)?;
+        let previous = previous_output(out);
+        let reused = base.reuse_previous && previous.is_dir();
+        if reused {
+            fs::rename(&previous, &tmp)?;
+        } else {
+            if previous.exists() {
+                fs::remove_dir_all(&previous)?;
+            }
+            if let Some(parent) = tmp.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            fs::create_dir(&tmp)?;
         }
-        fs::create_dir(&tmp)?;
-        fs::write(
-            tmp.join(MARKER),
-            b"This folder is written by pledgeboard; each build replaces it.\n",
-        )?;
-        Ok(Staging {
+        let staging = Staging {
             out: out.to_path_buf(),
             tmp,
-        })
+            reused,
+            keep_replaced: base.keep_replaced,
+        };
+        // A new marker file for every build: its identity names this output.
+        staging.write(
+            MARKER,
+            b"This folder is written by pledgeboard; each build replaces it.\n",
+        )?;
+        Ok(staging)
     }
 
     /// Writes one file, `rel` being relative to the output root.
@@ -195,13 +242,41 @@ impl Staging {
         }
     }
 
-    /// Where `rel` goes in the staging folder, with its folder made.
+    /// Where `rel` goes in the staging folder, with its folder made and,
+    /// in a reused folder, the file there before removed: it may be the
+    /// same file as the current output's, which must not change.
     fn place(&self, rel: &str) -> io::Result<PathBuf> {
         let path = self.tmp.join(rel);
+        if self.reused {
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
         if let Some(parent) = path.parent() {
             make_dir(parent)?;
         }
         Ok(path)
+    }
+
+    /// The stamp of the file `rel` the staging folder holds.
+    pub fn stamp(&self, rel: &str) -> io::Result<Stamp> {
+        Stamp::read(&self.tmp.join(rel))
+    }
+
+    /// Every file the staging folder holds (the marker file aside), by
+    /// path relative to it with `/` separators.
+    pub fn files(&self) -> io::Result<Vec<String>> {
+        let mut out = Vec::new();
+        list_files(&self.tmp, "", &mut out)?;
+        out.retain(|f| f != MARKER);
+        Ok(out)
+    }
+
+    /// Removes the file `rel` (of the output it started from), and its
+    /// folders when they become empty.
+    pub fn remove(&self, rel: &str) -> io::Result<()> {
+        remove_file(&self.tmp, rel)
     }
 
     /// The staging folder (for tests and reports).
@@ -209,9 +284,10 @@ impl Staging {
         &self.tmp
     }
 
-    /// Swaps the staging folder into place of the output folder.
+    /// Swaps the staging folder into place of the output folder; the
+    /// output it replaces is deleted, or kept beside (see [`Base`]).
     pub fn commit(self) -> io::Result<()> {
-        let old = sibling(&self.out, "old");
+        let old = previous_output(&self.out);
         if old.exists() {
             fs::remove_dir_all(&old)?;
         }
@@ -225,7 +301,7 @@ impl Staging {
             }
             return Err(e);
         }
-        if old.exists() {
+        if old.exists() && !self.keep_replaced {
             fs::remove_dir_all(&old)?;
         }
         Ok(())
@@ -287,6 +363,21 @@ pub fn remove_file(out: &Path, rel: &str) -> io::Result<()> {
             break;
         }
         dir = d.parent();
+    }
+    Ok(())
+}
+
+/// Adds the files under `dir` (which is `prefix` relative to the root) to `out`.
+fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = format!("{prefix}{name}");
+        if entry.file_type()?.is_dir() {
+            list_files(&entry.path(), &format!("{rel}/"), out)?;
+        } else {
+            out.push(rel);
+        }
     }
     Ok(())
 }
@@ -611,5 +702,54 @@ mod tests {
             Stamp::read(&path).ok() != Some(before)
         });
         assert!(changed, "the stamp stayed {before:?}");
+    }
+
+    #[test]
+    fn a_reused_previous_output_is_updated_without_touching_the_current_one() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let out = old_output(
+            dir.path(),
+            &[("en/index.html", "current"), ("fr/index.html", "fr")],
+        );
+        // The build before kept the output it replaced; one of its files is
+        // the same file as the current output's (a hard link).
+        let previous = previous_output(&out);
+        make(&previous, &[("gone/index.html", "stale")]);
+        fs::write(previous.join(MARKER), "").expect("the marker");
+        fs::create_dir(previous.join("en")).expect("a folder");
+        fs::hard_link(out.join("en/index.html"), previous.join("en/index.html")).expect("a link");
+
+        let base = Base {
+            reuse_previous: true,
+            keep_replaced: true,
+        };
+        let staging = Staging::begin_with(&out, base).expect("a staging folder");
+        assert!(
+            !previous.exists(),
+            "the previous output became the staging folder"
+        );
+        staging.write("en/index.html", b"new").expect("written");
+        staging.remove("gone/index.html").expect("removed");
+        // Writing the shared file replaced it: the current output is unchanged.
+        assert_eq!(read(&out.join("en/index.html")), "current");
+        staging.commit().expect("swapped in");
+        assert_eq!(read(&out.join("en/index.html")), "new");
+        assert!(!out.join("gone").exists(), "an emptied folder goes too");
+        // The replaced output is kept beside, as the next build's start.
+        assert_eq!(read(&previous.join("en/index.html")), "current");
+        assert_eq!(read(&previous.join("fr/index.html")), "fr");
+    }
+
+    #[test]
+    fn without_reuse_a_previous_output_is_deleted_and_the_staging_folder_starts_empty() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let out = old_output(dir.path(), &[("en/index.html", "current")]);
+        let previous = previous_output(&out);
+        make(&previous, &[("en/index.html", "untrusted")]);
+        let staging = Staging::begin(&out).expect("a staging folder");
+        assert!(!previous.exists());
+        assert!(staging.stamp("en/index.html").is_err(), "it starts empty");
+        staging.commit().expect("swapped in");
+        assert!(!previous.exists(), "nothing is kept without keep_replaced");
     }
 }

@@ -313,4 +313,25 @@ fn a_second_build_into_the_same_folder_keeps_the_unchanged_files() {
     std::fs::write(&about, "changed by hand").unwrap();
     pipeline::build(site.path(), Some(&out), today).expect("fourth build");
     assert_same("a file changed by hand", &out, &clean);
+
+    // The output before the current one is kept beside it as the next
+    // build's starting point; changed by hand there, it is not trusted either.
+    let kept = work.path().join(".out.pledgeboard-old");
+    assert!(kept.join("en/index.html").is_file(), "no kept output");
+    std::fs::write(kept.join("en/index.html"), "changed by hand").unwrap();
+    std::fs::write(kept.join("en/stray.html"), "not in any manifest").unwrap();
+    pipeline::build(site.path(), Some(&out), today).expect("fifth build");
+    assert_same("a kept output changed by hand", &out, &clean);
+
+    // The edit undone: builds that start from older outputs still equal a clean build.
+    site.file(
+        "localities/saaba/gate.md",
+        "---\ntitle: gate\npledged_by: [police]\nagreed: 2017-05-20\nstatus: in-progress\ntopics: [women-safety]\n---\nText.\n",
+    );
+    for step in ["the edit undone", "once more"] {
+        pipeline::build(site.path(), Some(&out), today).expect(step);
+        std::fs::remove_dir_all(&clean).unwrap();
+        pipeline::build(site.path(), Some(&clean), today).unwrap();
+        assert_same(step, &out, &clean);
+    }
 }

@@ -24,8 +24,13 @@ use std::sync::Arc;
 
 /// Where a plan's files are written.
 pub enum Target<'o> {
-    /// A fresh staging folder, swapped in for `current` at the end.
-    Staging { staging: Staging, current: &'o Path },
+    /// A staging folder, swapped in for `current` at the end. It holds
+    /// what `base` lists (the output before `current`, or nothing).
+    Staging {
+        staging: Staging,
+        current: &'o Path,
+        base: &'o Manifest,
+    },
     /// The output folder itself. With `defer`, files that own their
     /// content (open data) are handed back to be written later.
     InPlace { out: &'o Path, defer: bool },
@@ -74,9 +79,14 @@ pub fn execute(
         .map(|(k, plan)| kept_stamps(plan, previous.kind(k)))
         .collect();
     let (to_make, deferred) = match target {
-        Target::Staging { staging, current } => {
-            let to_make = link_kept(&staging, current, &plans, &mut stamps);
-            super::lap("link");
+        Target::Staging {
+            staging,
+            current,
+            base,
+        } => {
+            let to_make = keep_or_link(&staging, current, base, &plans, &mut stamps)
+                .map_err(|e| vec![io_error(current, "the staging folder", e)])?;
+            super::lap("keep");
             let done = produce_staged(build, kinds, &plans, &to_make, &staging, &mut stamps);
             if let Err(d) = done {
                 staging.abort();
@@ -91,7 +101,8 @@ pub fn execute(
             let to_make = unstamped(&stamps);
             let made = produce_in_memory(build, kinds, &plans, &to_make).map_err(|d| vec![d])?;
             let deferred = write_in_place(out, &plans, made, defer, &mut stamps)?;
-            remove_stale(out, &plans, previous)?;
+            remove_stale(&plans, previous, |path| write::remove_file(out, path))
+                .map_err(|e| vec![io_error(out, "a file no longer made", e)])?;
             (to_make, deferred)
         }
     };
@@ -176,21 +187,31 @@ fn unstamped(stamps: &[Vec<Option<Stamp>>]) -> Vec<Item> {
         .collect()
 }
 
-/// Links every kept file from the current output into the staging folder,
-/// when its copy there is untouched since it was written (same stamp);
-/// returns the files to make, those that could not be kept included.
-fn link_kept(
+/// Readies the staging folder: files no plan has are removed; every
+/// planned file it holds already (unchanged since the output it started
+/// from) stays; every other kept file is linked from the current output.
+/// A file is kept only when its stamp on disk is the one recorded. Returns
+/// the files to make.
+fn keep_or_link(
     staging: &Staging,
     current: &Path,
+    base: &Manifest,
     plans: &[Plan],
     stamps: &mut [Vec<Option<Stamp>>],
-) -> Vec<Item> {
-    for (plan, stamps) in plans.iter().zip(stamps.iter_mut()) {
+) -> std::io::Result<Vec<Item>> {
+    if !base.is_empty() {
+        remove_unplanned(staging, plans)?;
+    }
+    for (k, (plan, stamps)) in plans.iter().zip(stamps.iter_mut()).enumerate() {
+        let in_staging = kept_stamps(plan, base.kind(k));
         stamps
             .par_iter_mut()
             .zip(&plan.paths[..])
-            .for_each(|(stamp, path)| {
-                if let Some(kept) = *stamp {
+            .zip(in_staging)
+            .for_each(|((stamp, path), held)| {
+                if let Some(held) = held.filter(|s| staging.stamp(path).ok() == Some(*s)) {
+                    *stamp = Some(held);
+                } else if let Some(kept) = *stamp {
                     let from = current.join(path);
                     *stamp = Stamp::read(&from)
                         .ok()
@@ -199,7 +220,7 @@ fn link_kept(
                 }
             });
     }
-    unstamped(stamps)
+    Ok(unstamped(stamps))
 }
 
 /// Makes and writes the files `to_make` into the staging folder, run by run
@@ -339,8 +360,27 @@ fn write_in_place(
         .collect())
 }
 
-/// Removes the files of `previous` that no plan has any more.
-fn remove_stale(out: &Path, plans: &[Plan], previous: &Manifest) -> Result<(), Vec<Diagnostic>> {
+/// Removes from a staging folder that started from an earlier output every
+/// file no plan has: those of content since deleted, and any other.
+fn remove_unplanned(staging: &Staging, plans: &[Plan]) -> std::io::Result<()> {
+    let planned: HashSet<&str> = plans
+        .iter()
+        .flat_map(|p| p.paths.iter().map(String::as_str))
+        .collect();
+    for file in staging.files()? {
+        if !planned.contains(file.as_str()) {
+            staging.remove(&file)?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes (with `remove`) the files of `previous` that no plan has.
+fn remove_stale(
+    plans: &[Plan],
+    previous: &Manifest,
+    remove: impl Fn(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let unchanged = |k: usize| {
         previous
             .kind(k)
@@ -355,7 +395,7 @@ fn remove_stale(out: &Path, plans: &[Plan], previous: &Manifest) -> Result<(), V
         .collect();
     for kind in &previous.kinds {
         for path in kind.paths.iter().filter(|p| !now.contains(p.as_str())) {
-            write::remove_file(out, path).map_err(|e| vec![io_error(out, path, e)])?;
+            remove(path)?;
         }
     }
     Ok(())

@@ -12,7 +12,7 @@
 //! reads as an empty manifest: everything is produced again.
 
 use crate::memo::Fingerprint;
-use crate::write::{MARKER, Stamp};
+use crate::write::{self, MARKER, Stamp};
 use std::fmt::Write as _;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -76,23 +76,35 @@ pub fn location(out: &Path) -> PathBuf {
     out.with_file_name(format!(".{name}.pledgeboard-manifest"))
 }
 
-const HEADER: &str = "pledgeboard-manifest 1";
+const HEADER: &str = "pledgeboard-manifest 2";
 
-/// What a manifest must match to be trusted: this binary and the output
-/// folder's marker file.
-fn identity(out: &Path) -> Option<String> {
-    let exe = std::env::current_exe().ok()?;
-    let exe = Stamp::read(&exe).ok()?;
-    let marker = Stamp::read(&out.join(MARKER)).ok()?;
-    let ino = marker_inode(&out.join(MARKER))?;
+/// The manifests kept beside an output folder: of the output itself, and
+/// of the output before it, which the last build kept beside it
+/// (`write::previous_output`) as the next build's starting point. Each is
+/// empty when it cannot be trusted.
+#[derive(Clone, Debug, Default)]
+pub struct Saved {
+    pub current: Manifest,
+    pub previous: Manifest,
+}
+
+/// This binary: a manifest written by another one is not trusted.
+fn binary() -> Option<String> {
+    let exe = Stamp::read(&std::env::current_exe().ok()?).ok()?;
     Some(format!(
-        "{} {} {} {} {} {ino}",
+        "{} {} {}",
         env!("CARGO_PKG_VERSION"),
         exe.len,
-        exe.modified,
-        marker.len,
-        marker.modified
+        exe.modified
     ))
+}
+
+/// The identity of an output folder: its marker file, new in every build.
+fn folder(out: &Path) -> Option<String> {
+    let marker = out.join(MARKER);
+    let stamp = Stamp::read(&marker).ok()?;
+    let ino = marker_inode(&marker)?;
+    Some(format!("{} {} {ino}", stamp.len, stamp.modified))
 }
 
 #[cfg(unix)]
@@ -106,13 +118,26 @@ fn marker_inode(_path: &Path) -> Option<u64> {
     Some(0)
 }
 
-/// Writes the manifest of the output folder `out` beside it.
-pub fn save(out: &Path, manifest: &Manifest) -> io::Result<()> {
-    let Some(id) = identity(out) else {
+/// Writes the manifests of the output folder `out` and of the output kept
+/// beside it, beside it.
+pub fn save(out: &Path, current: &Manifest, previous: &Manifest) -> io::Result<()> {
+    let (Some(binary), Some(out_id)) = (binary(), folder(out)) else {
         return Ok(());
     };
-    let mut text = String::with_capacity(manifest.len() * 96);
-    let _ = writeln!(text, "{HEADER}\n{id}");
+    let mut text = String::with_capacity((current.len() + previous.len()) * 96);
+    let _ = writeln!(text, "{HEADER}\n{binary}");
+    write_section(&mut text, "output", &out_id, current);
+    if let Some(previous_id) = folder(&write::previous_output(out)) {
+        write_section(&mut text, "previous", &previous_id, previous);
+    }
+    let to = location(out);
+    let tmp = to.with_extension("tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(&tmp, &to)
+}
+
+fn write_section(text: &mut String, name: &str, id: &str, manifest: &Manifest) {
+    let _ = writeln!(text, "{name} {id}");
     for (k, kind) in manifest.kinds.iter().enumerate() {
         let _ = writeln!(text, "kind {k} {}", kind.paths.len());
         for ((path, fp), stamp) in kind.paths.iter().zip(&kind.fingerprints).zip(&kind.stamps) {
@@ -126,31 +151,46 @@ pub fn save(out: &Path, manifest: &Manifest) -> io::Result<()> {
             }
         }
     }
-    let to = location(out);
-    let tmp = to.with_extension("tmp");
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, &to)
 }
 
-/// The manifest left beside `out` by the last build, or an empty one when
-/// there is none this binary can trust for this folder.
-pub fn load(out: &Path) -> Manifest {
-    let Some(id) = identity(out) else {
-        return Manifest::default();
-    };
-    std::fs::read_to_string(location(out))
-        .ok()
-        .and_then(|text| parse(&text, &id))
-        .unwrap_or_default()
-}
-
-fn parse(text: &str, id: &str) -> Option<Manifest> {
-    let mut lines = text.lines();
-    if lines.next()? != HEADER || lines.next()? != id {
-        return None;
+/// The manifests left beside `out` by the last build; each empty when
+/// there is none this binary can trust for the folder it describes.
+pub fn load(out: &Path) -> Saved {
+    let text = std::fs::read_to_string(location(out)).unwrap_or_default();
+    let mut lines = text.lines().peekable();
+    if lines.next() != Some(HEADER) || binary().is_none() || lines.next() != binary().as_deref() {
+        return Saved::default();
     }
-    let mut manifest = Manifest::default();
+    let mut saved = Saved::default();
+    let ids = [
+        ("output", folder(out)),
+        ("previous", folder(&write::previous_output(out))),
+    ];
     while let Some(line) = lines.next() {
+        let Some((name, id)) = line.split_once(' ') else {
+            break;
+        };
+        let Some(manifest) = parse_section(&mut lines) else {
+            return Saved::default();
+        };
+        let trusted = ids
+            .iter()
+            .any(|(n, i)| *n == name && i.as_deref() == Some(id));
+        match name {
+            "output" if trusted => saved.current = manifest,
+            "previous" if trusted => saved.previous = manifest,
+            _ => {}
+        }
+    }
+    saved
+}
+
+/// One section's kinds, up to the next section or the end.
+fn parse_section<'t>(
+    lines: &mut std::iter::Peekable<impl Iterator<Item = &'t str>>,
+) -> Option<Manifest> {
+    let mut manifest = Manifest::default();
+    while let Some(line) = lines.next_if(|l| l.starts_with("kind ")) {
         let mut head = line.strip_prefix("kind ")?.split(' ');
         let (k, n): (usize, usize) = (head.next()?.parse().ok()?, head.next()?.parse().ok()?);
         if k != manifest.kinds.len() {
@@ -212,41 +252,67 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_saved_manifest_reads_back_the_same_in_the_same_folder() {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
+    /// An output folder with its marker file.
+    fn output(dir: &Path, name: &str) -> PathBuf {
+        let out = dir.join(name);
         std::fs::create_dir(&out).unwrap();
         std::fs::write(out.join(MARKER), "x").unwrap();
-        save(&out, &sample()).unwrap();
+        out
+    }
+
+    fn same(a: &Manifest, b: &Manifest) -> bool {
+        a.kinds.len() == b.kinds.len()
+            && a.kinds.iter().zip(&b.kinds).all(|(x, y)| {
+                x.paths == y.paths && x.fingerprints == y.fingerprints && x.stamps == y.stamps
+            })
+    }
+
+    #[test]
+    fn saved_manifests_read_back_the_same_for_the_same_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = output(dir.path(), "public");
+        std::fs::create_dir(write::previous_output(&out)).unwrap();
+        std::fs::write(write::previous_output(&out).join(MARKER), "y").unwrap();
+        let empty = Manifest::default();
+        save(&out, &sample(), &empty).unwrap();
         let back = load(&out);
-        assert_eq!(back.kinds.len(), 2);
-        assert_eq!(*back.kinds[1].paths, *sample().kinds[1].paths);
-        assert_eq!(back.kinds[1].fingerprints, sample().kinds[1].fingerprints);
-        assert_eq!(back.kinds[0].stamps, sample().kinds[0].stamps);
-        assert_eq!(back.kinds[1].stamps, sample().kinds[1].stamps);
+        assert!(same(&back.current, &sample()));
+        assert!(back.previous.is_empty());
+        save(&out, &empty, &sample()).unwrap();
+        let back = load(&out);
+        assert!(back.current.is_empty());
+        assert!(same(&back.previous, &sample()));
     }
 
     #[test]
     fn a_manifest_of_another_output_folder_is_not_trusted() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
-        std::fs::create_dir(&out).unwrap();
-        std::fs::write(out.join(MARKER), "x").unwrap();
-        save(&out, &sample()).unwrap();
-        assert!(!load(&out).is_empty());
+        let out = output(dir.path(), "public");
+        save(&out, &sample(), &Manifest::default()).unwrap();
+        assert!(!load(&out).current.is_empty());
         // Another build's folder put in its place: a new marker file.
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::remove_file(out.join(MARKER)).unwrap();
         std::fs::write(out.join(MARKER), "x").unwrap();
-        assert!(load(&out).is_empty());
+        assert!(load(&out).current.is_empty());
     }
 
     #[test]
     fn a_damaged_manifest_reads_as_empty() {
-        assert!(parse("pledgeboard-manifest 1\nid\nkind 0 2\n7 1 1 a\n", "id").is_none());
-        assert!(parse("pledgeboard-manifest 0\nid\n", "id").is_none());
-        assert!(parse("pledgeboard-manifest 1\nid\nkind 1 0\n", "id").is_none());
-        assert!(parse("pledgeboard-manifest 1\nid\n", "id").is_some());
+        let dir = tempfile::tempdir().unwrap();
+        let out = output(dir.path(), "public");
+        save(&out, &sample(), &Manifest::default()).unwrap();
+        let text = std::fs::read_to_string(location(&out)).unwrap();
+        // A file line cut off: the whole manifest is dropped.
+        let cut = text.replace("ffffffffffffffff - - en/index.html", "ffffffffffffffff -");
+        std::fs::write(location(&out), cut).unwrap();
+        assert!(load(&out).current.is_empty());
+        // Another version of the format.
+        std::fs::write(
+            location(&out),
+            text.replace(HEADER, "pledgeboard-manifest 1"),
+        )
+        .unwrap();
+        assert!(load(&out).current.is_empty());
     }
 }

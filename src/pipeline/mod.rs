@@ -140,9 +140,14 @@ pub fn build(
     let out = output_folder(site_dir, output)?;
     let memos = Memos::off();
     let checked = check_with(site_dir, today, &memos)?;
-    let previous = manifest::load(&out);
-    let done = write_outputs(&out, checked, &memos, &previous, Mode::Staged, start)?;
-    let _ = manifest::save(&out, &done.manifest);
+    let saved = manifest::load(&out);
+    let mode = Mode::Staged {
+        base: &saved.previous,
+    };
+    let done = write_outputs(&out, checked, &memos, &saved.current, mode, start)?;
+    // The output replaced is kept beside as the next build's starting
+    // point when its manifest was trusted (see `write::Base`).
+    let _ = manifest::save(&out, &done.manifest, &saved.current);
     Ok(done.report)
 }
 
@@ -158,10 +163,12 @@ pub(crate) fn output_folder(
 }
 
 /// How the outputs reach the output folder.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Mode {
-    /// Into a staging folder swapped into place at the end.
-    Staged,
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Mode<'m> {
+    /// Into a staging folder swapped into place at the end, which starts
+    /// from the output before the current one when `base`, its manifest,
+    /// is not empty.
+    Staged { base: &'m Manifest },
     /// Into the output folder itself, file by file; with `defer`, the open
     /// data is left for the caller to write later.
     InPlace { defer: bool },
@@ -218,10 +225,17 @@ pub(crate) fn write_outputs(
     let kinds: Vec<Box<dyn outputs::Output>> =
         outputs::KINDS.iter().map(|make| make(&build)).collect();
     let target = match mode {
-        Mode::Staged => Target::Staging {
-            staging: Staging::begin(out).map_err(|e| vec![io_error(out, e)])?,
-            current: out,
-        },
+        Mode::Staged { base } => {
+            let from = write::Base {
+                reuse_previous: !base.is_empty(),
+                keep_replaced: !previous.is_empty(),
+            };
+            Target::Staging {
+                staging: Staging::begin_with(out, from).map_err(|e| vec![io_error(out, e)])?,
+                current: out,
+                base,
+            }
+        }
         Mode::InPlace { defer } => Target::InPlace { out, defer },
     };
     let outcome = execute::execute(&mut build, &kinds, previous, target)?;
