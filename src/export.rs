@@ -11,68 +11,79 @@ use crate::model::{CRef, Site, Text};
 use crate::urls;
 use rayon::prelude::*;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+/// An update as published in the open data.
 #[derive(Debug, Serialize)]
-pub struct UpdateRecord {
+pub(crate) struct UpdateRecord<'s> {
     pub date: String,
-    pub status: String,
+    pub status: &'s str,
     pub progress: Option<u8>,
-    pub note: Option<BTreeMap<String, String>>,
+    pub note: Option<TextMap<'s>>,
     pub assessed_by: Option<&'static str>,
-    pub sources: Vec<String>,
+    pub sources: &'s [String],
 }
 
-/// One commitment as published in the open data.
+/// A text by language code, the default language included.
+pub(crate) type TextMap<'s> = BTreeMap<&'s str, &'s str>;
+
+/// One commitment as published in the open data. It borrows from the site
+/// what it publishes as it is: made for every commitment of every build,
+/// it copies no text.
 #[derive(Debug, Serialize)]
-pub struct Record {
+pub(crate) struct Record<'s> {
     pub key: String,
-    pub locality: String,
-    pub locality_name: BTreeMap<String, String>,
-    pub country: String,
-    pub id: String,
-    pub title: BTreeMap<String, String>,
-    pub summary: Option<BTreeMap<String, String>>,
-    pub pledged_by: Vec<String>,
+    pub locality: &'s str,
+    pub locality_name: TextMap<'s>,
+    pub country: &'s str,
+    pub id: &'s str,
+    pub title: TextMap<'s>,
+    pub summary: Option<TextMap<'s>>,
+    pub pledged_by: &'s [String],
     pub agreed: String,
     pub due: Option<String>,
-    pub status: String,
+    pub status: &'s str,
     pub progress: Option<u8>,
-    pub topics: Vec<String>,
-    pub responsible: Option<BTreeMap<String, String>>,
+    pub topics: &'s [String],
+    pub responsible: Option<TextMap<'s>>,
     pub overdue: bool,
-    pub updates: Vec<UpdateRecord>,
-    pub url: BTreeMap<String, String>,
+    pub updates: Vec<UpdateRecord<'s>>,
+    pub url: BTreeMap<&'s str, String>,
     /// The Markdown description, per language.
-    pub body: BTreeMap<String, String>,
+    pub body: TextMap<'s>,
 }
 
 /// A text as a map from language code to text, default language included.
-fn text_map(site: &Site, t: &Text) -> BTreeMap<String, String> {
-    let mut m = t.translations.clone();
-    m.insert(site.config.default_language.clone(), t.default.clone());
+fn text_map<'s>(site: &'s Site, t: &'s Text) -> TextMap<'s> {
+    let mut m: TextMap<'s> = t
+        .translations
+        .iter()
+        .map(|(l, s)| (l.as_str(), s.as_str()))
+        .collect();
+    m.insert(&site.config.default_language, &t.default);
     m
 }
 
 /// The export record of one commitment.
-pub fn record(site: &Site, derived: &Derived, r: CRef) -> Record {
+pub(crate) fn record<'s>(site: &'s Site, derived: &Derived, r: CRef) -> Record<'s> {
     let c = site.commitment(r);
     let loc = site.locality_of(r);
     Record {
         key: c.key(),
-        locality: loc.id.clone(),
+        locality: &loc.id,
         locality_name: text_map(site, &loc.name),
-        country: loc.country.clone(),
-        id: c.id.clone(),
+        country: &loc.country,
+        id: &c.id,
         title: text_map(site, &c.title),
         summary: c.summary.as_ref().map(|t| text_map(site, t)),
-        pledged_by: c.pledged_by.clone(),
+        pledged_by: &c.pledged_by,
         agreed: c.agreed.to_string(),
         due: c.due.map(|d| d.to_string()),
-        status: c.status.clone(),
+        status: &c.status,
         progress: c.progress,
-        topics: c.topics.clone(),
+        topics: &c.topics,
         responsible: c.responsible.as_ref().map(|t| text_map(site, t)),
         overdue: derived.is_overdue(r),
         updates: c
@@ -80,11 +91,11 @@ pub fn record(site: &Site, derived: &Derived, r: CRef) -> Record {
             .iter()
             .map(|u| UpdateRecord {
                 date: u.date.to_string(),
-                status: u.status.clone(),
+                status: &u.status,
                 progress: u.progress,
                 note: u.note.as_ref().map(|t| text_map(site, t)),
                 assessed_by: u.assessed_by.map(|a| a.as_str()),
-                sources: u.sources.clone(),
+                sources: &u.sources,
             })
             .collect(),
         url: site
@@ -93,16 +104,14 @@ pub fn record(site: &Site, derived: &Derived, r: CRef) -> Record {
             .iter()
             .map(|l| {
                 let path = urls::commitment(&l.code, &c.locality, &c.id);
-                (l.code.clone(), urls::absolute(&site.config.base_url, &path))
+                (
+                    l.code.as_str(),
+                    urls::absolute(&site.config.base_url, &path),
+                )
             })
             .collect(),
         body: text_map(site, &c.body),
     }
-}
-
-/// Every commitment as an export record, in key order.
-pub fn records(site: &Site, derived: &Derived) -> Vec<Record> {
-    site.crefs().map(|r| record(site, derived, r)).collect()
 }
 
 /// The languages of the CSV columns: all, the default one, and the others.
@@ -162,39 +171,43 @@ fn csv_header(site: &Site) -> Vec<u8> {
 }
 
 /// One CSV row (with its line end) for a record.
-fn csv_row(site: &Site, r: &Record) -> Vec<u8> {
+fn csv_row<'r>(site: &Site, r: &'r Record) -> Vec<u8> {
     let (langs, default, others) = csv_languages(site);
-    let mut row: Vec<String> = vec![
-        r.key.clone(),
-        r.locality.clone(),
-        r.country.clone(),
-        r.id.clone(),
+    let mut row: Vec<Cow<'r, str>> = vec![
+        r.key.as_str().into(),
+        r.locality.into(),
+        r.country.into(),
+        r.id.into(),
     ];
-    let text = |m: Option<&BTreeMap<String, String>>, row: &mut Vec<String>| {
-        row.push(m.and_then(|m| m.get(default)).cloned().unwrap_or_default());
-        for l in &others {
-            row.push(m.and_then(|m| m.get(*l)).cloned().unwrap_or_default());
+    let text = |m: Option<&'r TextMap>, row: &mut Vec<Cow<'r, str>>| {
+        for l in std::iter::once(&default).chain(&others) {
+            row.push(
+                m.and_then(|m| m.get(*l))
+                    .copied()
+                    .unwrap_or_default()
+                    .into(),
+            );
         }
     };
     text(Some(&r.locality_name), &mut row);
     text(Some(&r.title), &mut row);
     text(r.summary.as_ref(), &mut row);
-    row.push(r.pledged_by.join(";"));
-    row.push(r.agreed.clone());
-    row.push(r.due.clone().unwrap_or_default());
-    row.push(r.status.clone());
-    row.push(r.progress.map(|p| p.to_string()).unwrap_or_default());
-    row.push(r.topics.join(";"));
+    row.push(r.pledged_by.join(";").into());
+    row.push(r.agreed.as_str().into());
+    row.push(r.due.as_deref().unwrap_or_default().into());
+    row.push(r.status.into());
+    row.push(r.progress.map(|p| p.to_string()).unwrap_or_default().into());
+    row.push(r.topics.join(";").into());
     text(r.responsible.as_ref(), &mut row);
-    row.push(r.overdue.to_string());
-    row.push(r.updates.len().to_string());
-    row.push(r.updates.last().map(|u| u.date.clone()).unwrap_or_default());
+    row.push(r.overdue.to_string().into());
+    row.push(r.updates.len().to_string().into());
+    row.push(r.updates.last().map_or("", |u| u.date.as_str()).into());
     for l in &langs {
-        row.push(r.url.get(*l).cloned().unwrap_or_default());
+        row.push(r.url.get(*l).map_or("", String::as_str).into());
     }
-    row.push(serde_json::to_string(&r.updates).unwrap_or_default());
+    row.push(serde_json::to_string(&r.updates).unwrap_or_default().into());
     let mut w = csv_writer();
-    let _ = w.write_record(&row);
+    let _ = w.write_record(row.iter().map(|c| c.as_bytes()));
     w.into_inner().unwrap_or_default()
 }
 
@@ -217,7 +230,7 @@ const STREAM_CHUNK: usize = 1024;
 
 /// Which open-data file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     /// `data/commitments.json`
     Json,
     /// `data/commitments.csv`
@@ -227,7 +240,7 @@ pub enum Format {
 /// Writes one open-data file straight from the site, a chunk of records at
 /// a time, keeping nothing: what a one-shot build does. The bytes are those
 /// of [`Files`] for the same site.
-pub fn stream(
+pub(crate) fn stream(
     site: &Site,
     derived: &Derived,
     format: Format,
@@ -298,7 +311,7 @@ impl<'w> Writer<'w> {
 }
 
 /// A record serialised: its JSON array item and its CSV row.
-pub type Item = Arc<(String, Vec<u8>)>;
+pub(crate) type Item = Arc<(String, Vec<u8>)>;
 
 /// `data/commitments.json` and `data/commitments.csv`. `global` changes
 /// whenever site.yaml does (languages, base URL, default language).
@@ -309,7 +322,12 @@ pub type Item = Arc<(String, Vec<u8>)>;
 /// `;`, and the full update history is in the `updates` column as JSON.
 /// Each record is made once per fingerprint of its inputs and kept by
 /// `records` (a session's rebuild serialises only what changed).
-pub fn files(site: &Site, derived: &Derived, global: Fingerprint, records: &Memo<Item>) -> Files {
+pub(crate) fn files(
+    site: &Site,
+    derived: &Derived,
+    global: Fingerprint,
+    records: &Memo<Item>,
+) -> Files {
     let crefs: Vec<CRef> = site.crefs().collect();
     let items: Vec<Item> = crefs
         .par_iter()
@@ -332,14 +350,14 @@ pub fn files(site: &Site, derived: &Derived, global: Fingerprint, records: &Memo
 /// The two open-data files, kept as the serialised records they are made
 /// of and written straight to disk: the whole file is never held in memory
 /// a second time (it is hundreds of megabytes for a national programme).
-pub struct Files {
+pub(crate) struct Files {
     csv_header: Vec<u8>,
     items: Vec<Item>,
 }
 
 impl Files {
     /// Writes one of the two files.
-    pub fn write(&self, format: Format, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    pub(crate) fn write(&self, format: Format, w: &mut dyn std::io::Write) -> std::io::Result<()> {
         let mut out = Writer::begin(format, &self.csv_header, w)?;
         for item in &self.items {
             match format {
@@ -351,7 +369,8 @@ impl Files {
     }
 
     /// Both files in memory, for tests.
-    pub fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
+    #[cfg(test)]
+    pub(crate) fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
         let mut json = Vec::new();
         let mut csv = Vec::new();
         let _ = self.write(Format::Json, &mut json);

@@ -13,10 +13,10 @@ use rayon::prelude::*;
 use std::fmt::Write;
 
 /// How many entries a feed carries.
-pub const FEED_ENTRIES: usize = 50;
+pub(crate) const FEED_ENTRIES: usize = 50;
 
 /// An Atom feed: the site's updates (`locality: None`) or one locality's.
-pub fn atom(
+pub(crate) fn atom(
     site: &Site,
     derived: &Derived,
     renderer: &Renderer,
@@ -137,17 +137,17 @@ pub fn atom(
 }
 
 /// The most URLs one sitemap file may list (the sitemaps protocol's limit).
-pub const SITEMAP_MAX_URLS: usize = 50_000;
+pub(crate) const SITEMAP_MAX_URLS: usize = 50_000;
 
 /// How many URLs the sitemap lists for `pages`: the site root, then every
 /// page of every language.
-pub fn sitemap_urls(pages: &[Page]) -> usize {
+pub(crate) fn sitemap_urls(pages: &[Page]) -> usize {
     1 + pages.iter().filter(|p| p.language().is_some()).count()
 }
 
 /// The sitemap file names for `urls` URLs: `sitemap.xml` alone, or, past
 /// [`SITEMAP_MAX_URLS`], `sitemap.xml` as an index of `sitemap-1.xml`, … .
-pub fn sitemap_files(urls: usize, max_urls: usize) -> Vec<String> {
+pub(crate) fn sitemap_files(urls: usize, max_urls: usize) -> Vec<String> {
     let mut names = vec![urls::SITEMAP.to_owned()];
     if urls > max_urls {
         names.extend((1..=urls.div_ceil(max_urls)).map(|n| format!("sitemap-{n}.xml")));
@@ -158,7 +158,7 @@ pub fn sitemap_files(urls: usize, max_urls: usize) -> Vec<String> {
 /// The sitemap: every page of every language, each with its `hreflang`
 /// alternates, as (file, XML) pairs named by [`sitemap_files`]. `paths` are
 /// the pages' output paths, in the order of `pages`.
-pub fn sitemaps(site: &Site, pages: &[Page], paths: &[String]) -> Vec<(String, String)> {
+pub(crate) fn sitemaps(site: &Site, pages: &[Page], paths: &[String]) -> Vec<(String, String)> {
     let config = &site.config;
     let default_li = config
         .languages

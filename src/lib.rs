@@ -1,33 +1,32 @@
 //! pledgeboard: a static-site generator for public commitment trackers.
 //!
-//! The build is a pipeline of stages, one module each (see ARCHITECTURE.md):
-//! [`load`] → [`parse`] → [`validate`] → [`derive`] → [`render`] / [`feeds`] /
-//! [`export`] → [`write`], driven by [`pipeline`].
-
-// Diagnostics are large values returned only on the error path, where their
-// size costs nothing that matters; boxing them would only add noise.
-#![allow(clippy::result_large_err)]
+//! The build is a pipeline of stages (see ARCHITECTURE.md): `load` →
+//! [`parse`] → `validate` → [`derive`] → `outputs` (pages through `render`,
+//! feeds, the sitemap, open data, assets) → `write`, driven by
+//! [`pipeline`]; [`session`] keeps what `watch` and `serve` reuse between
+//! rebuilds. The modules the binary, the tests and the benchmarks use are
+//! public; the others are the crate's own.
 
 pub mod derive;
 pub mod diag;
-pub mod export;
-pub mod feeds;
+mod export;
+mod feeds;
 pub mod i18n;
 pub mod load;
-pub mod locale;
-pub mod markdown;
+mod locale;
+mod markdown;
 pub mod memo;
 pub mod model;
-pub mod outputs;
+mod outputs;
 pub mod parse;
 pub mod pipeline;
-pub mod render;
+mod render;
 pub mod serve;
 pub mod session;
-pub mod text;
-pub mod theme;
-pub mod urls;
-pub mod validate;
+mod text;
+mod theme;
+mod urls;
+mod validate;
 pub mod watch;
-pub mod write;
-pub mod yaml;
+mod write;
+mod yaml;

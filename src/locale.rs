@@ -35,7 +35,7 @@ pub struct Formats {
 const DATES_KEPT: usize = 10_000;
 
 /// Why a locale tag cannot be used.
-pub fn check_tag(tag: &str) -> Result<Locale, String> {
+pub(crate) fn check_tag(tag: &str) -> Result<Locale, String> {
     Locale::try_from_str(tag).map_err(|e| format!("`{tag}` is not a locale tag ({e})"))
 }
 

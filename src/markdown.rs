@@ -30,7 +30,8 @@ pub enum RawHtml {
 }
 
 /// Renders Markdown to an HTML fragment, sanitised (the default).
-pub fn to_html(markdown: &str) -> String {
+#[cfg(test)]
+pub(crate) fn to_html(markdown: &str) -> String {
     to_html_with(markdown, RawHtml::Sanitised)
 }
 
@@ -42,7 +43,7 @@ pub fn to_html(markdown: &str) -> String {
 /// filtered here with the sanitiser's own scheme allow-list. Images from
 /// other hosts become links to them, so that a page loads nothing from
 /// elsewhere (the reader's connection, the portal offline).
-pub fn to_html_with(markdown: &str, raw_html: RawHtml) -> String {
+pub(crate) fn to_html_with(markdown: &str, raw_html: RawHtml) -> String {
     let (out, has_raw_html) = pulldown_html(markdown, Urls::Filtered);
     match raw_html {
         RawHtml::Trusted => out,

@@ -17,24 +17,24 @@ use memchr::memmem::Finder;
 /// Private-use characters rendering uses as marks inside text it is making.
 /// No loaded text holds them (`load` removes them, with a warning), so a
 /// mark found in rendered text was put there by pledgeboard.
-pub mod marks {
+pub(crate) mod marks {
     /// Where a page's root prefix (`../../`) is spliced into HTML rendered
     /// once for pages at any depth (list cards).
-    pub const ROOT: char = '\u{E00F}';
+    pub(crate) const ROOT: char = '\u{E00F}';
     /// [`ROOT`] as a string, for searching and splicing.
-    pub const ROOT_STR: &str = "\u{E00F}";
+    pub(crate) const ROOT_STR: &str = "\u{E00F}";
     /// The start of a number in a formatted interface string, until it is
     /// written in the language's digits.
-    pub const NUM_START: char = '\u{E000}';
+    pub(crate) const NUM_START: char = '\u{E000}';
     /// The end of such a number.
-    pub const NUM_END: char = '\u{E001}';
+    pub(crate) const NUM_END: char = '\u{E001}';
     /// Every mark.
-    pub const ALL: [char; 3] = [ROOT, NUM_START, NUM_END];
+    pub(crate) const ALL: [char; 3] = [ROOT, NUM_START, NUM_END];
 }
 
 /// Escapes text for HTML content and attribute values (double- or
 /// single-quoted): `& < > " '` become `&amp; &lt; &gt; &quot; &#39;`.
-pub fn escape_html(s: &str) -> String {
+pub(crate) fn escape_html(s: &str) -> String {
     replace_ascii(s, |b| match b {
         b'&' => Some("&amp;"),
         b'<' => Some("&lt;"),
@@ -49,7 +49,7 @@ pub fn escape_html(s: &str) -> String {
 /// `&amp; &lt; &gt; &quot; &apos;`, and the characters XML 1.0 does not
 /// allow are dropped: the controls below U+0020 except tab, line feed and
 /// carriage return, and the non-characters U+FFFE and U+FFFF.
-pub fn escape_xml(s: &str) -> String {
+pub(crate) fn escape_xml(s: &str) -> String {
     let escaped = replace_ascii(s, |b| match b {
         b'&' => Some("&amp;"),
         b'<' => Some("&lt;"),
@@ -71,7 +71,7 @@ pub fn escape_xml(s: &str) -> String {
 
 /// What [`remove_marks`] took out of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RemovedMarks {
+pub(crate) struct RemovedMarks {
     /// How many marks were removed.
     pub count: usize,
     /// The byte offset of the first one in the text as it was.
@@ -82,12 +82,16 @@ pub struct RemovedMarks {
 
 /// `text` without the marks of [`marks::ALL`], and what was removed;
 /// `None` when it holds none (the common case: nothing is copied). Marks
-/// are EE 80 80, EE 80 81 and EE 80 8F in UTF-8: texts are searched for
-/// the rare lead byte EE with memchr.
-pub fn remove_marks(text: &str) -> Option<(String, RemovedMarks)> {
+/// are three bytes in UTF-8 that start with EE: texts are searched for
+/// that rare lead byte with memchr.
+pub(crate) fn remove_marks(text: &str) -> Option<(String, RemovedMarks)> {
     let bytes = text.as_bytes();
+    // EE is only ever the first byte of a character.
     let is_mark = |at: usize| {
-        bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x80 | 0x81 | 0x8F))
+        text[at..]
+            .chars()
+            .next()
+            .is_some_and(|c| marks::ALL.contains(&c))
     };
     let found: Vec<usize> = memchr::memchr_iter(0xEE, bytes)
         .filter(|&at| is_mark(at))
@@ -118,7 +122,7 @@ pub fn remove_marks(text: &str) -> Option<(String, RemovedMarks)> {
 /// byte `b` (`Some("")` drops it), or `None` to keep it. Only ASCII bytes may
 /// be replaced, so each is a whole character and the text between them is
 /// copied as it is.
-pub fn replace_ascii(s: &str, entity: impl Fn(u8) -> Option<&'static str>) -> String {
+pub(crate) fn replace_ascii(s: &str, entity: impl Fn(u8) -> Option<&'static str>) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     let mut from = 0;
     for (i, b) in s.bytes().enumerate() {
@@ -140,7 +144,7 @@ pub fn replace_ascii(s: &str, entity: impl Fn(u8) -> Option<&'static str>) -> St
 /// by `with` (memchr's vectorised search: a list page copies some fifty
 /// cards this way). The needle must be valid UTF-8 on its own, so that
 /// matches fall on character boundaries.
-pub fn push_replaced(out: &mut String, s: &str, finder: &Finder, with: &str) {
+pub(crate) fn push_replaced(out: &mut String, s: &str, finder: &Finder, with: &str) {
     let mut from = 0;
     for at in finder.find_iter(s.as_bytes()) {
         out.push_str(&s[from..at]);

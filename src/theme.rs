@@ -167,7 +167,7 @@ fn add_site_files(
 /// A stylesheet minified with minify-html (its CSS minifier, lightningcss),
 /// so a theme's CSS can be written readably and still ship small. Returns the
 /// stylesheet as it is when it cannot be minified.
-pub fn minify_css(css: &[u8]) -> Vec<u8> {
+pub(crate) fn minify_css(css: &[u8]) -> Vec<u8> {
     let Ok(text) = std::str::from_utf8(css) else {
         return css.to_vec();
     };

@@ -6,58 +6,58 @@
 //! (sitemap, feeds, `hreflang`, exports) drop the `index.html`.
 
 /// The home page of a language.
-pub fn home(lang: &str) -> String {
+pub(crate) fn home(lang: &str) -> String {
     format!("{lang}/index.html")
 }
 
-pub fn localities(lang: &str) -> String {
+pub(crate) fn localities(lang: &str) -> String {
     format!("{lang}/localities/index.html")
 }
 
-pub fn locality(lang: &str, locality: &str) -> String {
+pub(crate) fn locality(lang: &str, locality: &str) -> String {
     format!("{lang}/localities/{locality}/index.html")
 }
 
-pub fn locality_feed(lang: &str, locality: &str) -> String {
+pub(crate) fn locality_feed(lang: &str, locality: &str) -> String {
     format!("{lang}/localities/{locality}/atom.xml")
 }
 
-pub fn commitment(lang: &str, locality: &str, id: &str) -> String {
+pub(crate) fn commitment(lang: &str, locality: &str, id: &str) -> String {
     format!("{lang}/localities/{locality}/{id}/index.html")
 }
 
 /// A browse dimension: `status`, `party`, `topic` or `country`.
-pub fn browse_index(lang: &str, dimension: &str) -> String {
+pub(crate) fn browse_index(lang: &str, dimension: &str) -> String {
     format!("{lang}/{dimension}/index.html")
 }
 
-pub fn browse(lang: &str, dimension: &str, key: &str) -> String {
+pub(crate) fn browse(lang: &str, dimension: &str, key: &str) -> String {
     format!("{lang}/{dimension}/{}/index.html", key.to_ascii_lowercase())
 }
 
-pub fn overdue(lang: &str) -> String {
+pub(crate) fn overdue(lang: &str) -> String {
     format!("{lang}/overdue/index.html")
 }
 
-pub fn all_commitments(lang: &str) -> String {
+pub(crate) fn all_commitments(lang: &str) -> String {
     format!("{lang}/commitments/index.html")
 }
 
-pub fn updates(lang: &str) -> String {
+pub(crate) fn updates(lang: &str) -> String {
     format!("{lang}/updates/index.html")
 }
 
-pub fn site_feed(lang: &str) -> String {
+pub(crate) fn site_feed(lang: &str) -> String {
     format!("{lang}/updates/atom.xml")
 }
 
-pub fn page(lang: &str, id: &str) -> String {
+pub(crate) fn page(lang: &str, id: &str) -> String {
     format!("{lang}/{id}/index.html")
 }
 
 /// Page `n` (0-based) of a list whose first page is `first`:
 /// `en/overdue/index.html`, `en/overdue/page/2/index.html`, …
-pub fn paged(first: &str, n: usize) -> String {
+pub(crate) fn paged(first: &str, n: usize) -> String {
     if n == 0 {
         first.to_owned()
     } else {
@@ -66,27 +66,27 @@ pub fn paged(first: &str, n: usize) -> String {
     }
 }
 
-pub const ROOT_INDEX: &str = "index.html";
-pub const NOT_FOUND: &str = "404.html";
-pub const SITEMAP: &str = "sitemap.xml";
-pub const DATA_JSON: &str = "data/commitments.json";
-pub const DATA_CSV: &str = "data/commitments.csv";
+pub(crate) const ROOT_INDEX: &str = "index.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
+pub(crate) const DATA_JSON: &str = "data/commitments.json";
+pub(crate) const DATA_CSV: &str = "data/commitments.csv";
 
 /// The relative prefix from the page at `path` back to the output root:
 /// `""` for `index.html`, `"../../"` for `en/localities/index.html`.
-pub fn root_prefix(path: &str) -> String {
+pub(crate) fn root_prefix(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
 /// The absolute URL of an output path: `base_url` joined with the path,
 /// without a trailing `index.html`.
-pub fn absolute(base_url: &str, path: &str) -> String {
+pub(crate) fn absolute(base_url: &str, path: &str) -> String {
     let pretty = path.strip_suffix("index.html").unwrap_or(path);
     format!("{base_url}{pretty}")
 }
 
 /// The same page as `path` in another language (paths start with the language).
-pub fn in_language(path: &str, from: &str, to: &str) -> String {
+pub(crate) fn in_language(path: &str, from: &str, to: &str) -> String {
     match path
         .strip_prefix(from)
         .and_then(|rest| rest.strip_prefix('/'))

@@ -23,7 +23,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// The marker file pledgeboard leaves in every output folder it writes.
-pub const MARKER: &str = ".pledgeboard-output";
+pub(crate) const MARKER: &str = ".pledgeboard-output";
 
 /// What a written file looks like on disk: its size and modification time.
 /// A file whose stamp is still the one it had when written was not touched
@@ -64,16 +64,16 @@ pub struct Staging {
 }
 
 /// Where the last commit kept the output it replaced (see [`Base`]).
-pub fn previous_output(out: &Path) -> PathBuf {
+pub(crate) fn previous_output(out: &Path) -> PathBuf {
     sibling(out, "old")
 }
 
 /// Why an output folder cannot be used.
 #[derive(Debug)]
-pub struct Refused(pub String);
+pub(crate) struct Refused(pub String);
 
 /// Checks that `out` is a safe place to write the output of the site at `site`.
-pub fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> {
+pub(crate) fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> {
     let site = site
         .canonicalize()
         .map_err(|e| Refused(format!("cannot resolve the site folder: {e}")))?;
@@ -316,12 +316,12 @@ impl Staging {
 /// Replaces one file of an existing output folder atomically: the new
 /// content is written beside it and renamed over it, so a reader (or a web
 /// server) sees the old file or the new one, never half of one.
-pub fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<Stamp> {
+pub(crate) fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> io::Result<Stamp> {
     replace_file_with(out, rel, |w| w.write_all(bytes))
 }
 
 /// [`replace_file`], streaming the new content through `fill`.
-pub fn replace_file_with(
+pub(crate) fn replace_file_with(
     out: &Path,
     rel: &str,
     fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
@@ -350,7 +350,7 @@ pub fn replace_file_with(
 }
 
 /// Removes one file of the output folder, and its folders when they become empty.
-pub fn remove_file(out: &Path, rel: &str) -> io::Result<()> {
+pub(crate) fn remove_file(out: &Path, rel: &str) -> io::Result<()> {
     let path = out.join(rel);
     match fs::remove_file(&path) {
         Ok(()) => {}

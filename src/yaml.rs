@@ -18,7 +18,7 @@ use std::fmt;
 /// A parsed YAML value. Mapping keys are strings (scalar keys are converted);
 /// mappings keep their order.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Node {
+pub(crate) enum Node {
     Null,
     Bool(bool),
     Int(i64),
@@ -30,7 +30,7 @@ pub enum Node {
 
 impl Node {
     /// A short description of the node for "found" lines in diagnostics.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match self {
             Node::Null => "nothing (an empty value)".into(),
             Node::Bool(b) => format!("the boolean `{b}`"),
@@ -43,7 +43,7 @@ impl Node {
     }
 
     /// The scalar as text, for fields where a number such as `2017` is meant as text.
-    pub fn as_scalar_text(&self) -> Option<String> {
+    pub(crate) fn as_scalar_text(&self) -> Option<String> {
         match self {
             Node::Str(s) => Some(s.clone()),
             Node::Int(i) => Some(i.to_string()),
@@ -65,7 +65,7 @@ fn truncate(s: &str, max: usize) -> String {
 
 /// A YAML syntax or structure error, with a 1-based position inside the YAML text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct YamlError {
+pub(crate) struct YamlError {
     pub line: usize,
     pub column: usize,
     pub message: String,
@@ -73,7 +73,7 @@ pub struct YamlError {
 
 /// One step of a path into a YAML tree.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Seg {
+pub(crate) enum Seg {
     /// The value under a mapping key.
     Key(String),
     /// The mapping key itself (for "unknown field" errors).
@@ -83,7 +83,7 @@ pub enum Seg {
 }
 
 impl Seg {
-    pub fn key(k: &str) -> Seg {
+    pub(crate) fn key(k: &str) -> Seg {
         Seg::Key(k.to_owned())
     }
 }
@@ -92,7 +92,7 @@ impl Seg {
 /// refused without being parsed. The library refuses more than 128 levels of
 /// any nesting itself, but only after scanning, which takes time growing with
 /// the square of the depth: a line of 100,000 `[` would take minutes.
-pub const MAX_FLOW_DEPTH: usize = 1000;
+pub(crate) const MAX_FLOW_DEPTH: usize = 1000;
 
 /// Parses YAML text into a [`Node`]. An empty document is `Node::Null`.
 ///
@@ -100,7 +100,7 @@ pub const MAX_FLOW_DEPTH: usize = 1000;
 /// nested past [`MAX_FLOW_DEPTH`] are refused before parsing, nesting past
 /// the library's 128 levels is an error, and aliases (`*name`) may not make
 /// the tree much larger than the text ("billion laughs"): see [`node_budget`].
-pub fn parse(src: &str) -> Result<Node, YamlError> {
+pub(crate) fn parse(src: &str) -> Result<Node, YamlError> {
     if let Some((line, column)) = flow_too_deep(src) {
         return Err(YamlError {
             line,
@@ -125,7 +125,7 @@ pub fn parse(src: &str) -> Result<Node, YamlError> {
 
 /// How many nodes the tree of `src` may have: without aliases a node takes at
 /// least a byte or two of text, so more than this means aliases multiplied it.
-pub fn node_budget(src: &str) -> usize {
+pub(crate) fn node_budget(src: &str) -> usize {
     2 * src.len() + 1000
 }
 
@@ -172,7 +172,7 @@ const ALIAS_BOMB: &str = "aliases (`*name`) repeat the values they stand for so 
 
 /// Finds the 1-based line and column of the node at `path` inside `src`.
 /// Returns `None` when the path does not exist or the text does not parse.
-pub fn locate(src: &str, path: &[Seg]) -> Option<(usize, usize)> {
+pub(crate) fn locate(src: &str, path: &[Seg]) -> Option<(usize, usize)> {
     let de = serde_yaml::Deserializer::from_str(src);
     match (Probe { path }).deserialize(de) {
         Ok(()) => None,

@@ -5,7 +5,7 @@ use super::{Build, Content, Output, Plan};
 use crate::diag::Diagnostic;
 use crate::memo;
 
-pub fn make(_build: &Build) -> Box<dyn Output> {
+pub(super) fn make(_build: &Build) -> Box<dyn Output> {
     Box::new(Assets)
 }
 

@@ -6,7 +6,7 @@ use crate::feeds::{self, FEED_ENTRIES};
 use crate::memo::Fingerprint;
 use crate::urls;
 
-pub fn make(build: &Build) -> Box<dyn Output> {
+pub(super) fn make(build: &Build) -> Box<dyn Output> {
     let languages = build.site.config.languages.len();
     let localities = build.site.localities.len();
     let feeds = (0..languages)

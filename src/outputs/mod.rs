@@ -20,7 +20,6 @@ mod statics;
 
 use crate::derive::Derived;
 use crate::diag::Diagnostic;
-use crate::i18n::Strings;
 use crate::memo::Fingerprint;
 use crate::model::Site;
 use crate::render::{Page, Renderer};
@@ -33,7 +32,7 @@ use std::sync::Arc;
 /// Every kind of output file, in the order they are planned and produced
 /// (open data before pages: a one-shot build frees its records before the
 /// pages' cards are made). Adding a kind is one line here.
-pub const KINDS: &[Make] = &[
+pub(crate) const KINDS: &[Make] = &[
     assets::make,
     statics::make,
     open_data::make,
@@ -43,15 +42,14 @@ pub const KINDS: &[Make] = &[
 ];
 
 /// Makes a kind's output for one build.
-pub type Make = fn(&Build) -> Box<dyn Output>;
+pub(crate) type Make = fn(&Build) -> Box<dyn Output>;
 
 /// What the outputs of one build are made from: the checked site, what was
 /// derived from it, and the pages with their paths.
-pub struct Build<'a> {
+pub(crate) struct Build<'a> {
     pub site: &'a Site,
     pub derived: &'a Derived,
     pub theme: &'a Theme,
-    pub strings: &'a Strings,
     pub renderer: Renderer<'a>,
     /// What every output depends on (site.yaml, theme, strings, free pages, build date).
     pub global: Fingerprint,
@@ -67,7 +65,7 @@ pub struct Build<'a> {
 /// One kind's files: where each goes and the fingerprint of what it is
 /// made from, in the same order (an item is an index into both).
 #[derive(Clone, Debug, Default)]
-pub struct Plan {
+pub(crate) struct Plan {
     pub paths: Arc<Vec<String>>,
     pub fingerprints: Vec<Fingerprint>,
 }
@@ -83,7 +81,7 @@ impl FromIterator<(String, Fingerprint)> for Plan {
 }
 
 /// The bytes of one output file, ready to be written.
-pub enum Content<'a> {
+pub(crate) enum Content<'a> {
     Bytes(Vec<u8>),
     /// A file of the site copied as it is.
     Copy(PathBuf),
@@ -96,22 +94,15 @@ pub enum Content<'a> {
 }
 
 /// Writes a file's content piece by piece.
-pub type Fill<'a> = Box<dyn FnOnce(&mut dyn io::Write) -> io::Result<()> + Send + 'a>;
+pub(crate) type Fill<'a> = Box<dyn FnOnce(&mut dyn io::Write) -> io::Result<()> + Send + 'a>;
 
 /// A file's content that owns what it is written from.
 pub trait Streamed: Send + Sync {
     fn write_to(&self, w: &mut dyn io::Write) -> io::Result<()>;
 }
 
-impl Content<'_> {
-    /// Whether a session may write it after the build.
-    pub fn is_owned(&self) -> bool {
-        matches!(self, Content::Owned(_))
-    }
-}
-
 /// One kind of output file, for one build.
-pub trait Output: Send + Sync {
+pub(crate) trait Output: Send + Sync {
     /// The kind's name, for timings.
     fn name(&self) -> &'static str;
 

@@ -8,7 +8,7 @@ use crate::memo::Fingerprint;
 use crate::urls;
 use std::sync::{Arc, OnceLock};
 
-pub fn make(_build: &Build) -> Box<dyn Output> {
+pub(super) fn make(_build: &Build) -> Box<dyn Output> {
     Box::new(OpenData {
         files: OnceLock::new(),
     })

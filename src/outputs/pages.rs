@@ -5,7 +5,7 @@ use crate::diag::Diagnostic;
 use crate::memo::Fingerprint;
 use std::ops::Range;
 
-pub fn make(build: &Build) -> Box<dyn Output> {
+pub(super) fn make(build: &Build) -> Box<dyn Output> {
     // Language by language: a language's cards are freed before the next
     // language's are made, so only one language's are in memory at a time.
     let mut runs = Vec::new();

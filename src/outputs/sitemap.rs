@@ -7,7 +7,7 @@ use crate::feeds;
 use crate::memo::Fingerprinter;
 use std::sync::OnceLock;
 
-pub fn make(_build: &Build) -> Box<dyn Output> {
+pub(super) fn make(_build: &Build) -> Box<dyn Output> {
     Box::new(Sitemap {
         files: OnceLock::new(),
     })

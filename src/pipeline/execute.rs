@@ -37,7 +37,7 @@ pub enum Target<'o> {
 }
 
 /// What executing a plan did.
-pub struct Outcome {
+pub(super) struct Outcome {
     /// What the output holds now.
     pub manifest: Manifest,
     /// Per kind, in `outputs::KINDS` order.
@@ -65,7 +65,7 @@ struct Item {
 }
 
 /// Carries out the plans of `kinds` against `previous` into `target`.
-pub fn execute(
+pub(super) fn execute(
     build: &mut Build,
     kinds: &[Box<dyn Output>],
     previous: &Manifest,

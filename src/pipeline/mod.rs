@@ -214,7 +214,6 @@ pub(crate) fn write_outputs(
         site,
         derived: &checked.derived,
         theme: &checked.theme,
-        strings: &checked.strings,
         renderer,
         global: checked.fingerprint,
         pages,

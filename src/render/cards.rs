@@ -18,7 +18,7 @@ use tera::{Context, Value};
 
 /// Stands for the root prefix in HTML rendered once for pages at any depth
 /// (a private-use character `load` removes from every text it reads).
-pub const ROOT_MARK: &str = crate::text::marks::ROOT_STR;
+pub(crate) const ROOT_MARK: &str = crate::text::marks::ROOT_STR;
 
 static ROOT_MARK_FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
     std::sync::LazyLock::new(|| memchr::memmem::Finder::new(ROOT_MARK));

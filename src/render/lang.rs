@@ -175,7 +175,7 @@ impl Renderer<'_> {
     }
 
     /// A text in language `li`, marked when it falls back to the default language.
-    pub fn lt(&self, text: &Text, li: usize) -> Lt {
+    pub(crate) fn lt(&self, text: &Text, li: usize) -> Lt {
         let (s, fallback, lang, dir) = self.text_in(text, li);
         let html = if fallback {
             format!(
@@ -294,7 +294,7 @@ impl Renderer<'_> {
     }
 
     /// Labels for feeds and exports.
-    pub fn status_label(&self, li: usize, id: &str) -> String {
+    pub(crate) fn status_label(&self, li: usize, id: &str) -> String {
         self.status_view(&self.langs[li], id).label
     }
 }

@@ -39,10 +39,8 @@ mod updates;
 mod values;
 mod write_in;
 
-pub use cards::ROOT_MARK;
-pub use page::Page;
-pub use templates::{Templates, compile_templates, error_chain};
-pub use values::Lt;
+pub(crate) use page::Page;
+pub(crate) use templates::{Templates, compile_templates, error_chain};
 
 use crate::derive::Derived;
 use crate::diag::Diagnostic;
@@ -59,23 +57,23 @@ use std::sync::Arc;
 use tera::Context;
 
 /// Browse dimensions, in the order they appear in navigation.
-pub const DIMENSIONS: [&str; 4] = ["status", "party", "topic", "country"];
+pub(crate) const DIMENSIONS: [&str; 4] = ["status", "party", "topic", "country"];
 
 /// How many commitments a list page shows; longer lists continue on
 /// `…/page/2/`, `…/page/3/`, so that no page is too heavy for a cheap phone.
-pub const PER_PAGE: usize = 50;
+pub(crate) const PER_PAGE: usize = 50;
 
 /// How many pages a list of `n` commitments takes (at least one).
-pub fn page_count(n: usize) -> usize {
+pub(crate) fn page_count(n: usize) -> usize {
     n.div_ceil(PER_PAGE).max(1)
 }
 
 /// How many updates the home page and the updates page show.
-pub const HOME_UPDATES: usize = 8;
-pub const UPDATES_PAGE: usize = 200;
+pub(crate) const HOME_UPDATES: usize = 8;
+pub(crate) const UPDATES_PAGE: usize = 200;
 
 /// Renders the HTML pages of one site.
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     site: &'a Site,
     derived: &'a Derived,
     strings: Arc<Strings>,
@@ -106,7 +104,7 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(
+    pub(crate) fn new(
         site: &'a Site,
         derived: &'a Derived,
         strings: Arc<Strings>,
@@ -154,12 +152,12 @@ impl<'a> Renderer<'a> {
         &self.site.config.languages[li].code
     }
 
-    pub fn strings(&self) -> &Strings {
+    pub(crate) fn strings(&self) -> &Strings {
         &self.strings
     }
 
     /// Every HTML page of the site.
-    pub fn pages(&self) -> Vec<Page> {
+    pub(crate) fn pages(&self) -> Vec<Page> {
         let mut pages = vec![Page::Root, Page::NotFound];
         for li in 0..self.langs.len() {
             pages.extend([Page::Home(li), Page::Localities(li), Page::Updates(li)]);
@@ -189,7 +187,7 @@ impl<'a> Renderer<'a> {
 
     /// Drops the cards made for the pages of language `li`: a one-shot
     /// build calls it once that language's pages are written.
-    pub fn release_language(&mut self, li: usize) {
+    pub(crate) fn release_language(&mut self, li: usize) {
         let data = &mut self.langs[li];
         data.cards
             .iter_mut()
@@ -212,7 +210,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// Where a page is written, relative to the output root.
-    pub fn path(&self, page: Page) -> String {
+    pub(crate) fn path(&self, page: Page) -> String {
         let code = |li: usize| self.lang_code(li);
         match page {
             Page::Root => urls::ROOT_INDEX.into(),
@@ -240,7 +238,7 @@ impl<'a> Renderer<'a> {
     /// from (the pages, language codes, locality, commitment and free page
     /// ids, the keys of the browse dimensions): while it stays the same, so
     /// do the paths, and a rebuild can reuse them.
-    pub fn layout_fingerprint(&self, pages: &[Page]) -> u64 {
+    pub(crate) fn layout_fingerprint(&self, pages: &[Page]) -> u64 {
         let mut h = DefaultHasher::new();
         pages.hash(&mut h);
         for l in &self.config().languages {
@@ -269,7 +267,7 @@ impl<'a> Renderer<'a> {
     /// fingerprints give equal pages, so a rebuild can skip the page.
     /// `path` is the page's [`path`](Self::path). Each page kind's own
     /// part is beside its template context.
-    pub fn fingerprint(&self, page: Page, path: &str) -> u64 {
+    pub(crate) fn fingerprint(&self, page: Page, path: &str) -> u64 {
         let mut h = DefaultHasher::new();
         self.global.hash(&mut h);
         path.hash(&mut h);
@@ -305,14 +303,14 @@ impl<'a> Renderer<'a> {
 
     /// The fingerprint of the inputs of everything that lists every
     /// commitment (the open-data files).
-    pub fn all_fingerprint(&self) -> u64 {
+    pub(crate) fn all_fingerprint(&self) -> u64 {
         let mut h = DefaultHasher::new();
         (self.global, self.all).hash(&mut h);
         h.finish()
     }
 
     /// The fingerprint of the inputs of a feed (site-wide or one locality's).
-    pub fn feed_fingerprint(
+    pub(crate) fn feed_fingerprint(
         &self,
         li: usize,
         locality: Option<usize>,
@@ -337,7 +335,7 @@ impl<'a> Renderer<'a> {
 
     /// Renders one page to HTML (minified: the templates were minified when loaded).
     /// `path` is the page's [`path`](Self::path).
-    pub fn render(&self, page: Page, path: &str) -> Result<Vec<u8>, Diagnostic> {
+    pub(crate) fn render(&self, page: Page, path: &str) -> Result<Vec<u8>, Diagnostic> {
         let started = self.profile.as_ref().map(|_| std::time::Instant::now());
         let (template, ctx) = self.context(page, path);
         // Straight into bytes: the page goes to a file, and Tera's output
@@ -389,7 +387,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// With `PLEDGEBOARD_TIMINGS`: pages rendered and CPU time per template.
-    pub fn template_times(&self) -> Vec<(&'static str, usize, std::time::Duration)> {
+    pub(crate) fn template_times(&self) -> Vec<(&'static str, usize, std::time::Duration)> {
         self.profile
             .as_ref()
             .and_then(|p| {

@@ -7,7 +7,7 @@ use crate::model::CRef;
 
 /// One HTML page of the output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
+pub(crate) enum Page {
     /// `/index.html`, the language picker.
     Root,
     /// `/404.html`, in every language.
@@ -37,7 +37,7 @@ pub enum Page {
 
 impl Page {
     /// The same list page at another page index (other pages unchanged).
-    pub fn with_page_index(self, n: usize) -> Page {
+    pub(crate) fn with_page_index(self, n: usize) -> Page {
         match self {
             Page::Browse(li, di, ki, _) => Page::Browse(li, di, ki, n),
             Page::Overdue(li, _) => Page::Overdue(li, n),
@@ -47,7 +47,7 @@ impl Page {
     }
 
     /// The language of a page (`None` for the root and 404 pages).
-    pub fn language(self) -> Option<usize> {
+    pub(crate) fn language(self) -> Option<usize> {
         match self {
             Page::Root | Page::NotFound => None,
             Page::Home(li)

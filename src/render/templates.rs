@@ -160,7 +160,7 @@ impl Templates {
 
 /// Compiles the theme's templates with the `t` function and the filters,
 /// compacts them, and makes each language's copy.
-pub fn compile_templates(
+pub(crate) fn compile_templates(
     theme: &Theme,
     strings: Arc<Strings>,
 ) -> Result<Templates, Vec<Diagnostic>> {
@@ -364,7 +364,7 @@ fn compact_template(src: &str) -> String {
 }
 
 /// The error and its causes on one line.
-pub fn error_chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(e: &dyn std::error::Error) -> String {
     let mut msg = e.to_string();
     let mut cause = e.source();
     while let Some(c) = cause {

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 /// Localised text (THEME.md, "LT").
 #[derive(Clone, Debug, Serialize)]
-pub struct Lt {
+pub(crate) struct Lt {
     /// Plain text, for attributes and `<title>`.
     pub text: String,
     /// Safe HTML: the escaped text, wrapped in `<span lang dir>` when it fell back.

@@ -39,7 +39,7 @@ use std::sync::Arc;
 
 /// Path segments under `/<lang>/` that the portal itself uses; a free page
 /// cannot take one of them as its id.
-pub const RESERVED_PAGE_IDS: &[&str] = &[
+pub(crate) const RESERVED_PAGE_IDS: &[&str] = &[
     "localities",
     "status",
     "party",
@@ -53,7 +53,7 @@ pub const RESERVED_PAGE_IDS: &[&str] = &[
 ];
 
 /// Everything `validate` needs besides the parsed files.
-pub struct Inputs {
+pub(crate) struct Inputs {
     pub root: PathBuf,
     pub config: Config,
     pub docs: Vec<Arc<Doc>>,
@@ -70,12 +70,12 @@ pub struct Inputs {
 /// the problems found in it. A session keeps these by the fingerprint of
 /// the commitment's files and the settings: an unchanged commitment is not
 /// checked or assembled again.
-pub type Checked = Arc<(Option<Arc<Commitment>>, Vec<Diagnostic>)>;
+pub(crate) type Checked = Arc<(Option<Arc<Commitment>>, Vec<Diagnostic>)>;
 
 /// Checks the cross-file rules and builds the site. Warnings are returned
 /// alongside a site; errors mean no site. `memo` holds commitments checked
 /// before (by a session) or nothing.
-pub fn validate(inputs: Inputs, memo: &Memo<Checked>) -> (Option<Site>, Vec<Diagnostic>) {
+pub(crate) fn validate(inputs: Inputs, memo: &Memo<Checked>) -> (Option<Site>, Vec<Diagnostic>) {
     let Inputs {
         root,
         config,

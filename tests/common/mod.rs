@@ -1,6 +1,6 @@
 //! Helpers for integration tests: purpose-made sites in temporary folders,
 //! and running the real `pledgeboard` binary on them.
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
