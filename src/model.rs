@@ -215,7 +215,7 @@ pub struct Commitment {
     pub source: String,
     /// Changes whenever one of its files (original or translation) changes;
     /// lets a rebuild tell which pages need rendering again.
-    pub fingerprint: u64,
+    pub fingerprint: crate::memo::Fingerprint,
 }
 
 impl Commitment {
@@ -245,7 +245,7 @@ pub struct Locality {
     pub source: String,
     /// Changes whenever one of its files (original or translation) changes;
     /// lets a rebuild tell which pages need rendering again.
-    pub fingerprint: u64,
+    pub fingerprint: crate::memo::Fingerprint,
 }
 
 /// A free page (`pages/<page>.md`) or the home page text (`_index.md`).
@@ -257,7 +257,7 @@ pub struct Page {
     pub source: String,
     /// Changes whenever one of its files (original or translation) changes;
     /// lets a rebuild tell which pages need rendering again.
-    pub fingerprint: u64,
+    pub fingerprint: crate::memo::Fingerprint,
 }
 
 /// A whole validated site.

@@ -52,7 +52,7 @@ impl Output for Feeds {
                 let fingerprint = build
                     .renderer
                     .feed_fingerprint(f.language, f.locality, entries);
-                (path, Fingerprint(fingerprint))
+                (path, fingerprint)
             })
             .collect();
         files.into_iter().collect()

@@ -4,7 +4,6 @@
 use super::{Build, Content, Output, Plan, Streamed};
 use crate::diag::Diagnostic;
 use crate::export::{self, Files, Format};
-use crate::memo::Fingerprint;
 use crate::urls;
 use std::sync::{Arc, OnceLock};
 
@@ -44,7 +43,7 @@ impl Output for OpenData {
 
     /// Every commitment and locality is in both files.
     fn plan(&self, build: &Build) -> Plan {
-        let fingerprint = Fingerprint(build.renderer.all_fingerprint());
+        let fingerprint = build.renderer.all_fingerprint();
         FILES
             .iter()
             .map(|(path, _)| ((*path).to_owned(), fingerprint))

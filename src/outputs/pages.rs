@@ -2,7 +2,6 @@
 
 use super::{Build, Content, Output, Plan};
 use crate::diag::Diagnostic;
-use crate::memo::Fingerprint;
 use std::ops::Range;
 
 pub(super) fn make(build: &Build) -> Box<dyn Output> {
@@ -35,7 +34,7 @@ impl Output for Pages {
             .pages
             .par_iter()
             .zip(&build.paths[..])
-            .map(|(page, path)| Fingerprint(build.renderer.fingerprint(*page, path)))
+            .map(|(page, path)| build.renderer.fingerprint(*page, path))
             .collect();
         Plan {
             paths: build.paths.clone(),

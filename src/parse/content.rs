@@ -140,12 +140,12 @@ fn yaml_error(file: &SourceFile, first_line: usize, e: &yaml::YamlError) -> Diag
 }
 
 /// A hash of a file's path and text.
-fn doc_hash(fm: &FrontMatter) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+fn doc_hash(fm: &FrontMatter) -> crate::memo::Fingerprint {
+    use std::hash::Hash;
+    let mut h = crate::memo::Fingerprinter::new();
     fm.rel.hash(&mut h);
     fm.file_text.hash(&mut h);
-    h.finish()
+    h.fingerprint()
 }
 
 #[cfg(test)]

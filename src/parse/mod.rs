@@ -195,7 +195,7 @@ pub struct Doc {
     body_range: std::ops::Range<usize>,
     pub fm: Arc<FrontMatter>,
     /// A hash of the file's path and text, computed once when it is parsed.
-    pub hash: u64,
+    pub hash: crate::memo::Fingerprint,
 }
 
 impl Doc {

@@ -199,11 +199,11 @@ pub(crate) fn write_outputs(
         &checked.derived,
         checked.strings.clone(),
         checked.tera.clone(),
-        checked.fingerprint.0,
+        checked.fingerprint,
         &memos.cards,
     );
     let pages = renderer.pages();
-    let layout = Fingerprint(renderer.layout_fingerprint(&pages));
+    let layout = renderer.layout_fingerprint(&pages);
     let (paths, paths_fingerprint) = memos.page_paths.get_or_make(layout, || {
         let paths: Vec<String> = pages.par_iter().map(|p| renderer.path(*p)).collect();
         let fingerprint = memo::of(&paths);

@@ -7,9 +7,9 @@ use super::lang::LangData;
 use super::values::{IndexItem, Link, Pagination, UpLink};
 use super::{DIMENSIONS, PER_PAGE, Page, Renderer, page_count};
 use crate::i18n::Arg;
+use crate::memo::Fingerprinter;
 use crate::model::CRef;
 use crate::urls;
-use std::collections::hash_map::DefaultHasher;
 use std::hash::Hash;
 use tera::{Context, Value};
 
@@ -77,7 +77,7 @@ impl Renderer<'_> {
     }
 
     /// Each key with its count and overdue count.
-    pub(super) fn browse_index_fp(&self, h: &mut DefaultHasher, di: usize) {
+    pub(super) fn browse_index_fp(&self, h: &mut Fingerprinter, di: usize) {
         for (ki, (key, l)) in self.dimension_keys(di).iter().enumerate() {
             key.hash(h);
             l.len().hash(h);
@@ -215,7 +215,7 @@ impl Renderer<'_> {
 
     /// The page's own commitments, and what its heading and page links
     /// show: the length of the whole list and how many are overdue.
-    pub(super) fn list_fp(&self, h: &mut DefaultHasher, page: Page) {
+    pub(super) fn list_fp(&self, h: &mut Fingerprinter, page: Page) {
         let (full, pg) = self.list_of(page);
         full.len().hash(h);
         self.list_overdue(page).hash(h);

@@ -11,8 +11,7 @@ use crate::derive::URef;
 use crate::memo::{Fingerprint, Fingerprinter};
 use crate::model::CRef;
 use crate::urls;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::sync::{Arc, OnceLock};
 use tera::{Context, Value};
 
@@ -26,7 +25,7 @@ static ROOT_MARK_FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
 impl Renderer<'_> {
     /// Per locality, per commitment: a hash of what a list entry of the
     /// commitment depends on (its files, its locality's, its overdue flag).
-    pub(super) fn entry_fingerprints(&self) -> Vec<Vec<u64>> {
+    pub(super) fn entry_fingerprints(&self) -> Vec<Vec<Fingerprint>> {
         self.site
             .localities
             .iter()
@@ -34,14 +33,14 @@ impl Renderer<'_> {
             .map(|(l, loc)| {
                 (0..loc.commitments.len())
                     .map(|c| {
-                        let mut h = DefaultHasher::new();
+                        let mut h = Fingerprinter::new();
                         self.commitment_fp(CRef {
                             locality: l,
                             commitment: c,
                         })
                         .hash(&mut h);
                         loc.fingerprint.hash(&mut h);
-                        h.finish()
+                        h.fingerprint()
                     })
                     .collect()
             })

@@ -4,8 +4,8 @@
 
 use super::Renderer;
 use super::values::CommitmentPage;
+use crate::memo::Fingerprinter;
 use crate::model::CRef;
-use std::collections::hash_map::DefaultHasher;
 use tera::{Context, Value};
 
 impl Renderer<'_> {
@@ -49,7 +49,7 @@ impl Renderer<'_> {
 
     /// The commitment's list entry: its files, its locality's, its overdue
     /// flag (what its page shows beyond that is site-wide).
-    pub(super) fn commitment_page_fp(&self, h: &mut DefaultHasher, r: CRef) {
+    pub(super) fn commitment_page_fp(&self, h: &mut Fingerprinter, r: CRef) {
         self.hash_entries(h, &[r]);
     }
 }

@@ -5,8 +5,8 @@
 use super::lang::LangData;
 use super::values::{OverdueLink, PartyRow, StatusRow};
 use super::{HOME_UPDATES, Renderer};
+use crate::memo::Fingerprinter;
 use crate::urls;
-use std::collections::hash_map::DefaultHasher;
 use std::hash::Hash;
 use tera::{Context, Value};
 
@@ -93,7 +93,7 @@ impl Renderer<'_> {
 
     /// The home page shows the locality cards (as the localities page
     /// does), the totals and the latest updates.
-    pub(super) fn home_fp(&self, h: &mut DefaultHasher) {
+    pub(super) fn home_fp(&self, h: &mut Fingerprinter) {
         self.localities_fp(h);
         self.derived.total.hash(h);
         self.derived.overdue_list.len().hash(h);

@@ -8,17 +8,17 @@ use super::lang::LangData;
 use super::values::{Feed, LocalityPage};
 use crate::derive::Derived;
 use crate::i18n::Arg;
+use crate::memo::{Fingerprint, Fingerprinter};
 use crate::model::{CRef, Site};
 use crate::urls;
 use std::collections::BTreeMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use tera::{Context, Value};
 
 /// A hash of what the locality cards count: each commitment's status and
 /// overdue flag, locality by locality.
-pub(super) fn locality_counts(site: &Site, derived: &Derived) -> u64 {
-    let mut h = DefaultHasher::new();
+pub(super) fn locality_counts(site: &Site, derived: &Derived) -> Fingerprint {
+    let mut h = Fingerprinter::new();
     for (l, loc) in site.localities.iter().enumerate() {
         loc.commitments.len().hash(&mut h);
         for (c, cm) in loc.commitments.iter().enumerate() {
@@ -29,7 +29,7 @@ pub(super) fn locality_counts(site: &Site, derived: &Derived) -> u64 {
             (&cm.status, overdue).hash(&mut h);
         }
     }
-    h.finish()
+    h.fingerprint()
 }
 
 impl Renderer<'_> {
@@ -67,7 +67,7 @@ impl Renderer<'_> {
 
     /// Locality cards: each locality's own files and the counts its card
     /// shows (also part of the home page's fingerprint).
-    pub(super) fn localities_fp(&self, h: &mut DefaultHasher) {
+    pub(super) fn localities_fp(&self, h: &mut Fingerprinter) {
         self.locality_counts.hash(h);
         for loc in &self.site.localities {
             loc.fingerprint.hash(h);
@@ -152,7 +152,7 @@ impl Renderer<'_> {
     }
 
     /// The locality's own files and the list entries of its commitments.
-    pub(super) fn locality_fp(&self, h: &mut DefaultHasher, i: usize) {
+    pub(super) fn locality_fp(&self, h: &mut Fingerprinter, i: usize) {
         self.site.localities[i].fingerprint.hash(h);
         self.entry_fps[i].hash(h);
     }

@@ -46,13 +46,13 @@ use crate::derive::Derived;
 use crate::diag::Diagnostic;
 use crate::i18n::Strings;
 use crate::memo::Memo;
+use crate::memo::{Fingerprint, Fingerprinter};
 use crate::model::{CRef, Config, Site};
 use crate::urls;
 use lang::LangData;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::sync::Arc;
 use tera::Context;
 
@@ -80,21 +80,21 @@ pub(crate) struct Renderer<'a> {
     tera: Arc<Templates>,
     langs: Vec<LangData>,
     /// What every page depends on (see `pipeline::Checked::fingerprint`).
-    global: u64,
+    global: Fingerprint,
     /// With `PLEDGEBOARD_TIMINGS`: pages rendered and time spent, per template.
     profile: Option<std::sync::Mutex<BTreeMap<&'static str, (usize, std::time::Duration)>>>,
     /// What pages listing everything depend on: every commitment and locality.
-    all: u64,
+    all: Fingerprint,
     /// Every commitment, in locality then id order.
     all_crefs: Vec<CRef>,
     /// Per locality, per commitment: a hash of what a list entry of the
     /// commitment depends on (its files, its locality's, its overdue flag),
     /// made once; page fingerprints hash these instead of reaching into
     /// every commitment again.
-    entry_fps: Vec<Vec<u64>>,
+    entry_fps: Vec<Vec<Fingerprint>>,
     /// A hash of what the locality cards count: each commitment's status
     /// and overdue flag, locality by locality.
-    locality_counts: u64,
+    locality_counts: Fingerprint,
     /// List cards' HTML by the fingerprint of what each is made from: a
     /// session's rebuild renders only the cards of commitments that changed.
     cards: &'a Memo<Arc<str>>,
@@ -109,7 +109,7 @@ impl<'a> Renderer<'a> {
         derived: &'a Derived,
         strings: Arc<Strings>,
         tera: Arc<Templates>,
-        global: u64,
+        global: Fingerprint,
         cards: &'a Memo<Arc<str>>,
     ) -> Self {
         let mut r = Renderer {
@@ -121,7 +121,7 @@ impl<'a> Renderer<'a> {
             profile: std::env::var_os("PLEDGEBOARD_TIMINGS")
                 .map(|_| std::sync::Mutex::new(BTreeMap::new())),
             global,
-            all: 0,
+            all: Fingerprint::default(),
             all_crefs: site.crefs().collect(),
             entry_fps: Vec::new(),
             locality_counts: locality::locality_counts(site, derived),
@@ -132,11 +132,11 @@ impl<'a> Renderer<'a> {
         r.entry_fps = r.entry_fingerprints();
         // Every locality and every commitment's entry (its files, its
         // locality's, its overdue flag), from the hashes just made.
-        let mut h = DefaultHasher::new();
+        let mut h = Fingerprinter::new();
         for (loc, entries) in site.localities.iter().zip(&r.entry_fps) {
             (loc.fingerprint, entries).hash(&mut h);
         }
-        r.all = h.finish();
+        r.all = h.fingerprint();
         r.langs = (0..site.config.languages.len())
             .into_par_iter()
             .map(|li| r.lang_data(li))
@@ -238,8 +238,8 @@ impl<'a> Renderer<'a> {
     /// from (the pages, language codes, locality, commitment and free page
     /// ids, the keys of the browse dimensions): while it stays the same, so
     /// do the paths, and a rebuild can reuse them.
-    pub(crate) fn layout_fingerprint(&self, pages: &[Page]) -> u64 {
-        let mut h = DefaultHasher::new();
+    pub(crate) fn layout_fingerprint(&self, pages: &[Page]) -> Fingerprint {
+        let mut h = Fingerprinter::new();
         pages.hash(&mut h);
         for l in &self.config().languages {
             l.code.hash(&mut h);
@@ -258,7 +258,7 @@ impl<'a> Renderer<'a> {
         for p in &self.site.pages {
             p.id.hash(&mut h);
         }
-        h.finish()
+        h.fingerprint()
     }
 
     // -- fingerprints ------------------------------------------------------
@@ -267,8 +267,8 @@ impl<'a> Renderer<'a> {
     /// fingerprints give equal pages, so a rebuild can skip the page.
     /// `path` is the page's [`path`](Self::path). Each page kind's own
     /// part is beside its template context.
-    pub(crate) fn fingerprint(&self, page: Page, path: &str) -> u64 {
-        let mut h = DefaultHasher::new();
+    pub(crate) fn fingerprint(&self, page: Page, path: &str) -> Fingerprint {
+        let mut h = Fingerprinter::new();
         self.global.hash(&mut h);
         path.hash(&mut h);
         match page {
@@ -282,11 +282,11 @@ impl<'a> Renderer<'a> {
             Page::Browse(..) | Page::Overdue(..) | Page::All(..) => self.list_fp(&mut h, page),
             Page::Updates(_) => self.updates_fp(&mut h),
         }
-        h.finish()
+        h.fingerprint()
     }
 
     /// Hashes the list entries (`entry_fps`) of the commitments of `list`.
-    fn hash_entries(&self, h: &mut DefaultHasher, list: &[CRef]) {
+    fn hash_entries(&self, h: &mut Fingerprinter, list: &[CRef]) {
         for r in list {
             self.entry_fps[r.locality][r.commitment].hash(h);
         }
@@ -294,7 +294,7 @@ impl<'a> Renderer<'a> {
 
     /// What a commitment's entry depends on besides its locality's files:
     /// its own files and its overdue flag.
-    fn commitment_fp(&self, r: CRef) -> (u64, bool) {
+    fn commitment_fp(&self, r: CRef) -> (Fingerprint, bool) {
         (
             self.site.commitment(r).fingerprint,
             self.derived.is_overdue(r),
@@ -303,10 +303,10 @@ impl<'a> Renderer<'a> {
 
     /// The fingerprint of the inputs of everything that lists every
     /// commitment (the open-data files).
-    pub(crate) fn all_fingerprint(&self) -> u64 {
-        let mut h = DefaultHasher::new();
+    pub(crate) fn all_fingerprint(&self) -> Fingerprint {
+        let mut h = Fingerprinter::new();
         (self.global, self.all).hash(&mut h);
-        h.finish()
+        h.fingerprint()
     }
 
     /// The fingerprint of the inputs of a feed (site-wide or one locality's).
@@ -315,8 +315,8 @@ impl<'a> Renderer<'a> {
         li: usize,
         locality: Option<usize>,
         entries: &[crate::derive::URef],
-    ) -> u64 {
-        let mut h = DefaultHasher::new();
+    ) -> Fingerprint {
+        let mut h = Fingerprinter::new();
         (self.global, li, locality).hash(&mut h);
         if let Some(i) = locality {
             self.site.localities[i].fingerprint.hash(&mut h);
@@ -328,7 +328,7 @@ impl<'a> Renderer<'a> {
                 .fingerprint
                 .hash(&mut h);
         }
-        h.finish()
+        h.fingerprint()
     }
 
     // -- rendering ---------------------------------------------------------

@@ -3,7 +3,7 @@
 //! its fingerprint.
 
 use super::{Renderer, UPDATES_PAGE};
-use std::collections::hash_map::DefaultHasher;
+use crate::memo::Fingerprinter;
 use std::hash::Hash;
 use tera::{Context, Value};
 
@@ -26,7 +26,7 @@ impl Renderer<'_> {
 
     /// How many updates there are, and the updates shown with their
     /// commitments' list entries.
-    pub(super) fn updates_fp(&self, h: &mut DefaultHasher) {
+    pub(super) fn updates_fp(&self, h: &mut Fingerprinter) {
         self.derived.latest_updates.len().hash(h);
         for u in self.derived.latest_updates.iter().take(UPDATES_PAGE) {
             u.update.hash(h);

@@ -118,13 +118,13 @@ pub(super) fn translations_of<'g, T>(
 }
 
 /// A hash of the texts of a group's files: equal fingerprints, equal content.
-pub(super) fn fingerprint(group: &Group) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+pub(super) fn fingerprint(group: &Group) -> crate::memo::Fingerprint {
+    use std::hash::Hash;
+    let mut h = crate::memo::Fingerprinter::new();
     for doc in group.main.iter().chain(&group.translations) {
         doc.hash.hash(&mut h);
     }
-    h.finish()
+    h.fingerprint()
 }
 
 /// The Markdown body of a group: the main file's, with non-empty translations.
