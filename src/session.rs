@@ -24,8 +24,9 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// A file of the site directory as last read: its size and modification time.
-type Stamp = (u64, Option<std::time::SystemTime>);
+/// A file of the site directory as last read: its size and modification
+/// time (none when it could not be read).
+type Stamp = Option<crate::write::Stamp>;
 
 /// A content file as last read: parsed, or the errors found in it, and the
 /// warnings found in reading it.
@@ -217,8 +218,7 @@ impl Session {
             .into_iter()
             .map(|rel| {
                 let meta = std::fs::metadata(self.site_dir.join(&rel)).ok();
-                let stamp = meta.map_or((0, None), |m| (m.len(), m.modified().ok()));
-                (rel, stamp)
+                (rel, meta.map(|m| crate::write::Stamp::of(&m)))
             })
             .collect();
         self.read_stale(&stamps);

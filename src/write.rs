@@ -28,7 +28,7 @@ pub(crate) const MARKER: &str = ".pledgeboard-output";
 /// What a written file looks like on disk: its size and modification time.
 /// A file whose stamp is still the one it had when written was not touched
 /// since, so a later build may link it into its staging folder unread.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Stamp {
     pub len: u64,
     /// Nanoseconds since the Unix epoch (0 where the system has no time).
@@ -65,7 +65,7 @@ pub struct Staging {
 
 /// Where the last commit kept the output it replaced (see [`Base`]).
 pub(crate) fn previous_output(out: &Path) -> PathBuf {
-    sibling(out, "old")
+    beside(out, "old")
 }
 
 /// Why an output folder cannot be used.
@@ -139,7 +139,8 @@ fn resolve_existing(p: &Path) -> PathBuf {
     }
 }
 
-fn sibling(out: &Path, suffix: &str) -> PathBuf {
+/// A path beside the output folder `out`: `.NAME.pledgeboard-SUFFIX`.
+pub(crate) fn beside(out: &Path, suffix: &str) -> PathBuf {
     let name = out
         .file_name()
         .map_or("public".into(), |n| n.to_string_lossy().into_owned());
@@ -168,7 +169,7 @@ impl Staging {
 
     /// Starts a staging folder for `out` from `base`.
     pub fn begin_with(out: &Path, base: Base) -> io::Result<Staging> {
-        let tmp = sibling(out, "new");
+        let tmp = beside(out, "new");
         if tmp.exists() {
             // Left by an interrupted build.
             fs::remove_dir_all(&tmp)?;

@@ -3,6 +3,7 @@
 use super::{Build, Content, Output, Plan};
 use crate::diag::Diagnostic;
 use crate::memo;
+use crate::write::Stamp;
 
 pub(super) fn make(_build: &Build) -> Box<dyn Output> {
     Box::new(Statics)
@@ -26,7 +27,7 @@ impl Output for Statics {
             .par_iter()
             .map(|path| {
                 let meta = std::fs::metadata(dir.join(path)).ok();
-                let stamp = meta.map(|m| (m.len(), m.modified().ok()));
+                let stamp = meta.map(|m| Stamp::of(&m));
                 (path.clone(), memo::of(&stamp))
             })
             .collect();

@@ -87,7 +87,14 @@ pub(super) fn execute(
             let to_make = keep_or_link(&staging, current, base, &plans, &mut stamps)
                 .map_err(|e| vec![io_error(current, "the staging folder", e)])?;
             super::lap("keep");
-            let done = produce_staged(build, kinds, &plans, &to_make, &staging, &mut stamps);
+            let done = produce_staged(
+                build,
+                kinds,
+                &plans,
+                &to_make,
+                (&staging, current),
+                &mut stamps,
+            );
             if let Err(d) = done {
                 staging.abort();
                 return Err(vec![d]);
@@ -99,7 +106,11 @@ pub(super) fn execute(
         }
         Target::InPlace { out, defer } => {
             let to_make = unstamped(&stamps);
-            let made = produce_in_memory(build, kinds, &plans, &to_make).map_err(|d| vec![d])?;
+            // Made in memory, before anything is written.
+            let made = run_by_run(build, kinds, &plans, &to_make, |path, content| {
+                in_memory(content).map_err(|e| io_error(out, path, e))
+            })
+            .map_err(|d| vec![d])?;
             let deferred = write_in_place(out, &plans, made, defer, &mut stamps)?;
             remove_stale(&plans, previous, |path| write::remove_file(out, path))
                 .map_err(|e| vec![io_error(out, "a file no longer made", e)])?;
@@ -141,8 +152,7 @@ fn kept_stamps(plan: &Plan, before: Option<&KindFiles>) -> Vec<Option<Stamp>> {
     let Some(before) = before else {
         return vec![None; plan.paths.len()];
     };
-    let same_paths = Arc::ptr_eq(&plan.paths, &before.paths) || plan.paths == before.paths;
-    if same_paths {
+    if same_paths(plan, before) {
         return plan
             .fingerprints
             .iter()
@@ -223,39 +233,55 @@ fn keep_or_link(
     Ok(unstamped(stamps))
 }
 
-/// Makes and writes the files `to_make` into the staging folder, run by run
-/// of each kind, recording their stamps.
+/// Makes and writes the files `to_make` into the staging folder, recording
+/// their stamps.
 fn produce_staged(
     build: &mut Build,
     kinds: &[Box<dyn Output>],
     plans: &[Plan],
     to_make: &[Item],
-    staging: &Staging,
+    (staging, current): (&Staging, &Path),
     stamps: &mut [Vec<Option<Stamp>>],
 ) -> Result<(), Diagnostic> {
+    let written = run_by_run(build, kinds, plans, to_make, |path, content| {
+        write_staged(staging, path, content).map_err(|e| io_error(current, path, e))
+    })?;
+    for (item, stamp) in written {
+        stamps[item.kind][item.index] = Some(stamp);
+    }
+    Ok(())
+}
+
+/// Produces the files `to_make` and hands each to `finish`, kind by kind
+/// and run by run of each kind (after a run, the kind may free what it
+/// used), the files of a run in parallel.
+fn run_by_run<T: Send>(
+    build: &mut Build,
+    kinds: &[Box<dyn Output>],
+    plans: &[Plan],
+    to_make: &[Item],
+    finish: impl Fn(&str, Content) -> Result<T, Diagnostic> + Sync,
+) -> Result<Vec<(Item, T)>, Diagnostic> {
+    let mut done = Vec::with_capacity(to_make.len());
     for (k, kind) in kinds.iter().enumerate() {
         let mine: Vec<usize> = items_of(to_make, k);
         for (r, run) in kind.runs(plans[k].paths.len()).into_iter().enumerate() {
             let here: Vec<usize> = mine.iter().copied().filter(|i| run.contains(i)).collect();
             let build_ref: &Build = build;
-            let written: Vec<(usize, Stamp)> = here
+            let finished: Vec<(Item, T)> = here
                 .par_iter()
-                .map(|&i| {
-                    let path = &plans[k].paths[i];
-                    let content = kind.produce(build_ref, i)?;
-                    let stamp = write_staged(staging, path, content)
-                        .map_err(|e| io_error(staging.path(), path, e))?;
-                    Ok((i, stamp))
+                .map(|&index| {
+                    let content = kind.produce(build_ref, index)?;
+                    let value = finish(&plans[k].paths[index], content)?;
+                    Ok((Item { kind: k, index }, value))
                 })
                 .collect::<Result<_, Diagnostic>>()?;
-            for (i, stamp) in written {
-                stamps[k][i] = Some(stamp);
-            }
+            done.extend(finished);
             kind.after_run(build, r);
         }
         super::lap(kind.name());
     }
-    Ok(())
+    Ok(done)
 }
 
 fn items_of(items: &[Item], kind: usize) -> Vec<usize> {
@@ -279,34 +305,6 @@ fn write_staged(staging: &Staging, path: &str, content: Content) -> std::io::Res
 enum Made {
     Bytes(Vec<u8>),
     Owned(Arc<dyn Streamed>),
-}
-
-/// Makes the files `to_make`, in memory, before anything is written.
-fn produce_in_memory(
-    build: &mut Build,
-    kinds: &[Box<dyn Output>],
-    plans: &[Plan],
-    to_make: &[Item],
-) -> Result<Vec<(Item, Made)>, Diagnostic> {
-    let mut made = Vec::with_capacity(to_make.len());
-    for (k, kind) in kinds.iter().enumerate() {
-        let mine = items_of(to_make, k);
-        for (r, run) in kind.runs(plans[k].paths.len()).into_iter().enumerate() {
-            let here: Vec<usize> = mine.iter().copied().filter(|i| run.contains(i)).collect();
-            let build_ref: &Build = build;
-            let done: Vec<(Item, Made)> = here
-                .par_iter()
-                .map(|&index| {
-                    let made = in_memory(kind.produce(build_ref, index)?)
-                        .map_err(|e| io_error(Path::new(""), &plans[k].paths[index], e))?;
-                    Ok((Item { kind: k, index }, made))
-                })
-                .collect::<Result<_, Diagnostic>>()?;
-            made.extend(done);
-            kind.after_run(build, r);
-        }
-    }
-    Ok(made)
 }
 
 fn in_memory(content: Content) -> std::io::Result<Made> {
@@ -363,10 +361,7 @@ fn write_in_place(
 /// Removes from a staging folder that started from an earlier output every
 /// file no plan has: those of content since deleted, and any other.
 fn remove_unplanned(staging: &Staging, plans: &[Plan]) -> std::io::Result<()> {
-    let planned: HashSet<&str> = plans
-        .iter()
-        .flat_map(|p| p.paths.iter().map(String::as_str))
-        .collect();
+    let planned = planned_paths(plans);
     for file in staging.files()? {
         if !planned.contains(file.as_str()) {
             staging.remove(&file)?;
@@ -381,18 +376,11 @@ fn remove_stale(
     previous: &Manifest,
     remove: impl Fn(&str) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let unchanged = |k: usize| {
-        previous
-            .kind(k)
-            .is_some_and(|b| Arc::ptr_eq(&b.paths, &plans[k].paths) || b.paths == plans[k].paths)
-    };
+    let unchanged = |k: usize| previous.kind(k).is_some_and(|b| same_paths(&plans[k], b));
     if previous.kinds.len() == plans.len() && (0..plans.len()).all(unchanged) {
         return Ok(());
     }
-    let now: HashSet<&str> = plans
-        .iter()
-        .flat_map(|p| p.paths.iter().map(String::as_str))
-        .collect();
+    let now = planned_paths(plans);
     for kind in &previous.kinds {
         for path in kind.paths.iter().filter(|p| !now.contains(p.as_str())) {
             remove(path)?;
@@ -401,7 +389,21 @@ fn remove_stale(
     Ok(())
 }
 
-fn io_error(out: &Path, what: &str, e: std::io::Error) -> Diagnostic {
+/// Whether a plan has the very paths, in the same order, that `before` lists.
+fn same_paths(plan: &Plan, before: &KindFiles) -> bool {
+    Arc::ptr_eq(&plan.paths, &before.paths) || plan.paths == before.paths
+}
+
+/// Every path of every plan.
+fn planned_paths(plans: &[Plan]) -> HashSet<&str> {
+    plans
+        .iter()
+        .flat_map(|p| p.paths.iter().map(String::as_str))
+        .collect()
+}
+
+/// A failure to write `what` into the output folder `out`.
+pub(super) fn io_error(out: &Path, what: &str, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(
         out.display().to_string(),
         format!("cannot write {what}: {e}"),

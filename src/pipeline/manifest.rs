@@ -70,10 +70,7 @@ impl Manifest {
 
 /// Where the manifest of the output folder `out` is kept.
 pub fn location(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or("public".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.pledgeboard-manifest"))
+    write::beside(out, "manifest")
 }
 
 const HEADER: &str = "pledgeboard-manifest 2";

@@ -230,7 +230,8 @@ pub(crate) fn write_outputs(
                 keep_replaced: !previous.is_empty(),
             };
             Target::Staging {
-                staging: Staging::begin_with(out, from).map_err(|e| vec![io_error(out, e)])?,
+                staging: Staging::begin_with(out, from)
+                    .map_err(|e| vec![execute::io_error(out, "the output folder", e)])?,
                 current: out,
                 base,
             }
@@ -245,13 +246,6 @@ pub(crate) fn write_outputs(
         manifest: outcome.manifest,
         deferred: outcome.deferred,
     })
-}
-
-fn io_error(out: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(
-        out.display().to_string(),
-        format!("cannot write the output folder: {e}"),
-    )
 }
 
 fn print_template_times(renderer: &Renderer) {
