@@ -72,6 +72,25 @@ enum Command {
     },
 }
 
+/// Standard output is gone: its reader closed the pipe (`| head -1`), or
+/// writing to it failed. The command prints nothing more and ends quietly,
+/// as if it had been stopped by the closed pipe, instead of panicking.
+struct Gone;
+
+/// Writes to standard output (what `print!` does, without its panic).
+fn say(text: std::fmt::Arguments) -> Result<(), Gone> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_fmt(text)
+        .and_then(|()| out.flush())
+        .map_err(|_| Gone)
+}
+
+/// `println!` to standard output, returning `Err(Gone)` once it is gone.
+macro_rules! say {
+    ($($arg:tt)*) => { say(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
 fn print_diagnostics(diags: &[Diagnostic]) {
     for d in diags {
         eprint!("{d}");
@@ -202,7 +221,7 @@ fn coverage_report(
     out
 }
 
-fn report_build(report: &pipeline::Report) {
+fn report_build(report: &pipeline::Report) -> Result<(), Gone> {
     print_diagnostics(&report.warnings);
     let rendered = if report.rendered < report.pages {
         format!(", {} rendered, the others unchanged", report.rendered)
@@ -215,7 +234,7 @@ fn report_build(report: &pipeline::Report) {
     } else {
         format!("{secs:.2} s")
     };
-    println!(
+    say!(
         "Built {} pages ({} files{rendered}) for {} localities, {} commitments, {} languages in {took} into {}",
         report.pages,
         report.files,
@@ -223,13 +242,15 @@ fn report_build(report: &pipeline::Report) {
         report.commitments,
         report.languages,
         report.output.display()
-    );
+    )?;
     if let Some(line) = coverage_line(&report.coverage, &report.interface) {
-        println!("{line}");
+        say!("{line}")?;
     }
+    Ok(())
 }
 
-/// `pledgeboard watch`: build, then rebuild after every change until stopped.
+/// `pledgeboard watch`: build, then rebuild after every change until stopped
+/// (or until standard output is gone).
 fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
     let out = output.unwrap_or_else(|| site_dir.join("public"));
     let mut session = pledgeboard::session::Session::new(site_dir, Some(&out));
@@ -241,9 +262,12 @@ fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
             print_diagnostics(&diags);
             let n = diags.iter().filter(|d| d.is_error()).count();
             eprintln!("{n} error(s); the output folder keeps the last good build.");
+            Ok(())
         }
     };
-    build(None);
+    if build(None).is_err() {
+        return ExitCode::SUCCESS;
+    }
     let watcher = match pledgeboard::watch::Watch::start(site_dir, std::slice::from_ref(&out)) {
         Ok(w) => w,
         Err(e) => {
@@ -251,26 +275,36 @@ fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!(
+    let watching = say!(
         "Watching {} for changes. Press Ctrl-C to stop.",
         site_dir.display()
     );
+    if watching.is_err() {
+        return ExitCode::SUCCESS;
+    }
     while let Some(changed) = watcher.next_change() {
         let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        println!("Changed: {}", names.join(", "));
-        build(Some(&changed));
+        if say!("Changed: {}", names.join(", ")).is_err() || build(Some(&changed)).is_err() {
+            break;
+        }
     }
     ExitCode::SUCCESS
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Every command dates what it builds or checks: a malformed
+    // `SOURCE_DATE_EPOCH` stops it before anything is read.
+    if let Err(d) = pipeline::source_date_epoch() {
+        return fail(&[d]);
+    }
     let today = pipeline::build_date();
     match cli.command {
         Command::Build { site_dir, output } => {
             match pipeline::build(&site_dir, output.as_deref(), today) {
                 Ok(report) => {
-                    report_build(&report);
+                    // The output is written; a summary nobody reads is no failure.
+                    let _ = report_build(&report);
                     ExitCode::SUCCESS
                 }
                 Err(diags) => fail(&diags),
@@ -300,16 +334,20 @@ fn main() -> ExitCode {
                 let coverage = derive::coverage(&checked.site, &pledgeboard::memo::Memo::off());
                 let interface = checked.strings.missing_strings();
                 let config = &checked.site.config;
-                println!(
+                // Standard output gone: the report is not read, but the
+                // exit code still tells whether the check passed.
+                let _ = say!(
                     "No errors: {} localities, {} commitments, {} languages.",
                     checked.site.localities.len(),
                     checked.derived.total,
                     config.languages.len()
-                );
-                print!(
-                    "{}",
-                    coverage_report(&config.default_language, &coverage, &interface)
-                );
+                )
+                .and_then(|()| {
+                    say(format_args!(
+                        "{}",
+                        coverage_report(&config.default_language, &coverage, &interface)
+                    ))
+                });
                 let incomplete: Vec<String> = config
                     .languages
                     .iter()

@@ -633,3 +633,18 @@ fn translated_update_matches_no_update() {
         "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-02, note: Trois patrouilles. }\n---\n"
     )]));
 }
+
+// ---- issue 15: output folder safety ----
+
+#[test]
+fn source_date_epoch_not_a_number_of_seconds() {
+    let s = TestSite::minimal();
+    let out = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .arg("check")
+        .arg(s.path())
+        .env("SOURCE_DATE_EPOCH", "1719705600.5")
+        .output()
+        .expect("run pledgeboard");
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
+}

@@ -655,3 +655,90 @@ fn private_use_marks_in_content_are_removed_with_a_warning() {
     let list = site.read("en/localities/saaba/index.html");
     assert!(list.contains("Joint night 7patrols"), "{list}");
 }
+
+// ---- issue 15: output folder safety ----
+
+/// Runs `pledgeboard <args…> <site>` with `SOURCE_DATE_EPOCH` set to `epoch`.
+fn run_with_epoch(site: &Path, args: &[&str], epoch: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .args(args)
+        .arg(site)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .expect("run pledgeboard")
+}
+
+#[test]
+fn a_malformed_source_date_epoch_is_an_error_naming_the_variable() {
+    let site = TestSite::minimal();
+    build_ok(&site);
+    let before = tree(&site.out());
+    for bad in [
+        "abc",
+        "1719705600.5",
+        " 1719705600",
+        "-",
+        "99999999999999999999",
+    ] {
+        for command in ["build", "check"] {
+            let o = run_with_epoch(site.path(), &[command], bad);
+            let stderr = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(
+                o.status.code(),
+                Some(1),
+                "{command} with {bad:?}:\n{stderr}"
+            );
+            assert!(
+                stderr.contains("error: SOURCE_DATE_EPOCH: ")
+                    && stderr.contains(&format!("found: `{bad}`"))
+                    && stderr.contains(
+                        "expected: a whole number of seconds since 1970-01-01 00:00 UTC, \
+                         such as `1719705600`"
+                    ),
+                "{command} with {bad:?}:\n{stderr}"
+            );
+        }
+    }
+    assert!(tree(&site.out()) == before, "a refused build wrote");
+    // Empty is unset (the reproducible-builds convention): today's date.
+    let o = run_with_epoch(site.path(), &["build"], "");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = run_with_epoch(site.path(), &["build"], "1719705600");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+#[test]
+fn a_closed_standard_output_ends_the_command_quietly() {
+    let site = TestSite::minimal();
+    for command in ["build", "check"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+            .arg(command)
+            .arg(site.path())
+            .env("SOURCE_DATE_EPOCH", "1719705600")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start pledgeboard");
+        // The reader goes before anything is printed (`| head -0`).
+        drop(child.stdout.take());
+        let o = child.wait_with_output().expect("wait for pledgeboard");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{command}:\n{stderr}");
+        assert_eq!(stderr, "", "{command}");
+    }
+    assert!(
+        site.out().join("en/index.html").is_file(),
+        "the build was done"
+    );
+}

@@ -66,14 +66,57 @@ pub struct Report {
     pub elapsed: Duration,
 }
 
-/// The date a build is made on: `SOURCE_DATE_EPOCH` when set, else today (UTC).
+/// The date a build is made on: `SOURCE_DATE_EPOCH` when set, else today
+/// (UTC). A malformed value reads as unset here: the command line refuses
+/// it first, with [`source_date_epoch`]'s error, before any command runs.
 pub fn build_date() -> Date {
-    let ts = std::env::var("SOURCE_DATE_EPOCH")
+    let ts = source_date_epoch()
         .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .flatten()
         .unwrap_or_else(jiff::Timestamp::now);
     ts.to_zoned(jiff::tz::TimeZone::UTC).date()
+}
+
+/// The variable that fixes the build date for reproducible builds.
+const SOURCE_DATE_EPOCH: &str = "SOURCE_DATE_EPOCH";
+
+/// The build date `SOURCE_DATE_EPOCH` sets, as the reproducible-builds
+/// specification has it: a whole number of seconds since 1970-01-01 UTC,
+/// digits only. Unset or empty (as CI systems often pass an unset
+/// variable): `None`, the build uses today. Anything else is an error.
+pub fn source_date_epoch() -> Result<Option<jiff::Timestamp>, Diagnostic> {
+    let value = match std::env::var(SOURCE_DATE_EPOCH) {
+        Ok(value) => value,
+        Err(std::env::VarError::NotPresent) => return Ok(None),
+        Err(std::env::VarError::NotUnicode(raw)) => {
+            return Err(bad_epoch(&raw.to_string_lossy(), "it is not text"));
+        }
+    };
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad_epoch(&value, "it is not a whole number of seconds"));
+    }
+    value
+        .parse::<i64>()
+        .ok()
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .map(Some)
+        .ok_or_else(|| bad_epoch(&value, "it is past the year 9999"))
+}
+
+fn bad_epoch(value: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        SOURCE_DATE_EPOCH,
+        format!("this environment variable does not give a build date: {why}"),
+    )
+    .found(format!("`{value}`"))
+    .expected("a whole number of seconds since 1970-01-01 00:00 UTC, such as `1719705600`")
+    .help(
+        "set it to the output of `date +%s` (or `git log -1 --format=%ct`), \
+         or unset it to build with today's date",
+    )
 }
 
 /// When the last lap ended.
