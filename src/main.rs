@@ -252,7 +252,16 @@ fn report_build(report: &pipeline::Report) -> Result<(), Gone> {
 /// `pledgeboard watch`: build, then rebuild after every change until stopped
 /// (or until standard output is gone).
 fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
-    let out = output.unwrap_or_else(|| site_dir.join("public"));
+    // The session writes in place until it stops: it holds the output
+    // folder's lock all along (a build into it is refused, naming it).
+    let waiting = |other, out: &std::path::Path| {
+        eprintln!("Waiting for {other} to finish writing {} …", out.display());
+    };
+    let (out, _lock) =
+        match pipeline::lock_output(site_dir, output.as_deref(), pipeline::Use::Watch, waiting) {
+            Ok(locked) => locked,
+            Err(diags) => return fail(&diags),
+        };
     let mut session = pledgeboard::session::Session::new(site_dir, Some(&out));
     let mut build = |changed: Option<&[PathBuf]>| match session
         .rebuild_after(pipeline::build_date(), changed)

@@ -1,10 +1,23 @@
 //! Write: put the output on disk without ever losing the previous one.
 //!
 //! A build writes into a staging folder beside the output folder
-//! (`.<name>.pledgeboard-new`). Only when every file was written is the old
-//! output moved aside and the staging folder renamed into its place. A build
-//! that fails or is interrupted leaves the previous output exactly as it was
-//! (at worst with a stale staging folder, which the next build removes).
+//! (`.<name>.pledgeboard-new-<process>-<n>`, a name of its own). Only when
+//! every file was written does the staging folder take the output folder's
+//! place, in one step where the system can (Linux: `renameat2` with
+//! `RENAME_EXCHANGE` swaps the two folders, so the output path always holds
+//! a whole portal). Elsewhere, or on a file system that refuses the
+//! exchange, the old output is renamed aside and the staging folder into
+//! its place: between those two renames the output path is missing (a
+//! build killed there leaves the previous output as
+//! `.<name>.pledgeboard-old`, where the next build finds it). A build that
+//! fails or is interrupted leaves the previous output exactly as it was (at
+//! worst with a stale staging folder, which the next build removes); a
+//! commit that fails (a mount point cannot be replaced) deletes its
+//! staging folder and leaves the output as it was.
+//!
+//! One process at a time writes an output folder: it holds the folder's
+//! [`Lock`] (see `lock.rs`), so staging folders of other names beside the
+//! output folder are stale and removed.
 //!
 //! The staging folder is empty, or (see [`Base`]) it is the output before
 //! the current one, which the last commit kept beside the output folder
@@ -15,8 +28,16 @@
 //! is ever written through: a file is replaced by removing it first.
 //!
 //! The output folder is refused when it is the site folder or contains it,
-//! when it is `/` or the home folder, and when it already exists with
-//! content that pledgeboard did not write (it has no marker file).
+//! when it is inside a folder the site reads ([`READ_FOLDERS`]), when it is
+//! `/` or the home folder, and when it already exists with content that
+//! pledgeboard did not write (it has no marker file). An output folder that
+//! is a symbolic link is written through: the portal goes into the link's
+//! target, and the link stays.
+
+mod lock;
+
+pub(crate) use lock::Refusal;
+pub use lock::{Holder, Lock, Use};
 
 use std::fs;
 use std::io;
@@ -72,7 +93,14 @@ pub(crate) fn previous_output(out: &Path) -> PathBuf {
 #[derive(Debug)]
 pub(crate) struct Refused(pub String);
 
-/// Checks that `out` is a safe place to write the output of the site at `site`.
+/// The folders of a site folder that the site reads (see `load.rs`,
+/// `theme.rs` and the site's interface strings): an output folder inside
+/// one would be read by the next build.
+pub(crate) const READ_FOLDERS: [&str; 5] = ["localities", "pages", "static", "themes", "i18n"];
+
+/// Checks that `out` is a safe place to write the output of the site at
+/// `site`, and returns where to write: `out` made absolute, or, when `out`
+/// is a symbolic link, the folder it leads to (the link stays).
 pub(crate) fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> {
     let site = site
         .canonicalize()
@@ -100,8 +128,26 @@ pub(crate) fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> 
             "the output folder cannot contain the site folder".into(),
         ));
     }
+    if let Some(read) = READ_FOLDERS
+        .iter()
+        .find(|f| out_real.starts_with(resolve_existing(&site.join(f))))
+    {
+        return Err(Refused(format!(
+            "the output folder cannot be inside the site's `{read}/` folder: the site reads \
+             that folder, so every build would take in the portal of the build before; \
+             choose a folder outside it, such as the site's `public/`"
+        )));
+    }
+    check_contents(out, &out_real)?;
+    let is_link = fs::symlink_metadata(&out_abs).is_ok_and(|m| m.file_type().is_symlink());
+    Ok(if is_link { out_real } else { out_abs })
+}
+
+/// Refuses an existing output folder that pledgeboard did not write, or
+/// something that is not a folder.
+fn check_contents(out: &Path, out_real: &Path) -> Result<(), Refused> {
     if out_real.is_dir() {
-        let non_empty = fs::read_dir(&out_real)
+        let non_empty = fs::read_dir(out_real)
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
         if non_empty && !out_real.join(MARKER).is_file() {
@@ -117,7 +163,7 @@ pub(crate) fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> 
             out.display()
         )));
     }
-    Ok(out_abs)
+    Ok(())
 }
 
 fn absolute(p: &Path) -> io::Result<PathBuf> {
@@ -128,14 +174,23 @@ fn absolute(p: &Path) -> io::Result<PathBuf> {
     }
 }
 
-/// The real path of `p`, resolving the longest existing prefix.
+/// The real path of `p`, resolving the longest existing prefix and
+/// symbolic links, also those that lead to nothing yet.
 fn resolve_existing(p: &Path) -> PathBuf {
+    resolve(p, 40)
+}
+
+fn resolve(p: &Path, hops: u8) -> PathBuf {
     if let Ok(real) = p.canonicalize() {
         return real;
     }
-    match (p.parent(), p.file_name()) {
-        (Some(parent), Some(name)) => resolve_existing(parent).join(name),
-        _ => p.to_path_buf(),
+    let (Some(parent), Some(name)) = (p.parent(), p.file_name()) else {
+        return p.to_path_buf();
+    };
+    match fs::read_link(p) {
+        // A link to a folder still to be made: the folder it will be.
+        Ok(target) if hops > 0 => resolve(&parent.join(target), hops - 1),
+        _ => resolve(parent, hops).join(name),
     }
 }
 
@@ -167,13 +222,11 @@ impl Staging {
         Staging::begin_with(out, Base::default())
     }
 
-    /// Starts a staging folder for `out` from `base`.
+    /// Starts a staging folder for `out` from `base`. The caller holds the
+    /// output folder's [`Lock`]: other staging folders of `out` are stale.
     pub fn begin_with(out: &Path, base: Base) -> io::Result<Staging> {
-        let tmp = beside(out, "new");
-        if tmp.exists() {
-            // Left by an interrupted build.
-            fs::remove_dir_all(&tmp)?;
-        }
+        remove_stale_staging(out)?;
+        let tmp = staging_name(out);
         let previous = previous_output(out);
         let reused = base.reuse_previous && previous.is_dir();
         if reused {
@@ -285,33 +338,135 @@ impl Staging {
         &self.tmp
     }
 
-    /// Swaps the staging folder into place of the output folder; the
-    /// output it replaces is deleted, or kept beside (see [`Base`]).
+    /// Puts the staging folder in place of the output folder; the output
+    /// it replaces is deleted, or kept beside (see [`Base`]). When that
+    /// fails, the staging folder is deleted and the output stays as it was.
     pub fn commit(self) -> io::Result<()> {
+        self.commit_by(&SystemMoves)
+    }
+
+    /// [`Staging::commit`], moving folders with `moves`.
+    fn commit_by(self, moves: &dyn Moves) -> io::Result<()> {
         let old = previous_output(&self.out);
         if old.exists() {
             fs::remove_dir_all(&old)?;
         }
-        if self.out.exists() {
-            fs::rename(&self.out, &old)?;
-        }
-        if let Err(e) = fs::rename(&self.tmp, &self.out) {
-            // Put the previous output back.
-            if old.exists() {
-                let _ = fs::rename(&old, &self.out);
+        let replaced = match self.swap(moves, &old) {
+            Ok(replaced) => replaced,
+            Err(e) => {
+                self.abort();
+                return Err(e);
             }
+        };
+        // The new output is in place. Should keeping or deleting the one
+        // it replaced fail, that folder is left under its staging name,
+        // and the next build removes it.
+        let _ = match replaced {
+            Some(replaced) if self.keep_replaced && replaced != old => {
+                moves.rename(&replaced, &old)
+            }
+            Some(replaced) if !self.keep_replaced => fs::remove_dir_all(replaced),
+            _ => Ok(()),
+        };
+        Ok(())
+    }
+
+    /// Swaps the staging folder in: exchanged with the output folder in one
+    /// step, or, where the system cannot, in two renames (the output to
+    /// `old`, the staging folder to the output). Returns where the replaced
+    /// output is now, if there was one.
+    fn swap(&self, moves: &dyn Moves, old: &Path) -> io::Result<Option<PathBuf>> {
+        if fs::symlink_metadata(&self.out).is_err() {
+            moves.rename(&self.tmp, &self.out)?;
+            return Ok(None);
+        }
+        match moves.exchange(&self.tmp, &self.out) {
+            Ok(()) => return Ok(Some(self.tmp.clone())),
+            Err(e) if !cannot_exchange(&e) => return Err(e),
+            Err(_) => {}
+        }
+        moves.rename(&self.out, old)?;
+        if let Err(e) = moves.rename(&self.tmp, &self.out) {
+            // Put the previous output back.
+            let _ = moves.rename(old, &self.out);
             return Err(e);
         }
-        if old.exists() && !self.keep_replaced {
-            fs::remove_dir_all(&old)?;
-        }
-        Ok(())
+        Ok(Some(old.to_path_buf()))
     }
 
     /// Drops the staging folder, leaving the output as it was.
     pub fn abort(self) {
         let _ = fs::remove_dir_all(&self.tmp);
     }
+}
+
+/// How folders are moved when a staging folder is committed: by the
+/// system, or in tests by moves that look at the output after each step.
+trait Moves {
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Swaps two existing paths in one step.
+    fn exchange(&self, a: &Path, b: &Path) -> io::Result<()>;
+}
+
+struct SystemMoves;
+
+impl Moves for SystemMoves {
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+
+    #[cfg(target_os = "linux")]
+    fn exchange(&self, a: &Path, b: &Path) -> io::Result<()> {
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn exchange(&self, _a: &Path, _b: &Path) -> io::Result<()> {
+        Err(io::ErrorKind::Unsupported.into())
+    }
+}
+
+/// Whether an exchange failed because the system or file system does not
+/// do exchanges (then two renames do the job), not because of the folders.
+fn cannot_exchange(e: &io::Error) -> bool {
+    const EINVAL: i32 = 22;
+    const ENOSYS: i32 = 38;
+    const EOPNOTSUPP: i32 = 95;
+    e.kind() == io::ErrorKind::Unsupported
+        || (cfg!(target_os = "linux")
+            && matches!(e.raw_os_error(), Some(EINVAL | ENOSYS | EOPNOTSUPP)))
+}
+
+/// A staging folder's name of its own: `.NAME.pledgeboard-new-PID-N`.
+fn staging_name(out: &Path) -> PathBuf {
+    static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    beside(out, &format!("new-{}-{n}", std::process::id()))
+}
+
+/// Removes the staging folders of `out` that builds left when they were
+/// killed (`.NAME.pledgeboard-new` and `.NAME.pledgeboard-new-…`).
+fn remove_stale_staging(out: &Path) -> io::Result<()> {
+    let stale = beside(out, "new");
+    let (Some(parent), Some(prefix)) = (stale.parent(), stale.file_name()) else {
+        return Ok(());
+    };
+    let prefix = prefix.to_string_lossy().into_owned();
+    let entries = match fs::read_dir(parent) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let is_staging = name == prefix || name.starts_with(&format!("{prefix}-"));
+        if is_staging && entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 /// Replaces one file of an existing output folder atomically: the new
@@ -556,7 +711,9 @@ mod tests {
 
         let staging = Staging::begin(&out).expect("a staging folder");
         let tmp = staging.path().to_path_buf();
-        assert_eq!(tmp, dir.path().join(".public.pledgeboard-new"));
+        let name = tmp.file_name().expect("a name").to_string_lossy();
+        let own = format!(".public.pledgeboard-new-{}-", std::process::id());
+        assert!(name.starts_with(&own), "{name}");
         let written = staging
             .write("en/index.html", b"<p>hello</p>")
             .expect("written");
@@ -752,5 +909,197 @@ mod tests {
         assert!(staging.stamp("en/index.html").is_err(), "it starts empty");
         staging.commit().expect("swapped in");
         assert!(!previous.exists(), "nothing is kept without keep_replaced");
+    }
+
+    /// Moves that look at the output folder after every step, as a build
+    /// killed right there would leave it, and that may refuse exchanges.
+    struct Watched {
+        out: PathBuf,
+        exchange: Result<(), io::ErrorKind>,
+        steps: std::cell::RefCell<Vec<String>>,
+    }
+
+    impl Watched {
+        fn new(out: &Path, exchange: Result<(), io::ErrorKind>) -> Watched {
+            Watched {
+                out: out.to_path_buf(),
+                exchange,
+                steps: Default::default(),
+            }
+        }
+
+        /// What the output folder holds after a step: its marker and pages.
+        fn look(&self, step: String) {
+            let whole = self.out.join(MARKER).is_file() && self.out.join("en/index.html").is_file();
+            self.steps.borrow_mut().push(format!(
+                "{step}: {}",
+                if whole { "whole" } else { "MISSING" }
+            ));
+        }
+    }
+
+    impl Moves for Watched {
+        fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+            SystemMoves.rename(from, to)?;
+            self.look(format!("rename {} -> {}", short(from), short(to)));
+            Ok(())
+        }
+
+        fn exchange(&self, a: &Path, b: &Path) -> io::Result<()> {
+            self.exchange.map_err(io::Error::from)?;
+            SystemMoves.exchange(a, b)?;
+            self.look(format!("exchange {} <-> {}", short(a), short(b)));
+            Ok(())
+        }
+    }
+
+    /// A staging folder's name without its process and number.
+    fn short(p: &Path) -> String {
+        let name = p.file_name().expect("a name").to_string_lossy();
+        match name.find(".pledgeboard-new-") {
+            Some(i) => format!("{}.pledgeboard-new-…", &name[..i]),
+            None => name.into_owned(),
+        }
+    }
+
+    /// A current output and a finished staging folder for it, keeping
+    /// the output it replaces.
+    fn finished_build(dir: &Path) -> (PathBuf, Staging) {
+        let out = old_output(dir, &[("en/index.html", "old")]);
+        let base = Base {
+            reuse_previous: false,
+            keep_replaced: true,
+        };
+        let staging = Staging::begin_with(&out, base).expect("a staging folder");
+        staging.write("en/index.html", b"new").expect("written");
+        (out, staging)
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn at_every_step_of_a_commit_the_output_folder_holds_a_whole_portal() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (out, staging) = finished_build(dir.path());
+        let moves = Watched::new(&out, Ok(()));
+        staging.commit_by(&moves).expect("committed");
+        assert_eq!(
+            moves.steps.into_inner(),
+            [
+                "exchange .public.pledgeboard-new-… <-> public: whole",
+                "rename .public.pledgeboard-new-… -> .public.pledgeboard-old: whole",
+            ]
+        );
+        assert_eq!(read(&out.join("en/index.html")), "new");
+        assert_eq!(read(&previous_output(&out).join("en/index.html")), "old");
+        assert_eq!(names(dir.path()), [".public.pledgeboard-old", "public"]);
+    }
+
+    #[test]
+    fn where_folders_cannot_be_exchanged_two_renames_commit() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (out, staging) = finished_build(dir.path());
+        let moves = Watched::new(&out, Err(io::ErrorKind::Unsupported));
+        staging.commit_by(&moves).expect("committed");
+        // The documented window: between the renames, the output is aside.
+        assert_eq!(
+            moves.steps.into_inner(),
+            [
+                "rename public -> .public.pledgeboard-old: MISSING",
+                "rename .public.pledgeboard-new-… -> public: whole",
+            ]
+        );
+        assert_eq!(read(&out.join("en/index.html")), "new");
+        assert_eq!(read(&previous_output(&out).join("en/index.html")), "old");
+        assert_eq!(names(dir.path()), [".public.pledgeboard-old", "public"]);
+    }
+
+    #[test]
+    fn a_commit_that_fails_deletes_the_staging_folder_and_leaves_the_output() {
+        // A mount point cannot be exchanged nor renamed: "Device or
+        // resource busy".
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (out, staging) = finished_build(dir.path());
+        let moves = Watched::new(&out, Err(io::ErrorKind::ResourceBusy));
+        let failed = staging.commit_by(&moves);
+        assert_eq!(
+            failed.map_err(|e| e.kind()).err(),
+            Some(io::ErrorKind::ResourceBusy)
+        );
+        assert_eq!(moves.steps.into_inner(), Vec::<String>::new());
+        assert_eq!(read(&out.join("en/index.html")), "old");
+        assert_eq!(names(dir.path()), ["public"]);
+    }
+
+    #[test]
+    fn staging_folders_have_names_of_their_own_and_stale_ones_go() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let out = dir.path().join("public");
+        make(
+            dir.path(),
+            &[
+                (".public.pledgeboard-new-77-0/a.html", "killed"),
+                (".public.pledgeboard-new/b.html", "killed"),
+                (".public.pledgeboard-newer/c.html", "not a staging folder"),
+                (".other.pledgeboard-new-77-0/d.html", "another output's"),
+            ],
+        );
+        let first = Staging::begin(&out).expect("a staging folder");
+        let mut left = names(dir.path());
+        left.retain(|n| Path::new(n) != first.path().file_name().expect("a name"));
+        assert_eq!(
+            left,
+            [".other.pledgeboard-new-77-0", ".public.pledgeboard-newer"]
+        );
+        let first_path = first.path().to_path_buf();
+        first.commit().expect("swapped in");
+        let second = Staging::begin(&out).expect("a staging folder");
+        assert_ne!(second.path(), first_path);
+        second.commit().expect("swapped in");
+        assert_eq!(names(&out), [MARKER]);
+    }
+
+    #[test]
+    fn an_output_folder_inside_a_folder_the_site_reads_is_refused() {
+        let (dir, site) = place();
+        for folder in READ_FOLDERS {
+            let why = refused(&site, &site.join(folder).join("deeper/out"));
+            assert!(
+                why.starts_with(&format!(
+                    "the output folder cannot be inside the site's `{folder}/` folder"
+                )),
+                "{why}"
+            );
+        }
+        // Also reached through a link.
+        #[cfg(unix)]
+        {
+            fs::create_dir(site.join("static")).expect("a folder");
+            std::os::unix::fs::symlink(site.join("static"), dir.path().join("s")).expect("a link");
+            assert!(refused(&site, &dir.path().join("s/out")).contains("`static/`"));
+        }
+        // Other folders of the site folder are fine (`public/` is the default).
+        let public = site.join("public");
+        assert_eq!(check_output(&site, &public).ok(), Some(public));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_folder_that_is_a_link_is_its_target() {
+        let (dir, site) = place();
+        let target = dir.path().join("www/site");
+        let link = dir.path().join("public");
+        // A link to a folder still to be made, then to one that exists.
+        std::os::unix::fs::symlink(&target, &link).expect("a link");
+        let real = dir.path().canonicalize().expect("real").join("www/site");
+        assert_eq!(check_output(&site, &link).ok(), Some(real.clone()));
+        fs::create_dir_all(&target).expect("a folder");
+        assert_eq!(check_output(&site, &link).ok(), Some(real));
+        // A link to the site folder is the site folder.
+        let to_site = dir.path().join("to-site");
+        std::os::unix::fs::symlink(&site, &to_site).expect("a link");
+        assert_eq!(
+            refused(&site, &to_site),
+            "the output folder cannot be the site folder itself"
+        );
     }
 }

@@ -612,3 +612,161 @@ fn a_second_build_says_nothing_was_rendered_and_keeps_its_manifest_outside_the_p
     let third = s.build_ok();
     assert!(!third.stdout().contains("rendered"), "{}", third.stdout());
 }
+
+// ---- issue 15: output folder safety ----
+
+/// Holds the lock of the output folder `out` as a pledgeboard process
+/// `pid` doing `doing` (`build` or `watch`) would: the lock file beside the
+/// folder, locked, saying who holds it. Released when dropped.
+fn hold_lock(out: &Path, pid: u32, doing: &str) -> fs::File {
+    use std::io::Write;
+    let path = out.with_file_name(format!(
+        ".{}.pledgeboard-lock",
+        out.file_name().unwrap().to_string_lossy()
+    ));
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)
+        .unwrap();
+    file.try_lock().unwrap();
+    write!(file, "{pid} {doing}\npledgeboard {doing}\n").unwrap();
+    file
+}
+
+/// Starts `pledgeboard <args…> <site>` with its output piped.
+fn spawn(s: &TestSite, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .args(args)
+        .arg(s.path())
+        .env("SOURCE_DATE_EPOCH", "1719705600")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Reads lines from `from` until one contains `needle`; returns what was read.
+fn read_until(from: impl std::io::Read, needle: &str) -> String {
+    use std::io::BufRead;
+    let mut seen = String::new();
+    for line in std::io::BufReader::new(from).lines() {
+        let line = line.unwrap();
+        seen.push_str(&line);
+        seen.push('\n');
+        if line.contains(needle) {
+            return seen;
+        }
+    }
+    panic!("the output ended without `{needle}`:\n{seen}");
+}
+
+#[test]
+fn a_second_build_waits_for_the_first_to_finish_writing() {
+    let s = known_site();
+    s.build_ok();
+    let before = tree(&s.out());
+    // A first build holds the folder (here the test, as process 4242).
+    let first = hold_lock(&s.out(), 4242, "build");
+    let mut second = spawn(&s, &["build"]);
+    let said = read_until(
+        second.stderr.take().unwrap(),
+        "Waiting for pledgeboard build (process 4242) to finish writing",
+    );
+    assert!(said.contains(&s.out().display().to_string()), "{said}");
+    // It waits, writing nothing, as long as the first holds the folder.
+    assert!(second.try_wait().unwrap().is_none(), "it did not wait");
+    assert!(tree(&s.out()) == before, "the output changed while held");
+    drop(first);
+    let done = second.wait_with_output().unwrap();
+    assert!(done.status.success());
+    assert!(String::from_utf8_lossy(&done.stdout).contains("Built "));
+    assert!(
+        tree(&s.out()) == before,
+        "the second build's output differs"
+    );
+}
+
+#[test]
+fn a_build_into_the_folder_of_a_watch_session_is_refused_naming_it() {
+    let s = known_site();
+    let out = s.dir.path().join("site-out");
+    let out_arg = out.to_str().unwrap();
+    let mut watch = spawn(&s, &["watch", "--output", out_arg]);
+    read_until(watch.stdout.take().unwrap(), "Watching ");
+    let before = tree(&out);
+    assert!(before.contains_key("en/index.html"));
+    let r = s.run(&["build", "--output", out_arg]);
+    watch.kill().unwrap();
+    watch.wait().unwrap();
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    let named = format!(
+        "another pledgeboard is writing this output folder: pledgeboard watch (process {})",
+        watch.id()
+    );
+    assert!(r.stderr().contains(&named), "{}", r.stderr());
+    assert!(r.stderr().contains("stop it"), "{}", r.stderr());
+    assert!(tree(&out) == before, "the refused build wrote");
+    // Once the session has ended, the folder is free.
+    assert!(s.run(&["build", "--output", out_arg]).ok());
+}
+
+#[test]
+fn an_output_folder_inside_a_folder_the_site_reads_is_refused() {
+    let s = known_site();
+    for inside in [
+        "static/out",
+        "localities/out",
+        "pages/out",
+        "themes/x",
+        "i18n/out",
+    ] {
+        let out = s.path().join(inside);
+        let r = s.run(&["build", "--output", out.to_str().unwrap()]);
+        assert_eq!(r.code(), Some(1), "{inside}:\n{}", r.stderr());
+        let folder = inside.split('/').next().unwrap();
+        assert!(
+            r.stderr().contains(&format!(
+                "the output folder cannot be inside the site's `{folder}/` folder: the site reads \
+                 that folder, so every build would take in the portal of the build before"
+            )),
+            "{inside}:\n{}",
+            r.stderr()
+        );
+        assert!(!out.exists(), "{inside} was written");
+    }
+    // The site builds as before: nothing was left in its folders.
+    s.build_ok();
+    assert!(!s.out().join("out").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_is_a_symbolic_link_is_written_through() {
+    let s = known_site();
+    let target = s.dir.path().join("www/site");
+    fs::create_dir_all(&target).unwrap();
+    let link = s.out();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    s.build_ok();
+    s.file(
+        "localities/jos/_index.md",
+        "---\nname: Jos\ncountry: NG\n---\n",
+    );
+    let second = s.build_ok();
+    let into = format!("into {}", target.canonicalize().unwrap().display());
+    assert!(second.stdout().contains(&into), "{}", second.stdout());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read_link(&link).unwrap(), target);
+    let page = fs::read_to_string(target.join("en/localities/jos/index.html")).unwrap();
+    assert!(page.contains("Jos"), "{page}");
+    assert!(target.join(".pledgeboard-output").is_file());
+}

@@ -101,7 +101,7 @@ pub(super) fn execute(
             }
             staging
                 .commit()
-                .map_err(|e| vec![io_error(current, "the finished output in place", e)])?;
+                .map_err(|e| vec![commit_error(current, e)])?;
             (to_make, Vec::new())
         }
         Target::InPlace { out, defer } => {
@@ -402,10 +402,58 @@ fn planned_paths(plans: &[Plan]) -> HashSet<&str> {
         .collect()
 }
 
+/// A failure to put the finished output in place of the output folder
+/// `out` (the staging folder is deleted, `out` is as it was).
+fn commit_error(out: &Path, e: std::io::Error) -> Diagnostic {
+    let kept = "the new portal was deleted; this folder is as it was";
+    let help = if e.kind() == std::io::ErrorKind::ResourceBusy {
+        format!(
+            "a build replaces its output folder as a whole, and this one cannot be replaced: \
+             it is probably a mount point (a disk, a network share or a container volume \
+             mounted there). Build into a folder inside it (`--output {}`) or mount the \
+             folder above it; {kept}",
+            out.join("portal").display()
+        )
+    } else {
+        kept.to_owned()
+    };
+    Diagnostic::error(
+        out.display().to_string(),
+        format!("cannot put the new portal in place of this folder: {e}"),
+    )
+    .help(help)
+}
+
 /// A failure to write `what` into the output folder `out`.
 pub(super) fn io_error(out: &Path, what: &str, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(
         out.display().to_string(),
         format!("cannot write {what}: {e}"),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_that_cannot_be_replaced_is_named_with_what_to_do() {
+        let busy = std::io::Error::from(std::io::ErrorKind::ResourceBusy);
+        let d = commit_error(Path::new("/srv/www"), busy);
+        assert_eq!(
+            d.to_string(),
+            "error: /srv/www: cannot put the new portal in place of this folder: \
+             resource busy\n  help: a build replaces its output folder as a whole, and \
+             this one cannot be replaced: it is probably a mount point (a disk, a network \
+             share or a container volume mounted there). Build into a folder inside it \
+             (`--output /srv/www/portal`) or mount the folder above it; the new portal was \
+             deleted; this folder is as it was\n"
+        );
+        let other = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert!(
+            commit_error(Path::new("/srv/www"), other)
+                .to_string()
+                .ends_with("help: the new portal was deleted; this folder is as it was\n")
+        );
+    }
 }

@@ -26,7 +26,8 @@ use crate::outputs::{self, Build};
 use crate::parse;
 use crate::render::{self, Renderer};
 use crate::theme::Theme;
-use crate::write::{self, Staging};
+use crate::write::{self, Refusal, Staging};
+pub use crate::write::{Holder, Lock, Use};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -180,7 +181,9 @@ pub fn build(
     today: Date,
 ) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
-    let out = output_folder(site_dir, output)?;
+    let (out, _lock) = lock_output(site_dir, output, Use::Build, |other, out| {
+        eprintln!("Waiting for {other} to finish writing {} …", out.display());
+    })?;
     let memos = Memos::off();
     let checked = check_with(site_dir, today, &memos)?;
     let saved = manifest::load(&out);
@@ -203,6 +206,37 @@ pub(crate) fn output_folder(
     write::check_output(site_dir, &out).map_err(|r| {
         vec![Diagnostic::error(out.display().to_string(), "cannot write the output here").help(r.0)]
     })
+}
+
+/// The output folder, checked to be safe to write, and its lock, taken
+/// for `doing`: while a one-shot build holds it, this waits (telling
+/// `waiting` whom it waits for, once each); while a session does, this is
+/// refused at once.
+pub fn lock_output(
+    site_dir: &Path,
+    output: Option<&Path>,
+    doing: Use,
+    mut waiting: impl FnMut(Holder, &Path),
+) -> Result<(PathBuf, Lock), Vec<Diagnostic>> {
+    let out = output_folder(site_dir, output)?;
+    match Lock::take(&out, doing, |other| waiting(other, &out)) {
+        Ok(lock) => Ok((out, lock)),
+        Err(Refusal::Busy(other)) => Err(vec![
+            Diagnostic::error(
+                out.display().to_string(),
+                format!("another pledgeboard is writing this output folder: {other}"),
+            )
+            .help(
+                "it rewrites the folder for as long as it runs: stop it (Ctrl-C where it \
+                 runs) and build again, or build into another folder with `--output`",
+            ),
+        ]),
+        Err(Refusal::Failed(e)) => Err(vec![execute::io_error(
+            &out,
+            "the lock file beside the output folder",
+            e,
+        )]),
+    }
 }
 
 /// How the outputs reach the output folder.
