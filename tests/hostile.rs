@@ -742,3 +742,22 @@ fn a_closed_standard_output_ends_the_command_quietly() {
         "the build was done"
     );
 }
+
+#[test]
+fn staging_folders_of_killed_builds_are_removed_by_the_next_build() {
+    let site = TestSite::minimal();
+    build_ok(&site);
+    let before = tree(&site.out());
+    // What builds killed while writing leave beside the output folder
+    // (the name of older versions, and one of a process long gone).
+    site.file(".public.pledgeboard-new/en/index.html", "half a page");
+    site.file(".public.pledgeboard-new-999999-0/en/index.html", "half");
+    build_ok(&site);
+    assert!(tree(&site.out()) == before, "the output changed");
+    let left: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("pledgeboard-new"))
+        .collect();
+    assert_eq!(left, Vec::<String>::new());
+}
