@@ -648,3 +648,36 @@ fn source_date_epoch_not_a_number_of_seconds() {
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
 }
+
+/// Runs `pledgeboard build --output <out> <dir>`, asserts exit code 1, and
+/// returns stderr with `dir` shown as `[SITE]`.
+fn build_into(dir: &Path, out: &Path) -> String {
+    let run = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .arg("build")
+        .arg("--output")
+        .arg(out)
+        .arg(dir)
+        .env("SOURCE_DATE_EPOCH", "1719705600")
+        .output()
+        .expect("run pledgeboard");
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    stderr.replace(&dir.display().to_string(), "[SITE]")
+}
+
+#[test]
+fn output_folder_inside_a_folder_the_site_reads() {
+    let s = TestSite::minimal();
+    insta::assert_snapshot!(build_into(s.path(), &s.path().join("static/public")));
+}
+
+#[test]
+fn output_folder_written_by_a_watch_session() {
+    use std::io::Write;
+    let s = TestSite::minimal();
+    // The lock beside the output folder, held as `watch` process 4242 would.
+    let mut lock = std::fs::File::create(s.path().join(".public.pledgeboard-lock")).unwrap();
+    lock.try_lock().unwrap();
+    write!(lock, "4242 watch\npledgeboard watch\n").unwrap();
+    insta::assert_snapshot!(build_into(s.path(), &s.path().join("public")));
+}
