@@ -633,3 +633,61 @@ fn translated_update_matches_no_update() {
         "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-02, note: Trois patrouilles. }\n---\n"
     )]));
 }
+
+// ---------------------------------------------------------------------------
+// ---- issue 15: interface strings and theme templates ----
+
+#[test]
+fn interface_string_that_cannot_be_shown() {
+    let out = with(&[
+        // Cycles and a variable nobody gives, where another language's
+        // text can be shown instead: warnings.
+        (
+            "i18n/fr.ftl",
+            "nav-label = { skip-link }\nskip-link = { nav-label }\n",
+        ),
+        ("i18n/ar.ftl", "skip-link = { $nope }\n"),
+        // Strings only the site defines, in a cycle: nothing to show instead.
+        (
+            "i18n/en.ftl",
+            "only-here = { also-here }\nalso-here = { only-here }\n",
+        ),
+    ]);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn content_fluent_and_template_errors_in_one_run() {
+    let out = with(&[
+        (
+            C,
+            &COMMITMENT.replacen("status: in-progress", "status: in-progres", 1),
+        ),
+        (
+            "i18n/fr.ftl",
+            "skip-link = Aller au contenu\nnav-label = {\n",
+        ),
+        (
+            "themes/default/templates/page.html",
+            "{% extends \"base.html\" %}\n{% block content %}{{ t(key=\"no-such-string\") }}\n{% if %}{% endblock content %}\n",
+        ),
+    ]);
+    for (place, what) in [
+        (C, "unknown status `in-progres`"),
+        ("i18n/fr.ftl:3:1", "this Fluent file has a syntax error"),
+        (
+            "themes/default/templates/page.html:2:",
+            "the interface string `no-such-string` is not defined",
+        ),
+        (
+            "themes/default/templates/page.html",
+            "the theme's templates have an error",
+        ),
+    ] {
+        assert!(
+            out.lines().any(|l| l.contains(place) && l.contains(what)),
+            "{place}: {what}: {out}"
+        );
+    }
+    insta::assert_snapshot!(out);
+}

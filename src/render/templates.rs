@@ -165,13 +165,14 @@ pub(crate) fn compile_templates(
     strings: Arc<Strings>,
 ) -> Result<Templates, Vec<Diagnostic>> {
     let templates = read_templates(theme)?;
-    let diags = undefined_keys(&templates, &strings);
-    if !diags.is_empty() {
-        return Err(diags);
-    }
+    let mut diags = undefined_keys(&templates, &strings);
     // The templates as written are compiled first, so that errors point at
-    // the lines the theme author sees.
-    let tera = compile_as_written(&templates, &strings)?;
+    // the lines the theme author sees; reported with the undefined keys.
+    let tera = compile_as_written(&templates, &strings).map_err(|d| diags.extend(d));
+    let tera = match tera {
+        Ok(tera) if diags.is_empty() => tera,
+        _ => return Err(diags),
+    };
     // Then compacted once, here: line breaks next to block-level tags, which
     // no browser shows, are dropped, so pages need no minifying pass after
     // rendering. Should compacting ever break a template, the templates as
