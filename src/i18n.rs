@@ -116,9 +116,57 @@ fn load_language(
     Language { bundle, sources }
 }
 
+/// How deep placeables (`{ … }`) may nest in a Fluent file. Fluent's
+/// parser recurses once per level, and a file nesting a thousand deep
+/// overflows the stack; real strings nest two or three deep.
+const MAX_NESTING: usize = 32;
+
+/// The byte offset of the first `{` that opens a placeable more than
+/// [`MAX_NESTING`] levels deep, if any. Braces in comments (`#` lines
+/// outside placeables) and in string literals (`{ "{" }`) do not count.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped, mut comment) = (0usize, false, false, false);
+    let mut line_start = true;
+    for (i, c) in text.char_indices() {
+        let at_line_start = std::mem::replace(&mut line_start, c == '\n');
+        if comment || in_string {
+            comment &= c != '\n';
+            in_string &= escaped || (c != '"' && c != '\n');
+            escaped = in_string && !escaped && c == '\\';
+            continue;
+        }
+        match c {
+            '#' if depth == 0 && at_line_start => comment = true,
+            '"' if depth > 0 => in_string = true,
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A Fluent file, with an error in `diags` for each syntax error (the
-/// entries Fluent could read are kept).
+/// entries Fluent could read are kept). A file nesting too deep is not
+/// parsed at all.
 fn parse_ftl(label: &str, text: &str, diags: &mut Vec<Diagnostic>) -> FluentResource {
+    if let Some(at) = too_deep(text) {
+        let (line, column) = crate::diag::line_col(text, at);
+        diags.push(
+            Diagnostic::error(
+                label,
+                format!("this Fluent file nests `{{ … }}` more than {MAX_NESTING} levels deep"),
+            )
+            .at(text, line, column)
+            .expected("strings with fewer levels of `{ … }` (a string needs two or three at most)"),
+        );
+        return FluentResource::try_new(String::new()).unwrap_or_else(|(res, _)| res);
+    }
     match FluentResource::try_new(text.to_owned()) {
         Ok(res) => res,
         Err((res, errors)) => {
@@ -629,6 +677,17 @@ mod tests {
             "{}",
             report[0]
         );
+    }
+
+    #[test]
+    fn nesting_is_counted_outside_comments_and_string_literals() {
+        let deep = |n: usize| format!("a = {}x{}\n", "{ ".repeat(n), " }".repeat(n));
+        assert_eq!(too_deep(&deep(MAX_NESTING)), None);
+        assert_eq!(too_deep(&deep(MAX_NESTING + 1)), Some(4 + 2 * MAX_NESTING));
+        let comment = format!("# {}\nb = c\n", "{".repeat(100));
+        assert_eq!(too_deep(&comment), None);
+        let strings = format!("b = {}\n", "{ \"{\\\"{\" }".repeat(100));
+        assert_eq!(too_deep(&strings), None);
     }
 
     #[test]

@@ -96,6 +96,12 @@ fn problem(key: &str, errors: &[FluentError], allowed: &BTreeSet<String>) -> (St
             format!("{it} calls the function `{id}`, which does not exist"),
             "no function call (pledgeboard's strings have none)".into(),
         ),
+        Some(ResolverError::TooManyPlaceables) => (
+            format!(
+                "{it} grows to more than 100 `{{ … }}` through the strings it uses (Fluent's limit)"
+            ),
+            "a text that uses fewer strings, directly or through other strings".into(),
+        ),
         Some(other) => (
             format!("{it} cannot be shown: {other}"),
             "a text Fluent can show, see https://projectfluent.org/".into(),
