@@ -691,3 +691,29 @@ fn content_fluent_and_template_errors_in_one_run() {
     }
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn a_template_that_is_not_text_hides_no_other_template_error() {
+    let s = TestSite::minimal();
+    s.bytes("themes/default/templates/list.html", b"<p>caf\xe9</p>\n");
+    s.file(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ t(key=\"no-such-string\") }}{% endblock content %}\n",
+    );
+    let out = check_at(s.path());
+    for (place, what) in [
+        (
+            "themes/default/templates/list.html",
+            "this template is not valid UTF-8 text",
+        ),
+        (
+            "themes/default/templates/page.html:2:",
+            "the interface string `no-such-string` is not defined",
+        ),
+    ] {
+        assert!(
+            out.lines().any(|l| l.contains(place) && l.contains(what)),
+            "{place}: {what}: {out}"
+        );
+    }
+}
