@@ -212,12 +212,19 @@ pub fn serve(opts: Options) -> Result<(), String> {
         open_browser(&urls[0]);
     }
 
-    // Rebuild on every change, on a thread of its own.
+    // Rebuild on every change, on a thread of its own. The session is
+    // taken away when the server stops, once a rebuild under way is done.
+    let session = Arc::new(Mutex::new(Some(session)));
     {
         let state = state.clone();
         let reload = reload.clone();
+        let session = session.clone();
         std::thread::spawn(move || {
             while let Some(changed) = watch.next_change() {
+                let mut held = session.lock().unwrap_or_else(|e| e.into_inner());
+                let Some(session) = held.as_mut() else {
+                    break;
+                };
                 let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
                 println!("Changed: {}", names.join(", "));
                 let result = session.rebuild_after(pipeline::build_date(), Some(&changed));
@@ -252,8 +259,11 @@ pub fn serve(opts: Options) -> Result<(), String> {
         println!("\nStopped.");
         Ok::<(), String>(())
     })?;
-    // Open connections (live-reload streams) end here, before their folder goes.
+    // Open connections (live-reload streams) end here, and a rebuild under
+    // way (with its open-data files), before their folder goes; no rebuild
+    // starts after.
     runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    drop(session.lock().unwrap_or_else(|e| e.into_inner()).take());
     drop(tmp);
     Ok(())
 }
