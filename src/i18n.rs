@@ -4,12 +4,19 @@
 //! the site's `i18n/<lang>.ftl` on top (a site may override or add any
 //! string). Looking a string up walks a fallback chain: the language itself,
 //! then the site's default language, then English, which the built-in theme
-//! always has complete. A string missing everywhere is recorded and its key
-//! is shown, so the gap is reported rather than silently blank.
+//! always has complete. A text that cannot be shown as written (it refers
+//! to itself, or uses a variable or a string that does not exist) is
+//! skipped the same way and reported where it is written (`broken.rs`), so
+//! pages never show Fluent's raw placeholders (`{b}`, `{$nope}`). A string
+//! missing everywhere is recorded and its key is shown, so the gap is
+//! reported rather than silently blank; the theme's templates cannot ask
+//! for one (an undefined literal key is an error).
 //!
 //! Numbers in strings (`{ $count }`) select the plural form by the CLDR rules
 //! of the language (Arabic has six: zero, one, two, few, many, other) and are
 //! written with the digits of the language's locale (see [`crate::locale`]).
+
+mod broken;
 
 use crate::diag::Diagnostic;
 use crate::locale::Locales;
@@ -44,6 +51,165 @@ pub struct Strings {
     /// (`percent` with a progress, `page-n` with a page number), and
     /// formatting one with Fluent costs some twenty times a lookup here.
     formatted: RwLock<rustc_hash::FxHashMap<u64, (Formatted, String)>>,
+    /// The report of each string that cannot be shown as written.
+    broken: Vec<Diagnostic>,
+}
+
+/// The Fluent files of one language, theme's then site's: each file's
+/// label and text, the message keys and the file (index) that defines
+/// each last, and the variables of each message.
+#[derive(Default)]
+struct Sources {
+    files: Vec<(String, String)>,
+    defined: BTreeMap<String, usize>,
+    /// The variables of each message of the theme's files.
+    theme_vars: BTreeMap<String, BTreeSet<String>>,
+    /// The variables of each message as defined last (site over theme).
+    vars: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// A language's bundle and the files it was made from.
+struct Language {
+    bundle: Bundle,
+    sources: Sources,
+}
+
+/// The bundle of `lang`: the theme's `i18n/<lang>.ftl`, then the site's
+/// (`site`: label and text) over it. Syntax errors go to `diags`.
+fn load_language(
+    theme: &Theme,
+    lang: &str,
+    site: Option<&(String, String)>,
+    diags: &mut Vec<Diagnostic>,
+) -> Language {
+    let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut bundle = Bundle::new_concurrent(vec![langid]);
+    bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(mark_number));
+    let mut sources = Sources::default();
+    let theme_file = theme.text(&format!("i18n/{lang}.ftl"));
+    let files = theme_file.into_iter().map(|f| (f, true));
+    for ((label, text), from_theme) in files.chain(site.cloned().map(|f| (f, false))) {
+        let res = parse_ftl(&label, &text, diags);
+        let index = sources.files.len();
+        for entry in res.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry
+                && let Some(value) = &m.value
+            {
+                let key = m.id.name.to_owned();
+                let mut vars = BTreeSet::new();
+                broken::variables(value, &mut vars);
+                if from_theme {
+                    sources
+                        .theme_vars
+                        .entry(key.clone())
+                        .or_default()
+                        .extend(vars.iter().cloned());
+                }
+                sources.vars.insert(key.clone(), vars);
+                sources.defined.insert(key, index);
+            }
+        }
+        bundle.add_resource_overriding(res);
+        sources.files.push((label, text));
+    }
+    Language { bundle, sources }
+}
+
+/// How deep placeables (`{ … }`) may nest in a Fluent file. Fluent's
+/// parser recurses once per level, and a file nesting a thousand deep
+/// overflows the stack; real strings nest two or three deep.
+const MAX_NESTING: usize = 32;
+
+/// The byte offset of the first `{` that opens a placeable more than
+/// [`MAX_NESTING`] levels deep, if any. Braces in comments (`#` lines
+/// outside placeables) and in string literals (`{ "{" }`) do not count.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped, mut comment) = (0usize, false, false, false);
+    let mut line_start = true;
+    for (i, c) in text.char_indices() {
+        let at_line_start = std::mem::replace(&mut line_start, c == '\n');
+        if comment || in_string {
+            comment &= c != '\n';
+            in_string &= escaped || (c != '"' && c != '\n');
+            escaped = in_string && !escaped && c == '\\';
+            continue;
+        }
+        match c {
+            '#' if depth == 0 && at_line_start => comment = true,
+            '"' if depth > 0 => in_string = true,
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A Fluent file, with an error in `diags` for each syntax error (the
+/// entries Fluent could read are kept). A file nesting too deep is not
+/// parsed at all.
+fn parse_ftl(label: &str, text: &str, diags: &mut Vec<Diagnostic>) -> FluentResource {
+    if let Some(at) = too_deep(text) {
+        let (line, column) = crate::diag::line_col(text, at);
+        diags.push(
+            Diagnostic::error(
+                label,
+                format!("this Fluent file nests `{{ … }}` more than {MAX_NESTING} levels deep"),
+            )
+            .at(text, line, column)
+            .expected("strings with fewer levels of `{ … }` (a string needs two or three at most)"),
+        );
+        return FluentResource::try_new(String::new()).unwrap_or_else(|(res, _)| res);
+    }
+    match FluentResource::try_new(text.to_owned()) {
+        Ok(res) => res,
+        Err((res, errors)) => {
+            for e in errors {
+                let (line, column) = crate::diag::line_col(text, e.pos.start);
+                diags.push(
+                    Diagnostic::error(
+                        label,
+                        format!("this Fluent file has a syntax error: {}", e.kind),
+                    )
+                    .at(text, line, column)
+                    .expected(
+                        "Fluent messages such as `key = text`, see https://projectfluent.org/",
+                    ),
+                );
+            }
+            res
+        }
+    }
+}
+
+/// The variables pledgeboard gives the string `key`: those the theme's
+/// texts of it use (in any language); for a string only the site defines,
+/// those its default-language text (else its English one) uses.
+fn allowed_variables(
+    sources: &BTreeMap<String, Sources>,
+    key: &str,
+    default_language: &str,
+) -> BTreeSet<String> {
+    let theme: BTreeSet<String> = sources
+        .values()
+        .filter_map(|s| s.theme_vars.get(key))
+        .flatten()
+        .cloned()
+        .collect();
+    let in_theme = sources.values().any(|s| s.theme_vars.contains_key(key));
+    if in_theme {
+        return theme;
+    }
+    [default_language, "en"]
+        .iter()
+        .find_map(|lang| sources.get(*lang)?.vars.get(key).cloned())
+        .unwrap_or_default()
 }
 
 /// What a string with variables was formatted from: language, key, arguments.
@@ -102,7 +268,9 @@ impl Strings {
     /// Builds the bundles for `languages` (plus English as the last fallback).
     /// `site_ftl` gives the site's own `i18n/<lang>.ftl` files, if any;
     /// `locales` formats numbers for each language (English included);
-    /// `rtl` names the languages written right to left.
+    /// `rtl` names the languages written right to left. Returns the
+    /// strings with the syntax errors of the files (the rest of a file with
+    /// an error is still used, so that every other problem is found too).
     pub fn load(
         theme: &Theme,
         languages: &[String],
@@ -110,55 +278,23 @@ impl Strings {
         site_ftl: &BTreeMap<String, (String, String)>,
         locales: Locales,
         rtl: &[String],
-    ) -> Result<Strings, Vec<Diagnostic>> {
+    ) -> (Strings, Vec<Diagnostic>) {
         let mut diags = Vec::new();
-        let mut bundles = BTreeMap::new();
-        let mut keys: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         let mut wanted: Vec<String> = languages.to_vec();
         if !wanted.iter().any(|l| l == "en") {
             wanted.push("en".into());
         }
+        let mut bundles = BTreeMap::new();
+        let mut keys = BTreeMap::new();
+        let mut sources = BTreeMap::new();
         for lang in &wanted {
-            let langid: LanguageIdentifier = lang.parse().unwrap_or_default();
-            let mut bundle = Bundle::new_concurrent(vec![langid]);
-            bundle.set_use_isolating(false);
-            bundle.set_formatter(Some(mark_number));
-            let own = keys.entry(lang.clone()).or_default();
-            let mut sources = Vec::new();
-            if let Some((label, text)) = theme.text(&format!("i18n/{lang}.ftl")) {
-                sources.push((label, text));
-            }
-            if let Some((label, text)) = site_ftl.get(lang) {
-                sources.push((label.clone(), text.clone()));
-            }
-            for (label, text) in sources {
-                let res = match FluentResource::try_new(text.clone()) {
-                    Ok(res) => res,
-                    Err((res, errors)) => {
-                        for e in errors {
-                            let (line, column) = crate::diag::line_col(&text, e.pos.start);
-                            diags.push(
-                                Diagnostic::error(&label, format!("this Fluent file has a syntax error: {}", e.kind))
-                                    .at(&text, line, column)
-                                    .expected("Fluent messages such as `key = text`, see https://projectfluent.org/"),
-                            );
-                        }
-                        res
-                    }
-                };
-                for entry in res.entries() {
-                    if let fluent_syntax::ast::Entry::Message(m) = entry
-                        && m.value.is_some()
-                    {
-                        own.insert(m.id.name.to_owned());
-                    }
-                }
-                bundle.add_resource_overriding(res);
-            }
-            bundles.insert(lang.clone(), bundle);
-        }
-        if !diags.is_empty() {
-            return Err(diags);
+            let loaded = load_language(theme, lang, site_ftl.get(lang), &mut diags);
+            bundles.insert(lang.clone(), loaded.bundle);
+            keys.insert(
+                lang.clone(),
+                loaded.sources.defined.keys().cloned().collect(),
+            );
+            sources.insert(lang.clone(), loaded.sources);
         }
         let chains = wanted
             .iter()
@@ -182,20 +318,67 @@ impl Strings {
             rtl: rtl.iter().cloned().collect(),
             plain: HashMap::new(),
             formatted: RwLock::default(),
+            broken: Vec::new(),
         };
+        strings.broken = strings.find_broken(&sources, default_language);
         let all_keys: BTreeSet<String> = strings.keys.values().flatten().cloned().collect();
         let mut plain = HashMap::new();
         for lang in &wanted {
             let mut by_key = HashMap::new();
             for key in &all_keys {
-                if let Some(text) = strings.format(lang, key, &[], true) {
+                if let Some(text) = strings.format(lang, key, &[]) {
                     by_key.insert(key.clone(), text);
                 }
             }
             plain.insert(lang.clone(), by_key);
         }
         strings.plain = plain;
-        Ok(strings)
+        (strings, diags)
+    }
+
+    /// Every string of every language that cannot be shown as written
+    /// (see [`broken`]), reported at its definition: a warning naming the
+    /// language shown instead, or an error when no fallback can be shown.
+    fn find_broken(
+        &self,
+        sources: &BTreeMap<String, Sources>,
+        default_language: &str,
+    ) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (lang, own) in sources {
+            for (key, &file) in &own.defined {
+                let allowed = allowed_variables(sources, key, default_language);
+                let args: Vec<(&str, Arg)> = allowed
+                    .iter()
+                    .map(|v| (v.as_str(), Arg::Num(1.0)))
+                    .collect();
+                let errors = match self.format_in(lang, key, &args) {
+                    Some(Err(errors)) => errors,
+                    _ => continue,
+                };
+                let chain = &self.chains[lang.as_str()];
+                let shown = chain[1..]
+                    .iter()
+                    .find(|code| matches!(self.format_in(code, key, &args), Some(Ok(_))));
+                let (label, text) = &own.files[file];
+                let def = broken::Definition { label, text };
+                out.push(broken::report(
+                    lang,
+                    key,
+                    &def,
+                    &errors,
+                    &allowed,
+                    shown.map(String::as_str),
+                ));
+            }
+        }
+        out
+    }
+
+    /// The strings that cannot be shown as written (see [`broken`]):
+    /// warnings, or errors when no fallback can be shown either.
+    pub fn broken_strings(&self) -> &[Diagnostic] {
+        &self.broken
     }
 
     /// For each language of the site, the interface strings it lacks
@@ -311,7 +494,7 @@ impl Strings {
         {
             return Some(text.clone());
         }
-        let text = self.format(lang, key, args, false)?;
+        let text = self.format(lang, key, args)?;
         if let Ok(mut memo) = self.formatted.write()
             && memo.len() < FORMATTED_LIMIT
         {
@@ -327,42 +510,50 @@ impl Strings {
         Some(text)
     }
 
-    /// Formats `key` for `lang` along its fallback chain. With `strict`, a
-    /// message whose formatting reports an error (a variable not given) is
-    /// `None`, so that only complete texts are kept in `plain`.
-    fn format(&self, lang: &str, key: &str, args: &[(&str, Arg)], strict: bool) -> Option<String> {
+    /// Formats `key` for `lang` along its fallback chain: the first
+    /// language whose text of it can be shown (see [`broken`]); `None` when
+    /// none can.
+    fn format(&self, lang: &str, key: &str, args: &[(&str, Arg)]) -> Option<String> {
         let chain = self.chains.get(lang)?;
-        for code in chain {
-            let bundle = &self.bundles[code];
-            let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
-                continue;
-            };
-            let rtl = self.rtl.contains(code);
-            let mut fargs = FluentArgs::new();
-            for (name, value) in args {
-                match value {
-                    Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
-                    // A name whose direction is not the sentence's is isolated.
-                    Arg::Str(s) => match first_strong_rtl(s) {
-                        Some(r) if r != rtl => {
-                            fargs.set(*name, FluentValue::from(format!("{FSI}{s}{PDI}")))
-                        }
-                        _ => fargs.set(*name, FluentValue::from(s.as_str())),
-                    },
-                }
+        chain
+            .iter()
+            .find_map(|code| self.format_in(code, key, args)?.ok())
+    }
+
+    /// Formats `key` with `lang`'s own text of it: `None` when it has none,
+    /// Fluent's errors when the text cannot be shown as written.
+    fn format_in(
+        &self,
+        code: &str,
+        key: &str,
+        args: &[(&str, Arg)],
+    ) -> Option<Result<String, Vec<fluent_bundle::FluentError>>> {
+        let bundle = self.bundles.get(code)?;
+        let pattern = bundle.get_message(key)?.value()?;
+        let rtl = self.rtl.contains(code);
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
+                // A name whose direction is not the sentence's is isolated.
+                Arg::Str(s) => match first_strong_rtl(s) {
+                    Some(r) if r != rtl => {
+                        fargs.set(*name, FluentValue::from(format!("{FSI}{s}{PDI}")))
+                    }
+                    _ => fargs.set(*name, FluentValue::from(s.as_str())),
+                },
             }
-            let mut errors = Vec::new();
-            let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
-            if strict && !errors.is_empty() {
-                return None;
-            }
-            if out.contains(NUM_START) {
-                // Digits of the language the text is in.
-                return Some(self.localise_numbers(code, &out));
-            }
-            return Some(out.into_owned());
         }
-        None
+        let mut errors = Vec::new();
+        let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+        if !errors.is_empty() {
+            return Some(Err(errors));
+        }
+        if out.contains(NUM_START) {
+            // Digits of the language the text is in.
+            return Some(Ok(self.localise_numbers(code, &out)));
+        }
+        Some(Ok(out.into_owned()))
     }
 
     /// Every string without variables, formatted: `(language, key, text)`.
@@ -418,15 +609,16 @@ mod tests {
             .collect();
         let locales = Locales::new([("ar", "ar-u-nu-arab"), ("fr", "fr"), ("en", "en")]).unwrap();
         let languages = ["ar".to_owned(), "fr".to_owned()];
-        Strings::load(
+        let (strings, errors) = Strings::load(
             &theme,
             &languages,
             "fr",
             &site_ftl,
             locales,
             &["ar".to_owned()],
-        )
-        .unwrap()
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        strings
     }
 
     fn count(s: &Strings, lang: &str, key: &str, n: f64) -> String {
@@ -450,6 +642,52 @@ mod tests {
         // Missing everywhere: the key is shown, and listed.
         assert_eq!(s.get("ar", "no-such-key", &[]), "no-such-key");
         assert_eq!(s.missing(), [("ar".to_owned(), "no-such-key".to_owned())]);
+    }
+
+    #[test]
+    fn a_text_that_cannot_be_shown_falls_back_and_is_reported() {
+        let s = strings(&[
+            (
+                "ar",
+                "skip-link = { no-such-message }\npercent = { $nope }\n",
+            ),
+            ("fr", "a = { b }\nb = { a }\nnav-label = { -no-term }\n"),
+        ]);
+        // Arabic falls back to French (the default), French to English.
+        assert_eq!(s.get("ar", "skip-link", &[]), "Aller au contenu");
+        assert_eq!(
+            s.get("ar", "percent", &[("value", Arg::Num(45.0))]),
+            "45\u{a0}%"
+        );
+        assert_eq!(s.get("fr", "nav-label", &[]), "Main");
+        let report: Vec<String> = s.broken_strings().iter().map(|d| d.to_string()).collect();
+        let first_lines: Vec<&str> = report.iter().filter_map(|r| r.lines().next()).collect();
+        assert_eq!(
+            first_lines,
+            [
+                "warning: i18n/ar.ftl:2:1: the interface string `percent` uses the variable `$nope`, which pledgeboard does not give it; pages show the `fr` text instead of the `ar` one",
+                "warning: i18n/ar.ftl:1:1: the interface string `skip-link` refers to `no-such-message`, which this language does not define; pages show the `fr` text instead of the `ar` one",
+                "error: i18n/fr.ftl:1:1: the interface string `a` refers back to itself (through other strings), and no language it falls back to has a text that can be shown",
+                "error: i18n/fr.ftl:2:1: the interface string `b` refers back to itself (through other strings), and no language it falls back to has a text that can be shown",
+                "warning: i18n/fr.ftl:3:1: the interface string `nav-label` refers to `no-term`, which this language does not define; pages show the `en` text instead of the `fr` one",
+            ]
+        );
+        assert!(
+            report[0].contains("only the variables pledgeboard gives this string: `$value`"),
+            "{}",
+            report[0]
+        );
+    }
+
+    #[test]
+    fn nesting_is_counted_outside_comments_and_string_literals() {
+        let deep = |n: usize| format!("a = {}x{}\n", "{ ".repeat(n), " }".repeat(n));
+        assert_eq!(too_deep(&deep(MAX_NESTING)), None);
+        assert_eq!(too_deep(&deep(MAX_NESTING + 1)), Some(4 + 2 * MAX_NESTING));
+        let comment = format!("# {}\nb = c\n", "{".repeat(100));
+        assert_eq!(too_deep(&comment), None);
+        let strings = format!("b = {}\n", "{ \"{\\\"{\" }".repeat(100));
+        assert_eq!(too_deep(&strings), None);
     }
 
     #[test]

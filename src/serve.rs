@@ -14,7 +14,20 @@
 //! `ServeDir`, which refuses paths with `..` (encoded or not), `%00`,
 //! backslashes or a drive prefix; a path that resolves through a symbolic
 //! link outside the folder is refused here, before `ServeDir` (which
-//! follows links) is asked. Both are answered with the 404 page.
+//! follows links) is asked. Both are answered with the 404 page. A
+//! redirect (a folder's URL without its slash) always stays on this server:
+//! `//en` goes to `/en/`, never to `//en/`, which a browser reads as the
+//! host `en`.
+//!
+//! Drafts stay private: only requests addressed to this computer's names
+//! are answered (`hosts.rs`, against DNS rebinding); a server bound to more
+//! than the loopback address says who can read it; idle and slow
+//! connections are closed and their number capped (`connections.rs`).
+//! Ctrl-C, SIGTERM and SIGHUP all stop the server and remove its
+//! temporary folder.
+
+mod connections;
+mod hosts;
 
 use crate::diag::Diagnostic;
 use crate::pipeline;
@@ -26,6 +39,8 @@ use axum::http::{HeaderValue, Request, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use connections::Limits;
+use hosts::Hosts;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -63,10 +78,11 @@ pub struct Options {
     pub open: bool,
 }
 
-/// Binds the first free port from `port` on, saying so when `port` was taken.
+/// Binds the first free port from `port` on (up to 99 more, never past
+/// 65535), saying so when `port` was taken.
 fn bind(addr: IpAddr, port: u16) -> Result<TcpListener, String> {
     let mut last_err = None;
-    for p in port..port.saturating_add(100) {
+    for p in port..=port.saturating_add(99) {
         match TcpListener::bind(SocketAddr::new(addr, p)) {
             Ok(l) => {
                 if p != port {
@@ -102,6 +118,29 @@ fn urls(addr: IpAddr, port: u16) -> Vec<String> {
     }
 }
 
+/// The warning for a server that more than this computer can reach: it
+/// names the addresses, and who can read what. `None` for a loopback address.
+fn exposure_warning(addr: IpAddr, urls: &[String]) -> Option<String> {
+    if addr.is_loopback() {
+        return None;
+    }
+    let outside: Vec<&str> = urls
+        .iter()
+        .map(String::as_str)
+        .filter(|u| !u.starts_with("http://127.0.0.1:"))
+        .collect();
+    let reach = if outside.is_empty() {
+        format!("the address {addr}")
+    } else {
+        outside.join(", ")
+    };
+    Some(format!(
+        "warning: listening on {addr}, not only on this computer: anyone on the network \
+         who can reach {reach} can open the preview and read the drafts in it, \
+         unpublished ones included. Use --bind 127.0.0.1 (the default) to keep it to this computer."
+    ))
+}
+
 fn print_build(result: &Result<pipeline::Report, Vec<Diagnostic>>) {
     match result {
         Ok(report) => {
@@ -127,8 +166,9 @@ fn print_build(result: &Result<pipeline::Report, Vec<Diagnostic>>) {
     }
 }
 
-/// Runs the preview server until Ctrl-C.
+/// Runs the preview server until Ctrl-C, SIGTERM or SIGHUP.
 pub fn serve(opts: Options) -> Result<(), String> {
+    let limits = Limits::from_env()?;
     let tmp = tempfile::Builder::new()
         .prefix("pledgeboard-serve-")
         .tempdir()
@@ -154,14 +194,15 @@ pub fn serve(opts: Options) -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the server: {e}"))?;
-    // Ctrl-C is caught from here on, before the addresses are printed: an
-    // interrupt that comes as soon as the server says it is up stops it cleanly.
-    #[cfg(unix)]
-    let mut interrupt = {
+    // Signals are caught from here on, before the addresses are printed: a
+    // stop that comes as soon as the server says it is up stops it cleanly.
+    let stop = {
         let _runtime = runtime.enter();
-        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::interrupt())
-            .map_err(|e| format!("cannot catch Ctrl-C: {e}"))?
+        Stop::catch()?
     };
+    if let Some(warning) = exposure_warning(opts.bind, &urls) {
+        eprintln!("{warning}");
+    }
     println!("Serving {} at:", site_dir.display());
     for u in &urls {
         println!("  {u}");
@@ -171,12 +212,19 @@ pub fn serve(opts: Options) -> Result<(), String> {
         open_browser(&urls[0]);
     }
 
-    // Rebuild on every change, on a thread of its own.
+    // Rebuild on every change, on a thread of its own. The session is
+    // taken away when the server stops, once a rebuild under way is done.
+    let session = Arc::new(Mutex::new(Some(session)));
     {
         let state = state.clone();
         let reload = reload.clone();
+        let session = session.clone();
         std::thread::spawn(move || {
             while let Some(changed) = watch.next_change() {
+                let mut held = session.lock().unwrap_or_else(|e| e.into_inner());
+                let Some(session) = held.as_mut() else {
+                    break;
+                };
                 let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
                 println!("Changed: {}", names.join(", "));
                 let result = session.rebuild_after(pipeline::build_date(), Some(&changed));
@@ -199,25 +247,73 @@ pub fn serve(opts: Options) -> Result<(), String> {
         state,
         reload,
     };
+    let hosts = Arc::new(Hosts::new(opts.bind, port));
     let router = Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(get(file))
-        .with_state(app);
+        .with_state(app)
+        .layer(axum::middleware::from_fn_with_state(hosts, hosts::check));
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async move {
-                #[cfg(unix)]
-                interrupt.recv().await;
-                #[cfg(not(unix))]
-                let _ = tokio::signal::ctrl_c().await;
-                println!("\nStopped.");
-            })
-            .await
-            .map_err(|e| format!("the server stopped: {e}"))
+        connections::run(listener, router, limits, stop.wait()).await;
+        println!("\nStopped.");
+        Ok::<(), String>(())
     })?;
+    // Open connections (live-reload streams) end here, and a rebuild under
+    // way (with its open-data files), before their folder goes; no rebuild
+    // starts after.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    drop(session.lock().unwrap_or_else(|e| e.into_inner()).take());
     drop(tmp);
     Ok(())
+}
+
+/// The signals that stop the server: Ctrl-C (SIGINT), SIGTERM (a service
+/// manager, `kill`) and SIGHUP (the terminal closed). Each stops it the
+/// same way, removing its temporary folder.
+struct Stop {
+    #[cfg(unix)]
+    interrupt: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    terminate: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    hangup: tokio::signal::unix::Signal,
+}
+
+impl Stop {
+    /// Starts catching the signals; must run inside the runtime.
+    #[cfg(unix)]
+    fn catch() -> Result<Stop, String> {
+        use tokio::signal::unix::{SignalKind, signal};
+        let catch = |kind: SignalKind, what: &str| {
+            signal(kind).map_err(|e| format!("cannot catch {what}: {e}"))
+        };
+        Ok(Stop {
+            interrupt: catch(SignalKind::interrupt(), "Ctrl-C")?,
+            terminate: catch(SignalKind::terminate(), "SIGTERM")?,
+            hangup: catch(SignalKind::hangup(), "SIGHUP")?,
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn catch() -> Result<Stop, String> {
+        Ok(Stop {})
+    }
+
+    /// Completes when one of the signals comes.
+    async fn wait(self) {
+        #[cfg(unix)]
+        {
+            let mut s = self;
+            tokio::select! {
+                _ = s.interrupt.recv() => {}
+                _ = s.terminate.recv() => {}
+                _ = s.hangup.recv() => {}
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 fn open_browser(url: &str) {
@@ -314,8 +410,12 @@ async fn file(State(app): State<App>, req: Request<Body>) -> Response {
         // the preview has always said it permanently.
         StatusCode::TEMPORARY_REDIRECT => {
             let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
-            if let Some(to) = res.headers().get(header::LOCATION) {
-                r.headers_mut().insert(header::LOCATION, to.clone());
+            let to = res
+                .headers()
+                .get(header::LOCATION)
+                .and_then(|to| to.to_str().ok());
+            if let Some(to) = to.and_then(|to| HeaderValue::from_str(&on_this_host(to)).ok()) {
+                r.headers_mut().insert(header::LOCATION, to);
             }
             r
         }
@@ -337,6 +437,15 @@ async fn file(State(app): State<App>, req: Request<Body>) -> Response {
             r
         }
     }
+}
+
+/// A redirect's target (ServeDir's: the path asked for with a slash added)
+/// as a path of this server. Browsers read a target starting with `//`, or
+/// `/\\` (a backslash is a slash to them), as the address of another host
+/// (`//en/` is the host `en`), so leading slashes and backslashes become one
+/// slash.
+fn on_this_host(location: &str) -> String {
+    format!("/{}", location.trim_start_matches(['/', '\\']))
 }
 
 /// Whether the request path names, through a symbolic link, something

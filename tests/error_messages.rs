@@ -680,4 +680,86 @@ fn output_folder_written_by_a_watch_session() {
     lock.try_lock().unwrap();
     write!(lock, "4242 watch\npledgeboard watch\n").unwrap();
     insta::assert_snapshot!(build_into(s.path(), &s.path().join("public")));
+// ---------------------------------------------------------------------------
+// ---- issue 15: interface strings and theme templates ----
+
+#[test]
+fn interface_string_that_cannot_be_shown() {
+    let out = with(&[
+        // Cycles and a variable nobody gives, where another language's
+        // text can be shown instead: warnings.
+        (
+            "i18n/fr.ftl",
+            "nav-label = { skip-link }\nskip-link = { nav-label }\n",
+        ),
+        ("i18n/ar.ftl", "skip-link = { $nope }\n"),
+        // Strings only the site defines, in a cycle: nothing to show instead.
+        (
+            "i18n/en.ftl",
+            "only-here = { also-here }\nalso-here = { only-here }\n",
+        ),
+    ]);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn content_fluent_and_template_errors_in_one_run() {
+    let out = with(&[
+        (
+            C,
+            &COMMITMENT.replacen("status: in-progress", "status: in-progres", 1),
+        ),
+        (
+            "i18n/fr.ftl",
+            "skip-link = Aller au contenu\nnav-label = {\n",
+        ),
+        (
+            "themes/default/templates/page.html",
+            "{% extends \"base.html\" %}\n{% block content %}{{ t(key=\"no-such-string\") }}\n{% if %}{% endblock content %}\n",
+        ),
+    ]);
+    for (place, what) in [
+        (C, "unknown status `in-progres`"),
+        ("i18n/fr.ftl:3:1", "this Fluent file has a syntax error"),
+        (
+            "themes/default/templates/page.html:2:",
+            "the interface string `no-such-string` is not defined",
+        ),
+        (
+            "themes/default/templates/page.html",
+            "the theme's templates have an error",
+        ),
+    ] {
+        assert!(
+            out.lines().any(|l| l.contains(place) && l.contains(what)),
+            "{place}: {what}: {out}"
+        );
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn a_template_that_is_not_text_hides_no_other_template_error() {
+    let s = TestSite::minimal();
+    s.bytes("themes/default/templates/list.html", b"<p>caf\xe9</p>\n");
+    s.file(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}\n{% block content %}{{ t(key=\"no-such-string\") }}{% endblock content %}\n",
+    );
+    let out = check_at(s.path());
+    for (place, what) in [
+        (
+            "themes/default/templates/list.html",
+            "this template is not valid UTF-8 text",
+        ),
+        (
+            "themes/default/templates/page.html:2:",
+            "the interface string `no-such-string` is not defined",
+        ),
+    ] {
+        assert!(
+            out.lines().any(|l| l.contains(place) && l.contains(what)),
+            "{place}: {what}: {out}"
+        );
+    }
 }

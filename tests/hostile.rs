@@ -760,4 +760,61 @@ fn staging_folders_of_killed_builds_are_removed_by_the_next_build() {
         .filter(|n| n.contains("pledgeboard-new"))
         .collect();
     assert_eq!(left, Vec::<String>::new());
+// ---- issue 15: interface strings ----
+
+/// Fluent files built to overflow, explode or loop: each is an error or a
+/// warning at its line, never a panic, a hang or a raw placeholder.
+#[test]
+fn nested_exploding_and_looping_interface_strings() {
+    // Placeables nested 100,000 deep overflowed the parser's stack.
+    let deep = format!(
+        "skip-link = {}\"x\"{}\n",
+        "{ ".repeat(100_000),
+        " }".repeat(100_000)
+    );
+    fails_keeping_output(
+        |s| {
+            s.file("i18n/fr.ftl", &format!("nav-label = Menu\n{deep}"));
+        },
+        &["error: i18n/fr.ftl:2:77: this Fluent file nests `{ … }` more than 32 levels deep"],
+    );
+    // A billion laughs (each level ten times the one before), a chain of
+    // 2,000 references and a string that is itself, used by theme strings.
+    let mut fr = String::from(
+        "skip-link = { lol9 }\nnav-label = { nav-label }\nbrowse-label = { chain0 }\nlol0 = lol\n",
+    );
+    for i in 1..10 {
+        fr += &format!("lol{i} = {}\n", format!("{{ lol{} }}", i - 1).repeat(10));
+    }
+    for i in 0..2000 {
+        fr += &format!("chain{i} = {{ chain{} }}\n", i + 1);
+    }
+    fr += "chain2000 = end\n";
+    let err = fails_keeping_output(
+        |s| {
+            s.file("i18n/fr.ftl", &fr);
+        },
+        &[
+            "warning: i18n/fr.ftl:1:1: the interface string `skip-link` grows to more than 100 `{ … }`",
+            "warning: i18n/fr.ftl:2:1: the interface string `nav-label` refers back to itself",
+            "warning: i18n/fr.ftl:3:1: the interface string `browse-label` grows to more than 100",
+            "error: i18n/fr.ftl:13:1: the interface string `lol9` grows to more than 100",
+            "error: i18n/fr.ftl:14:1: the interface string `chain0` grows to more than 100",
+        ],
+    );
+    assert!(
+        !err.contains("`chain1999`"),
+        "the end of the chain can be shown: {err}"
+    );
+    // The theme's strings alone, with no string of the site's that cannot
+    // be shown: the build succeeds and pages show the English text.
+    let site = TestSite::minimal();
+    site.file(
+        "i18n/fr.ftl",
+        "skip-link = { lol1 }\nnav-label = { nav-label }\nlol0 = lol\nlol1 = { lol0 }{ lol0 }\n",
+    );
+    build_ok(&site);
+    let page = site.page("fr/index.html");
+    assert_eq!(page.text_of("a.skip"), ["lollol"]);
+    assert_eq!(page.attrs("nav.main", "aria-label"), ["Main"]);
 }

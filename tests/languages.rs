@@ -621,3 +621,62 @@ fn snapshot_of_an_arabic_and_a_nepali_card() {
     insta::assert_snapshot!("arabic_card", card("ar"));
     insta::assert_snapshot!("nepali_card", card("ne"));
 }
+
+// ---- issue 15: interface strings that cannot be shown ----
+
+#[test]
+fn a_string_that_cannot_be_shown_is_reported_and_pages_show_the_fallback() {
+    let s = TestSite::minimal();
+    // French is the default: Arabic falls back to French, then English.
+    s.file(
+        "site.yaml",
+        &common::SITE_YAML.replace("default_language: en", "default_language: fr"),
+    );
+    // A cycle in French, a variable nobody gives in Arabic.
+    s.file(
+        "i18n/fr.ftl",
+        "# French overrides\nnav-label = { skip-link }\nskip-link = { nav-label }\n",
+    );
+    s.file(
+        "i18n/ar.ftl",
+        "skip-link = تخطَّ { $nope }\nbrowse-label = { $nope }\n",
+    );
+    let check = s.run(&["check"]);
+    let err = check.stderr();
+    assert!(check.ok(), "{err}");
+    for (place, what) in [
+        ("i18n/fr.ftl:2:1", "`nav-label` refers back to itself"),
+        ("i18n/fr.ftl:3:1", "`skip-link` refers back to itself"),
+        ("i18n/ar.ftl:1:1", "`skip-link` uses the variable `$nope`"),
+        (
+            "i18n/ar.ftl:2:1",
+            "`browse-label` uses the variable `$nope`",
+        ),
+    ] {
+        assert!(
+            err.contains(&format!("warning: {place}: the interface string {what}")),
+            "{place}: {err}"
+        );
+    }
+    s.build_ok();
+    let fr = Page::parse(&s.read("fr/index.html"));
+    assert_eq!(fr.text_of("a.skip"), ["Skip to content"]);
+    assert_eq!(fr.attrs("nav.main", "aria-label"), ["Main"]);
+    let ar = Page::parse(&s.read("ar/index.html"));
+    assert_eq!(
+        ar.text_of("a.skip"),
+        ["Skip to content"],
+        "ar, fr broken: en"
+    );
+    assert!(
+        ar.attrs("nav", "aria-label")
+            .contains(&"Parcourir".to_owned()),
+        "ar broken: fr"
+    );
+    for page in ["fr/index.html", "ar/index.html", "en/index.html"] {
+        let html = s.read(page);
+        for raw in ["{skip-link}", "{nav-label}", "{$nope}", "{browse-label}"] {
+            assert!(!html.contains(raw), "{page} shows {raw}");
+        }
+    }
+}

@@ -32,10 +32,20 @@ fn free_port() -> u16 {
 }
 
 fn spawn(args: &[&str], site: &TestSite) -> (Child, Receiver<String>) {
+    spawn_with(args, site, &[])
+}
+
+/// Like `spawn`, with environment variables `env` set for the command.
+fn spawn_with(
+    args: &[&str],
+    site: &TestSite,
+    env: &[(&str, &std::ffi::OsStr)],
+) -> (Child, Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
         .args(args)
         .arg(site.path())
         .env("SOURCE_DATE_EPOCH", "1719705600")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -78,7 +88,13 @@ impl Server {
     }
 
     fn start_on(site: &TestSite, port: u16) -> Server {
-        let (child, rx) = spawn(&["serve", "--port", &port.to_string()], site);
+        Server::start_with(site, &["--port", &port.to_string()], &[])
+    }
+
+    /// `serve` with `args` and environment variables `env`.
+    fn start_with(site: &TestSite, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Server {
+        let args: Vec<&str> = ["serve"].iter().chain(args).copied().collect();
+        let (child, rx) = spawn_with(&args, site, env);
         let line = wait_line(&rx, "http://127.0.0.1:");
         let port = line
             .trim()
@@ -102,7 +118,8 @@ impl Server {
     /// Opens the event stream; events arrive on the returned channel.
     fn events(&self) -> Receiver<String> {
         let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(s, "GET /__pledgeboard/events HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n").unwrap();
+        let port = self.port;
+        write!(s, "GET /__pledgeboard/events HTTP/1.1\r\nHost: localhost:{port}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
             for line in BufReader::new(s).lines().map_while(Result::ok) {
@@ -124,10 +141,16 @@ struct Response {
 }
 
 fn http_get(port: u16, path: &str) -> Response {
+    http_get_from(port, path, &format!("localhost:{port}"))
+}
+
+/// `GET path` with the header `Host: host`, as a browser sends it when
+/// the page's address names `host`.
+fn http_get_from(port: u16, path: &str, host: &str) -> Response {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -446,4 +469,192 @@ fn ctrl_c_stops_the_server_cleanly() {
     };
     assert!(status.success(), "exit status {status}");
     wait_line(&server.stdout, "Stopped.");
+}
+
+// ---- issue 15: the preview server ----
+
+/// The `location` header of a response, if any.
+fn location(r: &Response) -> Option<String> {
+    r.headers
+        .lines()
+        .find_map(|l| l.strip_prefix("location:"))
+        .map(|v| v.trim().to_owned())
+}
+
+#[test]
+fn redirects_never_lead_to_another_host() {
+    let site = TestSite::minimal();
+    let server = Server::start(&site);
+    for path in [
+        "//en",
+        "///en",
+        "/\\en",
+        "/\\/en",
+        "//evil.example",
+        "/\\evil.example",
+        "/%2F%2Fevil",
+        "/%2F%2Fen",
+        "/%5C%5Cen",
+        "/%2f/en",
+        "//en?next=1",
+    ] {
+        let r = server.get(path);
+        let Some(to) = location(&r) else { continue };
+        // Where a browser goes: the redirect resolved against the URL it asked for.
+        let asked = url::Url::parse(&format!("http://127.0.0.1:{}{path}", server.port)).unwrap();
+        let goes = asked.join(&to).unwrap();
+        assert_eq!(
+            goes.host_str(),
+            Some("127.0.0.1"),
+            "GET {path} redirects to `{to}`, which a browser reads as {goes}"
+        );
+    }
+    // The folder's address with an extra slash still reaches the page.
+    let r = server.get("//en");
+    assert_eq!((r.status, location(&r).as_deref()), (301, Some("/en/")));
+    assert_eq!(server.get("/en/").status, 200);
+}
+
+#[test]
+fn requests_for_another_host_name_are_refused() {
+    let site = TestSite::minimal();
+    let server = Server::start(&site);
+    let port = server.port;
+    // What a page of another site sends once its name points here (DNS rebinding).
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_owned(),
+        format!("127.0.0.1.evil.example:{port}"),
+        format!("localhost:{}", port.wrapping_add(1)),
+        String::new(),
+    ] {
+        let r = http_get_from(port, "/en/", &host);
+        assert_eq!(r.status, 421, "Host: {host}");
+        assert!(
+            r.body.contains("answers only at"),
+            "Host: {host}: {}",
+            r.body
+        );
+        assert!(!r.body.contains("Test tracker"), "Host: {host}");
+    }
+    for host in [
+        format!("localhost:{port}"),
+        format!("127.0.0.1:{port}"),
+        format!("[::1]:{port}"),
+        format!("LOCALHOST:{port}"),
+        "localhost".to_owned(),
+    ] {
+        let r = http_get_from(port, "/en/", &host);
+        assert_eq!(r.status, 200, "Host: {host}: {}", r.body);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_and_sighup_stop_the_server_and_remove_its_folder() {
+    for signal in ["TERM", "HUP", "INT"] {
+        let site = TestSite::minimal();
+        let tmp = tempfile::tempdir().unwrap();
+        let mut server = Server::start_with(
+            &site,
+            &["--port", &free_port().to_string()],
+            &[("TMPDIR", tmp.path().as_os_str())],
+        );
+        let held = || std::fs::read_dir(tmp.path()).unwrap().count();
+        assert_eq!(held(), 1, "serve builds into a folder in TMPDIR");
+        let pid = server.child.id().to_string();
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = server.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "serve did not stop on SIG{signal}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        assert!(status.success(), "SIG{signal}: exit status {status}");
+        assert_eq!(held(), 0, "SIG{signal} left the temporary folder behind");
+    }
+}
+
+#[test]
+fn the_last_port_can_be_used() {
+    let site = TestSite::minimal();
+    let server = Server::start_on(&site, 65535);
+    assert_eq!(server.port, 65535);
+    assert_eq!(server.get("/en/").status, 200);
+}
+
+#[test]
+fn binding_to_every_address_warns_that_drafts_are_readable() {
+    let site = TestSite::minimal();
+    let port = free_port().to_string();
+    let (mut child, rx) = spawn(&["serve", "--bind", "0.0.0.0", "--port", &port], &site);
+    let line = wait_line(&rx, "warning:");
+    assert!(line.contains("0.0.0.0"), "{line}");
+    assert!(line.contains("anyone on the network"), "{line}");
+    assert!(line.contains("drafts"), "{line}");
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Reads from `s` until the server closes the connection; whether it did
+/// within `wait`.
+fn closed_by_server(s: &mut TcpStream, wait: Duration) -> bool {
+    s.set_read_timeout(Some(wait)).unwrap();
+    let mut buf = [0u8; 512];
+    loop {
+        match s.read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return true,
+            Err(_) => return false,
+        }
+    }
+}
+
+#[test]
+fn idle_connections_are_closed_and_real_requests_still_answered() {
+    let site = TestSite::minimal();
+    // A short timeout and a small cap, so that the test does not wait
+    // the real ones out (10 s, 256 connections).
+    let server = Server::start_with(
+        &site,
+        &["--port", &free_port().to_string()],
+        &[
+            ("PLEDGEBOARD_SERVE_HEAD_TIMEOUT_MS", "500".as_ref()),
+            ("PLEDGEBOARD_SERVE_MAX_CONNECTIONS", "4".as_ref()),
+        ],
+    );
+    // Twice the cap of connections that never send a request.
+    let mut idle: Vec<TcpStream> = (0..8)
+        .map(|_| TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .collect();
+    // One that sends half a request head, then nothing.
+    let mut half = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(half, "GET /en/ HTTP/1.1\r\nHost: loc").unwrap();
+    // A real request still gets its page.
+    let r = server.get("/en/");
+    assert_eq!(r.status, 200);
+    // One kept alive after its answer, then idle.
+    let mut kept = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    let port = server.port;
+    write!(
+        kept,
+        "GET /style.css HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+    )
+    .unwrap();
+    for (i, s) in idle.iter_mut().chain([&mut half, &mut kept]).enumerate() {
+        assert!(
+            closed_by_server(s, Duration::from_secs(30)),
+            "connection {i} was never closed"
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! Assemble: everything of `check` after the Markdown files are parsed:
-//! site.yaml, the theme, validation, interface strings and the templates
-//! compiled for them, derived data. Every problem of every step is kept;
+//! site.yaml, the theme, interface strings and the templates compiled for
+//! them, validation, derived data. Every problem of every step is kept, and
+//! no step waits for another to succeed unless it needs its result (the
+//! strings and templates need site.yaml and the theme, not valid content);
 //! any error means no [`Checked`] site.
 
 use super::Memos;
@@ -10,7 +12,7 @@ use crate::diag::{self, Diagnostic};
 use crate::i18n::Strings;
 use crate::load;
 use crate::memo::{Fingerprint, Fingerprinter};
-use crate::model::{Config, Dir, Site};
+use crate::model::{Config, Dir};
 use crate::parse;
 use crate::render::{self, Templates};
 use crate::theme::Theme;
@@ -45,6 +47,16 @@ pub fn assemble(
         .add(&today);
     let settings = global.fingerprint();
     let theme = load_theme(site_dir, config.as_ref(), &mut diags);
+    // Strings and templates need site.yaml and the theme, not valid
+    // content: they are checked even when the content has errors, so that
+    // every problem shows in one run.
+    let compiled = match (&theme, &config) {
+        (Some(theme), Some(config)) => {
+            compile(site_dir, config, theme, &mut global, memos, &mut diags)
+        }
+        _ => None,
+    };
+    lap("theme");
     let site = config.and_then(|config| {
         let inputs = Inputs {
             root: site_dir.to_path_buf(),
@@ -60,11 +72,11 @@ pub fn assemble(
         site
     });
     lap("validate");
-    let compiled = match (&theme, &site) {
-        (Some(theme), Some(site)) => compile(site_dir, site, theme, &mut global, memos, &mut diags),
-        _ => None,
-    };
-    lap("theme");
+    if let Some(site) = &site {
+        global
+            .add(&site.home.as_ref().map(|h| h.fingerprint))
+            .add(&site.pages.iter().map(|p| p.fingerprint).collect::<Vec<_>>());
+    }
     diag::sort(&mut diags);
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
@@ -98,53 +110,42 @@ fn load_theme(
         .ok()
 }
 
-/// The interface strings and templates of `site` (from `memos` when made
-/// before from the same inputs), with a warning per language lacking
-/// strings. Adds to `global` what every page depends on: the strings'
-/// inputs, the home text and the free pages.
+/// The interface strings and templates of a site with settings `config`
+/// (from `memos` when made before from the same inputs), with a warning
+/// per language lacking strings and the report of each string that cannot
+/// be shown. Adds the strings' inputs to `global`.
 fn compile(
     site_dir: &Path,
-    site: &Site,
+    config: &Config,
     theme: &Theme,
     global: &mut Fingerprinter,
     memos: &Memos,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Compiled> {
-    let codes: Vec<String> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.clone())
-        .collect();
+    let codes: Vec<String> = config.languages.iter().map(|l| l.code.clone()).collect();
     let site_ftl = site_strings(site_dir, &codes, diags);
     global.add(&site_ftl);
     theme.hash_into(global);
     // Everything the strings and templates are made from is hashed by now.
     let inputs: Fingerprint = global.fingerprint();
-    global
-        .add(&site.home.as_ref().map(|h| h.fingerprint))
-        .add(&site.pages.iter().map(|p| p.fingerprint).collect::<Vec<_>>());
     let made = memos.strings.get(inputs).or_else(|| {
-        let made = strings_and_templates(site, theme, &codes, &site_ftl, diags)?;
+        let made = strings_and_templates(config, theme, &codes, &site_ftl, diags)?;
         Some(memos.strings.get_or_make(inputs, || made))
     })?;
-    diags.extend(missing_string_warnings(
-        &made.0,
-        &site.config.default_language,
-    ));
+    diags.extend(missing_string_warnings(&made.0, &config.default_language));
+    diags.extend(made.0.broken_strings().iter().cloned());
     Some(made)
 }
 
-/// The interface strings of `site`'s languages and the templates compiled
+/// The interface strings of the site's languages and the templates compiled
 /// for them, or `None` with the problems added to `diags`.
 fn strings_and_templates(
-    site: &Site,
+    config: &Config,
     theme: &Theme,
     codes: &[String],
     site_ftl: &BTreeMap<String, (String, String)>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Compiled> {
-    let config = &site.config;
     let mut tags: Vec<(&str, &str)> = config
         .languages
         .iter()
@@ -162,14 +163,17 @@ fn strings_and_templates(
         .map(|l| l.code.clone())
         .collect();
     let default = &config.default_language;
-    let strings = Strings::load(theme, codes, default, site_ftl, locales, &rtl)
-        .map(Arc::new)
-        .map_err(|d| diags.extend(d))
-        .ok()?;
-    let templates = render::compile_templates(theme, strings.clone())
-        .map_err(|d| diags.extend(d))
-        .ok()?;
-    Some((strings, Arc::new(templates)))
+    let (strings, errors) = Strings::load(theme, codes, default, site_ftl, locales, &rtl);
+    let strings = Arc::new(strings);
+    // The templates are checked even when a Fluent file has an error, so
+    // that every problem shows in one run.
+    let templates = render::compile_templates(theme, strings.clone()).map_err(|d| diags.extend(d));
+    let failed = !errors.is_empty();
+    diags.extend(errors);
+    match templates {
+        Ok(templates) if !failed => Some((strings, Arc::new(templates))),
+        _ => None,
+    }
 }
 
 /// A warning for each language lacking interface strings, naming them.

@@ -164,14 +164,21 @@ pub(crate) fn compile_templates(
     theme: &Theme,
     strings: Arc<Strings>,
 ) -> Result<Templates, Vec<Diagnostic>> {
-    let templates = read_templates(theme)?;
-    let diags = undefined_keys(&templates, &strings);
-    if !diags.is_empty() {
+    let (templates, unreadable) = read_templates(theme);
+    let mut diags = undefined_keys(&templates, &strings);
+    // The templates as written are compiled first, so that errors point at
+    // the lines the theme author sees; reported with the undefined keys.
+    // Without an unreadable one, whose absence would only give errors of
+    // its own ("template not found").
+    if !unreadable.is_empty() {
+        diags.extend(unreadable);
         return Err(diags);
     }
-    // The templates as written are compiled first, so that errors point at
-    // the lines the theme author sees.
-    let tera = compile_as_written(&templates, &strings)?;
+    let tera = compile_as_written(&templates, &strings).map_err(|d| diags.extend(d));
+    let tera = match tera {
+        Ok(tera) if diags.is_empty() => tera,
+        _ => return Err(diags),
+    };
     // Then compacted once, here: line breaks next to block-level tags, which
     // no browser shows, are dropped, so pages need no minifying pass after
     // rendering. Should compacting ever break a template, the templates as
@@ -196,8 +203,9 @@ pub(crate) fn compile_templates(
     Ok(Templates { shared, by_lang })
 }
 
-/// The theme's templates, each with its text and the label of its file.
-fn read_templates(theme: &Theme) -> Result<Vec<Source>, Vec<Diagnostic>> {
+/// The theme's templates, each with its text and the label of its file,
+/// and an error for each that is not UTF-8 text.
+fn read_templates(theme: &Theme) -> (Vec<Source>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut templates = Vec::new();
     for (name, file) in theme.under("templates/") {
@@ -209,10 +217,7 @@ fn read_templates(theme: &Theme) -> Result<Vec<Source>, Vec<Diagnostic>> {
             )),
         }
     }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    Ok(templates)
+    (templates, diags)
 }
 
 /// A string no language defines would show its key on every page: each
