@@ -680,6 +680,8 @@ fn output_folder_written_by_a_watch_session() {
     lock.try_lock().unwrap();
     write!(lock, "4242 watch\npledgeboard watch\n").unwrap();
     insta::assert_snapshot!(build_into(s.path(), &s.path().join("public")));
+}
+
 // ---------------------------------------------------------------------------
 // ---- issue 15: interface strings and theme templates ----
 

@@ -760,6 +760,8 @@ fn staging_folders_of_killed_builds_are_removed_by_the_next_build() {
         .filter(|n| n.contains("pledgeboard-new"))
         .collect();
     assert_eq!(left, Vec::<String>::new());
+}
+
 // ---- issue 15: interface strings ----
 
 /// Fluent files built to overflow, explode or loop: each is an error or a
