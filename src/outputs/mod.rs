@@ -18,6 +18,8 @@ mod pages;
 mod sitemap;
 mod statics;
 
+pub(crate) use statics::StaticFingerprints;
+
 use crate::derive::Derived;
 use crate::diag::Diagnostic;
 use crate::memo::Fingerprint;
