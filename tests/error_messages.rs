@@ -633,3 +633,21 @@ fn translated_update_matches_no_update() {
         "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-02, note: Trois patrouilles. }\n---\n"
     )]));
 }
+
+// ---- issue 15: what the build reads and what it says ----
+
+#[test]
+fn static_file_where_the_portal_has_a_page() {
+    insta::assert_snapshot!(with(&[
+        ("static/en/index.html", "<p>shadow</p>\n"),
+        ("static/style.css", "body { color: red }\n"),
+    ]));
+}
+
+#[test]
+fn static_file_where_the_portal_needs_a_folder() {
+    insta::assert_snapshot!(with(&[
+        ("static/fr", "not a folder\n"),
+        ("static/sitemap.xml/old.txt", "inside a file's path\n"),
+    ]));
+}

@@ -655,3 +655,86 @@ fn private_use_marks_in_content_are_removed_with_a_warning() {
     let list = site.read("en/localities/saaba/index.html");
     assert!(list.contains("Joint night 7patrols"), "{list}");
 }
+
+// ---- issue 15: what the build reads and what it says ----
+
+/// A static file at a path pledgeboard makes is an error naming both, in
+/// `check`, `build` and a session's rebuild alike: it never silently wins
+/// or loses.
+#[test]
+fn a_static_file_where_the_build_makes_a_file_is_an_error_naming_both() {
+    let cases = [
+        (
+            "static/style.css",
+            "`style.css`",
+            "themes/default/static/style.css (built in)",
+        ),
+        ("static/sitemap.xml", "`sitemap.xml`", "the sitemap"),
+        ("static/en/index.html", "`en/index.html`", "a page"),
+        (
+            "static/en/updates/atom.xml",
+            "`en/updates/atom.xml`",
+            "an Atom feed",
+        ),
+        (
+            "static/data/commitments.csv",
+            "`data/commitments.csv`",
+            "the open data",
+        ),
+        // A file where the build makes a folder.
+        ("static/en", "`en`", "a folder `en/`"),
+        // A folder where the build makes a file.
+        ("static/sitemap.xml/a.txt", "`sitemap.xml`", "the sitemap"),
+        // The theme's own static files are checked against the pages too.
+        (
+            "themes/default/static/en/index.html",
+            "`en/index.html`",
+            "a page",
+        ),
+    ];
+    for (rel, published, maker) in cases {
+        let site = TestSite::minimal();
+        site.file(rel, "shadow\n");
+        for command in ["check", "build"] {
+            let run = site.run(&[command]);
+            assert_eq!(
+                run.code(),
+                Some(1),
+                "{command} with {rel}:\n{}",
+                run.stderr()
+            );
+            let stderr = run.stderr();
+            let error = stderr
+                .split_inclusive('\n')
+                .skip_while(|l| !(l.starts_with("error: ") && l.contains(published)))
+                .enumerate()
+                .take_while(|(i, l)| *i == 0 || l.starts_with("  "))
+                .map(|(_, l)| l)
+                .collect::<String>();
+            assert!(
+                error.starts_with(&format!("error: {rel}: ")) && error.contains(maker),
+                "{command} with {rel}:\n{stderr}"
+            );
+        }
+        assert!(!site.out().exists(), "{rel}: the build wrote");
+    }
+}
+
+#[test]
+fn a_static_file_added_during_a_session_that_shadows_a_page_fails_the_rebuild() {
+    let site = TestSite::minimal();
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    let mut session = pledgeboard::session::Session::new(site.path(), Some(&out));
+    session.rebuild(today).expect("first build");
+    let css = std::fs::read(out.join("style.css")).unwrap();
+    site.file("static/style.css", "body { color: red }\n");
+    let errors = session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from("static/style.css")]))
+        .expect_err("a static file over the theme's stylesheet");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].file, "static/style.css");
+    assert!(errors[0].message.contains("`style.css`"), "{errors:?}");
+    assert_eq!(std::fs::read(out.join("style.css")).unwrap(), css);
+}

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::hash::Hasher;
 use std::io::Read;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 pub(super) fn make(_build: &Build) -> Box<dyn Output> {
     Box::new(Statics)
@@ -26,6 +26,22 @@ struct Statics;
 impl Output for Statics {
     fn name(&self) -> &'static str {
         "static files"
+    }
+
+    fn what(&self) -> &'static str {
+        "a static file"
+    }
+
+    fn copies(&self) -> bool {
+        true
+    }
+
+    fn copied_from(&self, build: &Build, item: usize) -> Option<String> {
+        Some(format!("static/{}", build.site.static_files.get(item)?))
+    }
+
+    fn paths(&self, build: &Build) -> Arc<Vec<String>> {
+        Arc::new(build.site.static_files.clone())
     }
 
     fn plan(&self, build: &Build) -> Plan {
