@@ -50,6 +50,7 @@ pub fn assemble(
             root: site_dir.to_path_buf(),
             config,
             docs,
+            found: &files.markdown_paths,
             locality_dirs: files.locality_dirs.clone(),
             static_files: files.static_files.clone(),
             theme_dir: theme.as_ref().and_then(|t| t.site_dir.clone()),
