@@ -256,8 +256,7 @@ fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
         site_dir.display()
     );
     while let Some(changed) = watcher.next_change() {
-        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        println!("Changed: {}", names.join(", "));
+        println!("Changed: {}", pledgeboard::watch::names(&changed));
         build(Some(&changed));
     }
     ExitCode::SUCCESS

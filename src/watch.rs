@@ -5,6 +5,7 @@
 //! filtered: changes inside the output folder or its staging siblings, and
 //! editors' swap, backup and hidden files, are ignored. What remains is one
 //! batch of changed paths per pause in the editing, and a rebuild follows.
+//! [`names`] shows a batch on the terminal, control characters escaped.
 
 use crate::load::is_ignored_name;
 use notify::event::ModifyKind;
@@ -106,6 +107,20 @@ impl Watch {
         changed.dedup();
         changed
     }
+}
+
+/// The changed paths as `watch` and `serve` print them ("Changed: …"):
+/// comma-separated, control characters in names escaped
+/// ([`crate::diag::escape_controls`]).
+pub fn names(changed: &[PathBuf]) -> String {
+    let names: Vec<String> = changed
+        .iter()
+        .map(|p| {
+            let name = p.to_string_lossy();
+            crate::diag::escape_controls(&name, crate::diag::Keep::Nothing).into_owned()
+        })
+        .collect();
+    names.join(", ")
 }
 
 /// Whether an event kind can change what a build reads. Reading a file (as

@@ -738,3 +738,77 @@ fn a_static_file_added_during_a_session_that_shadows_a_page_fails_the_rebuild() 
     assert!(errors[0].message.contains("`style.css`"), "{errors:?}");
     assert_eq!(std::fs::read(out.join("style.css")).unwrap(), css);
 }
+
+/// Control characters from content (ESC, BEL, CR…) would retitle or clear
+/// the editor's terminal: every diagnostic shows them escaped, `\u{1b}`.
+#[test]
+fn control_characters_from_content_reach_the_terminal_escaped() {
+    let site = TestSite::minimal();
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        &COMMITMENT.replacen(
+            "status: in-progress\n",
+            "status: \"\\e]0;owned\\a\\e[2Jin-progress\\r\"\n",
+            1,
+        ),
+    );
+    site.file(
+        "localities/saaba/bad\u{1b}[31mname.md",
+        "---\ntitle: x\n---\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    let stderr = run.stderr();
+    for c in ['\u{1b}', '\u{7}', '\r'] {
+        assert!(
+            !stderr.contains(c),
+            "{c:?} reached the terminal:\n{stderr:?}"
+        );
+    }
+    // What was found (source lines echoed are escaped too: see diag.rs).
+    assert!(
+        stderr.contains("\\u{1b}]0;owned\\u{7}\\u{1b}[2Jin-progress"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("localities/saaba/bad\\u{1b}[31mname.md"),
+        "{stderr}"
+    );
+}
+
+/// `watch` names each changed file: a file name is shown escaped too.
+#[test]
+fn watch_shows_a_changed_file_name_escaped() {
+    use std::io::BufRead;
+    let site = TestSite::minimal();
+    site.file("static/plan.txt", "text\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .arg("watch")
+        .arg(site.path())
+        .env("SOURCE_DATE_EPOCH", "1719705600")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut next_line = |needle: &str| {
+        lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find(|l| l.contains(needle))
+    };
+    assert!(next_line("Watching").is_some(), "watch did not start");
+    site.file("static/a\u{1b}]0;owned\u{7}b.txt", "text\n");
+    let changed = next_line("b.txt");
+    let _ = child.kill();
+    let _ = child.wait();
+    let changed = changed.expect("no `Changed:` line");
+    assert!(
+        !changed.contains('\u{1b}') && !changed.contains('\u{7}'),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains("static/a\\u{1b}]0;owned\\u{7}b.txt"),
+        "{changed}"
+    );
+}
