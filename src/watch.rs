@@ -7,7 +7,7 @@
 //! batch of changed paths per pause in the editing, and a rebuild follows.
 //! [`names`] shows a batch on the terminal, control characters escaped.
 
-use crate::load::is_ignored_name;
+use crate::load::is_ignored_path;
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
@@ -64,9 +64,9 @@ impl Watch {
         let Ok(rel) = path.strip_prefix(&self.site_dir) else {
             return false;
         };
-        // Hidden folders (.git) and editors' files anywhere along the path are ignored.
-        !rel.components()
-            .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()))
+        // Hidden folders (.git) and editors' files anywhere along the path
+        // are ignored (in `static/`, only editors' files).
+        !is_ignored_path(rel)
     }
 
     /// Waits for the next batch of relevant changes, relative to the site

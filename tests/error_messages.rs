@@ -651,3 +651,26 @@ fn static_file_where_the_portal_needs_a_folder() {
         ("static/sitemap.xml/old.txt", "inside a file's path\n"),
     ]));
 }
+
+/// The warnings of a `check` of the minimal site with `files` written
+/// over it (which succeeds).
+fn warnings_with(files: &[(&str, &str)]) -> String {
+    let s = TestSite::minimal();
+    for (rel, text) in files {
+        s.file(rel, text);
+    }
+    let run = s.run(&["check"]);
+    assert!(run.ok(), "{}", run.stderr());
+    run.stderr()
+}
+
+#[test]
+fn files_that_are_not_read() {
+    let md = "---\ntitle: Not read\n---\n";
+    insta::assert_snapshot!(warnings_with(&[
+        ("localities/saaba/2019/old-pledge.md", md),
+        ("localities/saaba/gate.MD", md),
+        ("pages/about.markdown", md),
+        ("i18n/de.ftl", "page-localities = Orte\n"),
+    ]));
+}

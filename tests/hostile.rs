@@ -812,3 +812,81 @@ fn watch_shows_a_changed_file_name_escaped() {
         "{changed}"
     );
 }
+
+/// Files the build does not read get a warning naming them and why.
+#[test]
+fn content_files_that_are_not_read_get_a_warning() {
+    let site = TestSite::minimal();
+    let md = "---\ntitle: Not read\n---\n";
+    site.file("localities/saaba/old/nested.md", md);
+    site.file("localities/saaba/gate.MD", md);
+    site.file("pages/about.markdown", md);
+    site.file("_index.MD", md);
+    site.file("i18n/de.ftl", "page-localities = Orte\n");
+    let run = site.build_ok();
+    let stderr = run.stderr();
+    for (file, why) in [
+        (
+            "localities/saaba/old/nested.md",
+            "localities/saaba/nested.md",
+        ),
+        ("localities/saaba/gate.MD", "gate.md"),
+        ("pages/about.markdown", "about.md"),
+        ("_index.MD", "_index.md"),
+        ("i18n/de.ftl", "`de` is not one of the site's languages"),
+    ] {
+        let warning = stderr
+            .split_inclusive('\n')
+            .skip_while(|l| !l.starts_with(&format!("warning: {file}: ")))
+            .enumerate()
+            .take_while(|(i, l)| *i == 0 || l.starts_with("  "))
+            .map(|(_, l)| l)
+            .collect::<String>();
+        assert!(warning.contains("not read"), "{file}:\n{stderr}");
+        assert!(warning.contains(why), "{file}:\n{stderr}");
+    }
+    // And `check` says the same.
+    let check = site.run(&["check"]);
+    assert!(check.ok(), "{}", check.stderr());
+    assert!(
+        check.stderr().contains("warning: i18n/de.ftl: "),
+        "{}",
+        check.stderr()
+    );
+}
+
+/// Hosts need some dotfiles (`.nojekyll`, `.well-known/`): a static
+/// dotfile is published, but editors' and systems' own files are not.
+#[test]
+fn static_dotfiles_are_published_but_editor_files_are_not() {
+    let site = TestSite::minimal();
+    for rel in [
+        "static/.nojekyll",
+        "static/.well-known/security.txt",
+        "static/.htaccess",
+        "static/.DS_Store",
+        "static/.plan.txt.swp",
+        "static/.#plan.txt",
+        "static/#plan.txt#",
+        "static/plan.txt~",
+        "static/.git/config",
+        "static/img/.DS_Store",
+    ] {
+        site.file(rel, "x\n");
+    }
+    site.build_ok();
+    let published: Vec<String> = tree(&site.out())
+        .into_keys()
+        .filter(|k| !k.ends_with(".html") && !k.ends_with(".xml"))
+        .filter(|k| !k.starts_with("data/") && k != "style.css")
+        .collect();
+    assert_eq!(
+        published,
+        [
+            ".htaccess",
+            ".nojekyll",
+            ".pledgeboard-output",
+            ".well-known/security.txt"
+        ]
+    );
+}

@@ -211,6 +211,7 @@ fn site_strings(
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, (String, String)> {
     let mut out = BTreeMap::new();
+    diags.extend(load::stray_strings(site_dir, codes));
     for code in codes {
         let rel = format!("i18n/{code}.ftl");
         if site_dir.join(&rel).is_file() {
