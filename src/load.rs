@@ -401,6 +401,7 @@ fn walk_static(
         } else if path.is_dir() {
             walk_static(root, base, &child, depth + 1, out, diags);
         } else if path.is_file() {
+            diags.extend(svg_script(&path, &format!("{base}/{child}")));
             out.push(child);
         } else {
             diags.push(Diagnostic::error(
@@ -409,6 +410,32 @@ fn walk_static(
             ));
         }
     }
+}
+
+/// A warning for the static file `path` (`rel` in the site) when it is an
+/// SVG image with a script in it (see [`crate::svg`]): the script runs
+/// when a reader opens the file.
+fn svg_script(path: &Path, rel: &str) -> Option<Diagnostic> {
+    use std::io::Read;
+    if !rel.to_ascii_lowercase().ends_with(".svg") {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let file = fs::File::open(path).ok()?;
+    file.take(MAX_FILE_BYTES).read_to_end(&mut bytes).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let (at, script) = crate::svg::first_script(&text)?;
+    let (line, column) = crate::diag::line_col(&text, at);
+    Some(
+        Diagnostic::warning(
+            rel,
+            "this SVG image holds a script, which runs when a reader opens the file",
+        )
+        .at(&text, line, column)
+        .found(script.to_string())
+        .expected("an image without scripts, event attributes or `javascript:` links")
+        .help("remove the script (or save the image as PNG) unless you wrote it and trust it"),
+    )
 }
 
 /// Checks a symbolic link at `root/rel` before it is followed: it must lead

@@ -674,3 +674,11 @@ fn files_that_are_not_read() {
         ("i18n/de.ftl", "page-localities = Orte\n"),
     ]));
 }
+
+#[test]
+fn svg_with_a_script() {
+    insta::assert_snapshot!(warnings_with(&[(
+        "static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">\n<circle r=\"4\"/>\n</svg>\n"
+    )]));
+}

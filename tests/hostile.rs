@@ -890,3 +890,46 @@ fn static_dotfiles_are_published_but_editor_files_are_not() {
         ]
     );
 }
+
+/// An SVG file runs its scripts when opened: `check` and `build` warn,
+/// naming the file and where the script is.
+#[test]
+fn an_svg_with_a_script_in_static_gets_a_warning() {
+    let site = TestSite::minimal();
+    let svg =
+        |inner: &str| format!("<svg xmlns=\"http://www.w3.org/2000/svg\">\n{inner}\n</svg>\n");
+    site.file(
+        "static/img/clean.svg",
+        &svg("<circle r=\"4\" fill=\"red\"/><text>ongoing = 3</text>"),
+    );
+    site.file("static/img/script.svg", &svg("<ScRiPt>alert(1)</script>"));
+    site.file(
+        "static/img/onload.svg",
+        &svg("<rect width=\"1\"\n  onload = \"alert(1)\"/>"),
+    );
+    site.file(
+        "static/img/link.SVG",
+        &svg("<a href=\"java\tscript:alert(1)\"><text>x</text></a>"),
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert!(run.ok(), "{command}: {}", run.stderr());
+        let stderr = run.stderr();
+        for (file, at, what) in [
+            ("static/img/script.svg", "2:1", "`<script`"),
+            ("static/img/onload.svg", "3:3", "`onload=`"),
+            ("static/img/link.SVG", "2:10", "`javascript:`"),
+        ] {
+            let warning = stderr
+                .split_inclusive('\n')
+                .skip_while(|l| !l.starts_with(&format!("warning: {file}:{at}: ")))
+                .enumerate()
+                .take_while(|(i, l)| *i == 0 || l.starts_with("  "))
+                .map(|(_, l)| l)
+                .collect::<String>();
+            assert!(warning.contains("script"), "{command} {file}:\n{stderr}");
+            assert!(warning.contains(what), "{command} {file}:\n{stderr}");
+        }
+        assert!(!stderr.contains("clean.svg"), "{command}:\n{stderr}");
+    }
+}
