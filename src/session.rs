@@ -230,12 +230,11 @@ impl Session {
     /// The parsed content files: those changed (or all, without `changed`
     /// or when a change is not to a content file) read and parsed again.
     fn reload(&mut self, changed: Option<&[PathBuf]>) -> Vec<Parsed> {
-        let reported = changed.map(reported_paths).unwrap_or_default();
-        self.memos.statics.forget(
-            reported
-                .iter()
-                .filter_map(|rel| rel.strip_prefix("static/")),
-        );
+        let reported = Reported::of(&self.site_dir, changed.unwrap_or_default());
+        if reported.touches("static") {
+            let forget = |path: &str| reported.covers(&format!("static/{path}"));
+            self.memos.statics.forget(forget);
+        }
         let (to_stat, scanned) = match changed.and_then(|c| self.update_listing(c)) {
             Some(paths) => (paths, false),
             None => {
@@ -259,14 +258,14 @@ impl Session {
 
     /// Reads the files among `stamps` whose stamp changed or that were
     /// `reported`, and parses those whose content changed.
-    fn read_stale(&mut self, stamps: &[(String, Stamp)], reported: &HashSet<String>) {
+    fn read_stale(&mut self, stamps: &[(String, Stamp)], reported: &Reported) {
         let Some((files, _)) = &self.listing else {
             return;
         };
         let stale: Vec<&(String, Stamp)> = stamps
             .iter()
             .filter(|(rel, stamp)| {
-                reported.contains(rel) || self.docs.get(rel).is_none_or(|k| k.stamp != *stamp)
+                reported.covers(rel) || self.docs.get(rel).is_none_or(|k| k.stamp != *stamp)
             })
             .filter(|(rel, _)| files.markdown_paths.binary_search(rel).is_ok())
             .collect();
@@ -414,13 +413,47 @@ impl Session {
 }
 
 /// The paths the watcher reported, relative to the site directory with `/`
-/// separators.
-fn reported_paths(changed: &[PathBuf]) -> HashSet<String> {
-    changed
-        .iter()
-        .filter_map(|p| p.to_str())
-        .map(|p| p.replace('\\', "/"))
-        .collect()
+/// separators: files, and folders (all they hold counts as reported).
+#[derive(Default)]
+struct Reported {
+    paths: HashSet<String>,
+    /// The reported paths that are folders (`.`: the whole site, as after
+    /// a watcher error).
+    folders: Vec<String>,
+}
+
+impl Reported {
+    fn of(site_dir: &Path, changed: &[PathBuf]) -> Reported {
+        let paths: HashSet<String> = changed
+            .iter()
+            .filter_map(|p| p.to_str())
+            .map(|p| p.replace('\\', "/"))
+            .collect();
+        let folders = paths
+            .iter()
+            .filter(|rel| site_dir.join(rel).is_dir())
+            .cloned()
+            .collect();
+        Reported { paths, folders }
+    }
+
+    /// Whether the file `rel` was reported, or a folder holding it.
+    fn covers(&self, rel: &str) -> bool {
+        self.paths.contains(rel) || self.folders.iter().any(|f| holds(f, rel))
+    }
+
+    /// Whether anything reported is in the folder `dir`, or holds it.
+    fn touches(&self, dir: &str) -> bool {
+        self.paths.iter().any(|p| holds(dir, p)) || self.folders.iter().any(|f| holds(f, dir))
+    }
+}
+
+/// Whether the folder `folder` (`.` for the site folder) holds `rel`, or is it.
+fn holds(folder: &str, rel: &str) -> bool {
+    folder == "."
+        || rel
+            .strip_prefix(folder)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// What a content file's text (and the warnings reading it gave) is:

@@ -391,6 +391,18 @@ fn a_reported_edit_that_keeps_size_and_time_is_seen_by_a_session() {
         .expect("rebuild");
     assert_eq!(report.rendered, 0, "{report:?}");
 
+    // The folder reported rather than the file (a folder unpacked or
+    // moved in): what it holds is read again.
+    let text = std::fs::read_to_string(site.path().join(gate)).unwrap();
+    same_stamp_edit(&site, gate, &text.replace("title: GATE", "title: Gate"));
+    session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from("localities/saaba")]))
+        .expect("rebuild");
+    assert!(
+        std::fs::read_to_string(&page).unwrap().contains(">Gate<"),
+        "the page still shows the old title"
+    );
+
     // A static file: same length, same time, new text.
     same_stamp_edit(&site, "static/notice.txt", "Office open on Friday\n");
     session

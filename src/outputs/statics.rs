@@ -114,13 +114,11 @@ impl StaticFingerprints {
         }
     }
 
-    /// Forgets the files `paths` (relative to `static/`): the next build
-    /// reads them again whatever their stamp.
-    pub(crate) fn forget<'p>(&self, paths: impl Iterator<Item = &'p str>) {
+    /// Forgets the files (relative to `static/`) that `which` says: the
+    /// next build reads them again whatever their stamp.
+    pub(crate) fn forget(&self, which: impl Fn(&str) -> bool) {
         let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
-        for path in paths {
-            known.remove(path);
-        }
+        known.retain(|path, _| !which(path));
     }
 
     /// The fingerprint kept for `path` when its stamp is still `stamp`.
