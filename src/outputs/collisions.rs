@@ -7,50 +7,17 @@
 //! a build and a session's rebuild alike. Without it, the file written
 //! last would win, and which one that is depends on what changed.
 //!
-//! Copied files are few and other outputs many: each kind's paths are a
-//! [`PathSet`] (the pages' is made with their paths and kept with them by a
-//! session while the layout is unchanged), and each copied file costs a
-//! few lookups, whatever the size of the portal.
+//! Copied files are few and other outputs many: the copied files (and the
+//! folders above them) go into a map, and another output's path is looked
+//! up only when its first segment is one of theirs (`en/…` is, when there
+//! is a `static/en/`). Paths come in runs with one first segment, so a
+//! page costs a comparison of a few bytes (about 1 ms for 66,000 pages);
+//! a set of the pages' paths would cost a hundred times more to build.
 
 use super::{Build, Output};
 use crate::diag::Diagnostic;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
-
-/// A kind's output paths, and the folders they need.
-#[derive(Debug, Default)]
-pub(crate) struct PathSet {
-    /// Each path, with its index in the kind's paths.
-    files: HashMap<String, usize>,
-    /// Each folder above a path, with the index of a path below it.
-    folders: HashMap<String, usize>,
-}
-
-impl PathSet {
-    pub(crate) fn of(paths: &[String]) -> PathSet {
-        let mut set = PathSet::default();
-        for (index, path) in paths.iter().enumerate() {
-            set.files.insert(path.clone(), index);
-            for folder in folders_above(path) {
-                if set.folders.contains_key(folder) {
-                    break;
-                }
-                set.folders.insert(folder.to_owned(), index);
-            }
-        }
-        set
-    }
-
-    /// Where a file at `path` meets this set's paths: the index of the
-    /// path it collides with, and the output path where they meet.
-    fn meets<'p>(&self, path: &'p str) -> Option<(usize, &'p str)> {
-        let same = self.files.get(path).or_else(|| self.folders.get(path));
-        if let Some(index) = same {
-            return Some((*index, path));
-        }
-        folders_above(path).find_map(|f| self.files.get(f).map(|i| (*i, f)))
-    }
-}
 
 /// A planned file: its kind and index in that kind's paths.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,8 +26,27 @@ struct Item {
     index: usize,
 }
 
+/// What a copied file takes in the output: the file itself, or a folder
+/// above it (it must stay a folder).
+#[derive(Clone, Copy)]
+enum Taken {
+    File(Item),
+    Folder(Item),
+}
+
+impl Taken {
+    fn item(self) -> Item {
+        match self {
+            Taken::File(item) | Taken::Folder(item) => item,
+        }
+    }
+}
+
 /// The paths of each kind, in `kinds` order.
 pub(crate) type Paths = [Arc<Vec<String>>];
+
+/// Per copied file, the first output it meets and the output path where.
+type Found<'p> = BTreeMap<Item, (Item, &'p str)>;
 
 /// Every collision among the planned `paths` of `kinds`, one per copied file.
 pub(crate) fn collisions(
@@ -68,32 +54,23 @@ pub(crate) fn collisions(
     kinds: &[Box<dyn Output>],
     paths: &Paths,
 ) -> Vec<Diagnostic> {
-    let copied: Vec<usize> = (0..kinds.len()).filter(|k| kinds[*k].copies()).collect();
-    // Per copied file, the first output it meets and where.
-    let mut found: BTreeMap<Item, (Item, &str)> = BTreeMap::new();
-    let mut meet = |kind: usize, other: usize, set: &PathSet| {
+    let mut found = Found::new();
+    let taken = copied_files(kinds, paths, &mut found);
+    let mut firsts = FirstSegments::of(&taken);
+    for kind in (0..kinds.len()).filter(|k| !kinds[*k].copies()) {
         for (index, path) in paths[kind].iter().enumerate() {
-            if let Some((at_index, at)) = set.meets(path) {
-                let other = Item {
-                    kind: other,
-                    index: at_index,
-                };
-                found.entry(Item { kind, index }).or_insert((other, at));
+            if !firsts.admit(path) {
+                continue;
             }
-        }
-    };
-    for (i, &other) in copied.iter().enumerate() {
-        // The other outputs' files, and the copied files of earlier kinds
-        // (a site's static file over the theme's).
-        let set = PathSet::of(&paths[other]);
-        for &kind in &copied[i + 1..] {
-            meet(kind, other, &set);
-        }
-    }
-    for other in (0..kinds.len()).filter(|k| !kinds[*k].copies()) {
-        let set = kinds[other].path_set(build, &paths[other]);
-        for &kind in &copied {
-            meet(kind, other, &set);
+            let made = Item { kind, index };
+            if let Some(copy) = taken.get(path.as_str()) {
+                found.entry(copy.item()).or_insert((made, path));
+            }
+            for folder in folders_above(path) {
+                if let Some(Taken::File(copy)) = taken.get(folder) {
+                    found.entry(*copy).or_insert((made, folder));
+                }
+            }
         }
     }
     found
@@ -101,6 +78,78 @@ pub(crate) fn collisions(
         .map(|(copy, (other, at))| collision(build, kinds, paths, (copy, other), at))
         .collect()
 }
+
+/// The copied files and the folders above them, in kind order; a copied
+/// file that meets an earlier one (a site's static file over the theme's)
+/// goes into `found`.
+fn copied_files<'p>(
+    kinds: &[Box<dyn Output>],
+    paths: &'p Paths,
+    found: &mut Found<'p>,
+) -> HashMap<&'p str, Taken> {
+    let mut taken: HashMap<&str, Taken> = HashMap::new();
+    for kind in (0..kinds.len()).filter(|k| kinds[*k].copies()) {
+        for (index, path) in paths[kind].iter().enumerate() {
+            let item = Item { kind, index };
+            match taken.get(path.as_str()) {
+                Some(other) => {
+                    found.entry(item).or_insert((other.item(), path));
+                }
+                None => {
+                    taken.insert(path, Taken::File(item));
+                }
+            }
+            for folder in folders_above(path) {
+                match taken.get(folder) {
+                    Some(Taken::File(other)) => {
+                        found.entry(item).or_insert((*other, folder));
+                    }
+                    Some(Taken::Folder(_)) => {}
+                    None => {
+                        taken.insert(folder, Taken::Folder(item));
+                    }
+                }
+            }
+        }
+    }
+    taken
+}
+
+/// The first segments of the copied files' paths: a path that does not
+/// start with one cannot meet a copied file. Paths come in runs with one
+/// first segment (a language's pages), so the last answer is kept.
+struct FirstSegments<'p> {
+    set: HashSet<&'p str>,
+    last: Option<(&'p str, bool)>,
+}
+
+impl<'p> FirstSegments<'p> {
+    fn of(taken: &HashMap<&'p str, Taken>) -> FirstSegments<'p> {
+        FirstSegments {
+            set: taken.keys().map(|p| first_segment(p)).collect(),
+            last: None,
+        }
+    }
+
+    /// Whether `path` may meet a copied file.
+    fn admit(&mut self, path: &'p str) -> bool {
+        let first = first_segment(path);
+        match self.last {
+            Some((last, answer)) if last == first => answer,
+            _ => {
+                let answer = self.set.contains(first);
+                self.last = Some((first, answer));
+                answer
+            }
+        }
+    }
+}
+
+/// The first segment of a path: `en` of `en/index.html`.
+fn first_segment(path: &str) -> &str {
+    path.split('/').next().unwrap_or(path)
+}
+
 /// The folders above `path`: `a/b/c.html` gives `a/b` and `a`.
 fn folders_above(path: &str) -> impl Iterator<Item = &str> {
     path.rmatch_indices('/').map(move |(i, _)| &path[..i])

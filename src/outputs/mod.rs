@@ -19,7 +19,6 @@ mod pages;
 mod sitemap;
 mod statics;
 
-pub(crate) use collisions::PathSet;
 pub(crate) use statics::StaticFingerprints;
 
 use crate::derive::Derived;
@@ -63,19 +62,8 @@ pub(crate) struct Build<'a> {
     pub paths: Arc<Vec<String>>,
     /// A fingerprint of `paths`.
     pub paths_fingerprint: Fingerprint,
-    /// `paths` as a set.
-    pub page_set: Arc<PathSet>,
     /// Values kept from earlier builds of a session (none in a one-shot build).
     pub memos: &'a crate::pipeline::Memos,
-}
-
-/// The pages' output paths, made (and kept by a session) while the
-/// layout of the pages is the same.
-#[derive(Clone)]
-pub(crate) struct PagePaths {
-    pub paths: Arc<Vec<String>>,
-    pub fingerprint: Fingerprint,
-    pub set: Arc<PathSet>,
 }
 
 impl<'a> Build<'a> {
@@ -93,13 +81,10 @@ impl<'a> Build<'a> {
         );
         let pages = renderer.pages();
         let layout = renderer.layout_fingerprint(&pages);
-        let page_paths = memos.page_paths.get_or_make(layout, || {
+        let (paths, paths_fingerprint) = memos.page_paths.get_or_make(layout, || {
             let paths: Vec<String> = pages.par_iter().map(|p| renderer.path(*p)).collect();
-            PagePaths {
-                fingerprint: crate::memo::of(&paths),
-                set: Arc::new(PathSet::of(&paths)),
-                paths: Arc::new(paths),
-            }
+            let fingerprint = crate::memo::of(&paths);
+            (Arc::new(paths), fingerprint)
         });
         crate::pipeline::lap("renderer");
         Build {
@@ -109,9 +94,8 @@ impl<'a> Build<'a> {
             renderer,
             global: checked.fingerprint,
             pages,
-            paths: page_paths.paths,
-            paths_fingerprint: page_paths.fingerprint,
-            page_set: page_paths.set,
+            paths,
+            paths_fingerprint,
             memos,
         }
     }
@@ -199,11 +183,6 @@ pub(crate) trait Output: Send + Sync {
     /// The file item `item` is copied from, for messages (copied kinds only).
     fn copied_from(&self, _build: &Build, _item: usize) -> Option<String> {
         None
-    }
-
-    /// The paths of the plan as a set (for [`collisions`]).
-    fn path_set(&self, _build: &Build, paths: &[String]) -> Arc<PathSet> {
-        Arc::new(PathSet::of(paths))
     }
 
     /// Every path of the plan, without the fingerprints (for `check`).

@@ -34,10 +34,6 @@ impl Output for Pages {
         build.paths.clone()
     }
 
-    fn path_set(&self, build: &Build, _paths: &[String]) -> std::sync::Arc<super::PathSet> {
-        build.page_set.clone()
-    }
-
     fn plan(&self, build: &Build) -> Plan {
         use rayon::prelude::*;
         // The paths are the build's own (shared, and kept by a session

@@ -5,9 +5,9 @@
 
 use crate::derive::Coverage;
 use crate::export;
-use crate::memo::{Memo, Uses};
+use crate::memo::{Fingerprint, Memo, Uses};
 use crate::model::Site;
-use crate::outputs::{PagePaths, StaticFingerprints};
+use crate::outputs::StaticFingerprints;
 use crate::validate;
 use std::sync::Arc;
 
@@ -24,8 +24,8 @@ pub struct Memos {
     pub records: Memo<export::Item>,
     /// Each list card's HTML, per language.
     pub cards: Memo<Arc<str>>,
-    /// The pages' output paths, their fingerprint and set, by layout.
-    pub(crate) page_paths: Memo<PagePaths>,
+    /// The pages' output paths and their fingerprint, by layout.
+    pub page_paths: Memo<(Arc<Vec<String>>, Fingerprint)>,
     /// The static files' fingerprints, by their stamp.
     pub(crate) statics: StaticFingerprints,
 }
