@@ -109,7 +109,9 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
     if collisions.is_empty() {
         Ok(checked)
     } else {
-        Err([collisions, checked.warnings].concat())
+        let mut all = [collisions, checked.warnings].concat();
+        crate::diag::sort(&mut all);
+        Err(all)
     }
 }
 
