@@ -671,6 +671,25 @@ mod tests {
     }
 
     #[test]
+    fn a_change_to_a_static_dotfile_matters_but_not_to_an_editor_file() {
+        let ignored = |p: &str| is_ignored_path(Path::new(p));
+        assert!(!ignored("static/.nojekyll"));
+        assert!(!ignored("static/.well-known/security.txt"));
+        assert!(!ignored("localities/saaba/gate.md"));
+        for p in [
+            "static/.DS_Store",
+            "static/img/.plan.png.swp",
+            "static/.git/config",
+            "static/.#plan.txt",
+            "localities/saaba/.gate.md.swp",
+            ".git/index",
+            "pages/.draft.md",
+        ] {
+            assert!(ignored(p), "{p}");
+        }
+    }
+
+    #[test]
     fn text_that_is_not_utf_8_is_refused_at_its_first_bad_byte() {
         let err = decode(
             "pages/about.md",
