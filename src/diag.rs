@@ -5,7 +5,13 @@
 //! diagnostic names the file relative to the site directory, with a 1-based line
 //! and column, and carries the offending source line so it can be shown under
 //! the message (also in the `serve` overlay).
+//!
+//! Text from content and file names reaches the terminal only through
+//! [`escape_controls`]: a control character (C0 but tab and line feed where
+//! they are layout, DEL, C1) is shown as Rust writes it, `\u{1b}`, so that
+//! a file cannot retitle, recolour or clear the terminal of whoever builds.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// How bad a diagnostic is: errors fail the build, warnings are printed.
@@ -103,37 +109,89 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{kind}: {}", self.file)?;
+        write!(f, "{kind}: {}", escape_controls(&self.file, Keep::Nothing))?;
         if self.line > 0 {
             write!(f, ":{}", self.line)?;
             if self.column > 0 {
                 write!(f, ":{}", self.column)?;
             }
         }
-        writeln!(f, ": {}", self.message)?;
+        writeln!(f, ": {}", escape_controls(&self.message, Keep::Layout))?;
         if let Some(src) = &self.source_line {
-            let number = self.line.to_string();
-            writeln!(f, "  {number} | {src}")?;
-            if self.column > 0 {
-                let pad: String = src
-                    .chars()
-                    .take(self.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                writeln!(f, "  {} | {pad}^", " ".repeat(number.len()))?;
+            self.fmt_source_line(f, src)?;
+        }
+        let parts = [
+            ("found", &self.found),
+            ("expected", &self.expected),
+            ("help", &self.help),
+        ];
+        for (label, text) in parts {
+            if let Some(text) = text {
+                writeln!(f, "  {label}: {}", escape_controls(text, Keep::Layout))?;
             }
-        }
-        if let Some(found) = &self.found {
-            writeln!(f, "  found: {found}")?;
-        }
-        if let Some(expected) = &self.expected {
-            writeln!(f, "  expected: {expected}")?;
-        }
-        if let Some(help) = &self.help {
-            writeln!(f, "  help: {help}")?;
         }
         Ok(())
     }
+}
+
+impl Diagnostic {
+    /// The source line, escaped, with a caret under the column: the caret
+    /// line repeats the line's tabs and is as wide as each escape before it.
+    fn fmt_source_line(&self, f: &mut fmt::Formatter<'_>, src: &str) -> fmt::Result {
+        let number = self.line.to_string();
+        writeln!(f, "  {number} | {}", escape_controls(src, Keep::Tabs))?;
+        if self.column > 0 {
+            let pad: String = src
+                .chars()
+                .take(self.column - 1)
+                .map(|c| match escape(c, Keep::Tabs) {
+                    Some(shown) => " ".repeat(shown.len()),
+                    None if c == '\t' => "\t".to_owned(),
+                    None => " ".to_owned(),
+                })
+                .collect();
+            writeln!(f, "  {} | {pad}^", " ".repeat(number.len()))?;
+        }
+        Ok(())
+    }
+}
+
+/// Which control characters [`escape_controls`] leaves as they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// None: a name on one line (a file name).
+    Nothing,
+    /// Tabs: a source line.
+    Tabs,
+    /// Tabs and line feeds: a message.
+    Layout,
+}
+
+/// `text` with its control characters escaped (`\u{1b}`), but those
+/// `keep` leaves: what text from content or a file name may print.
+pub fn escape_controls(text: &str, keep: Keep) -> Cow<'_, str> {
+    if !text.chars().any(|c| escape(c, keep).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match escape(c, keep) {
+            Some(shown) => out.push_str(&shown),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// How a control character is shown (`\u{1b}`); `None` for any other
+/// character, or one `keep` leaves.
+fn escape(c: char, keep: Keep) -> Option<String> {
+    let kept = match keep {
+        Keep::Nothing => false,
+        Keep::Tabs => c == '\t',
+        Keep::Layout => c == '\t' || c == '\n',
+    };
+    (c.is_control() && !kept).then(|| c.escape_unicode().to_string())
 }
 
 /// Sorts diagnostics by file, line and column so output is stable across runs
@@ -178,4 +236,35 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_the_caret_stays_under_its_column() {
+        let text = "a:\tx\u{1b}[2J\u{7}\ty: bad";
+        let d = Diagnostic::error(
+            "pages/a\u{1b}]0;t\u{7}.md",
+            "found `\u{1b}[31m`\nsecond line",
+        )
+        .at(text, 1, 14)
+        .found("\u{9b}2J");
+        assert_eq!(
+            d.to_string(),
+            "error: pages/a\\u{1b}]0;t\\u{7}.md:1:14: found `\\u{1b}[31m`\nsecond line\n  \
+             1 | a:\tx\\u{1b}[2J\\u{7}\ty: bad\n    \
+               |   \t               \t   ^\n  \
+             found: \\u{9b}2J\n"
+        );
+        assert_eq!(
+            escape_controls("plain\ttext", Keep::Nothing),
+            "plain\\u{9}text"
+        );
+        assert!(matches!(
+            escape_controls("plain", Keep::Nothing),
+            Cow::Borrowed(_)
+        ));
+    }
 }

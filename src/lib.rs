@@ -23,6 +23,7 @@ pub mod pipeline;
 mod render;
 pub mod serve;
 pub mod session;
+mod svg;
 mod text;
 mod theme;
 mod urls;

@@ -12,7 +12,14 @@
 //! [`MAX_FILE_BYTES`] (unread), text that is not UTF-8 (with the line and
 //! column of the first bad byte), symbolic links that loop or lead outside
 //! the site folder, file names that are not UTF-8. Hidden files and
-//! editors' swap and backup files are ignored ([`is_ignored_name`]).
+//! editors' swap and backup files are ignored ([`is_ignored_name`]), but
+//! under `static/`, where only editors' and systems' own files are
+//! ([`is_editor_file`]): hosts need `.nojekyll` and `.well-known/`.
+//!
+//! What is not read gets a warning naming the file and why: a Markdown
+//! file in a folder inside a locality's folder or `pages/`, one whose
+//! extension is not `.md` (`.MD`, `.markdown`), and an `i18n/<lang>.ftl`
+//! for a language the site does not have ([`stray_strings`]).
 
 use crate::diag::Diagnostic;
 use crate::text::RemovedMarks;
@@ -107,11 +114,11 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
     }
 
     for (name, kind) in list_dir(root, "", &mut diags) {
-        if name.starts_with("_index.")
-            && name.ends_with(".md")
-            && is_kind(root, &name, kind, Want::File, &mut diags)
-        {
+        if !name.starts_with("_index.") {
+        } else if name.ends_with(".md") && is_kind(root, &name, kind, Want::File, &mut diags) {
             md_paths.push(name);
+        } else {
+            diags.extend(misnamed(&name));
         }
     }
 
@@ -126,13 +133,7 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
                 if !is_kind(root, &dir, kind, Want::Dir, &mut diags) {
                     return (None, Vec::new(), diags);
                 }
-                let mut paths = Vec::new();
-                for (name, kind) in list_dir(root, &dir, &mut diags) {
-                    let rel = format!("{dir}/{name}");
-                    if name.ends_with(".md") && is_kind(root, &rel, kind, Want::File, &mut diags) {
-                        paths.push(rel);
-                    }
-                }
+                let paths = content_files(root, &dir, &mut diags);
                 (Some(dir), paths, diags)
             })
             .collect();
@@ -142,12 +143,7 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
         diags.extend(d);
     }
 
-    for (name, kind) in list_dir(root, "pages", &mut diags) {
-        let rel = format!("pages/{name}");
-        if name.ends_with(".md") && is_kind(root, &rel, kind, Want::File, &mut diags) {
-            md_paths.push(rel);
-        }
-    }
+    md_paths.extend(content_files(root, "pages", &mut diags));
 
     if link_ok(root, "static", &mut diags) && root.join("static").is_dir() {
         walk_static(root, "static", "", 0, &mut files.static_files, &mut diags);
@@ -159,9 +155,23 @@ pub fn scan(root: &Path) -> (SiteFiles, Vec<Diagnostic>) {
     (files, diags)
 }
 
-/// Is this the name of an editor's swap, backup or temporary file, or a hidden file?
+/// Is this the name of an editor's swap, backup or temporary file, or a
+/// hidden file? Such files are never content.
 pub fn is_ignored_name(name: &str) -> bool {
-    name.starts_with('.')
+    name.starts_with('.') || is_editor_file(name)
+}
+
+/// Is this the name of an editor's or a system's own file, never published
+/// from `static/` (where other hidden files are: `.nojekyll`, `.well-known/`)?
+/// Editors' swap, lock, backup and temporary files (`.*.swp`, `.*.swx`,
+/// `.#*`, `#*`, `*~`, `*.tmp`, `*.bak`, `*.orig`), `.DS_Store`, version
+/// control folders (`.git`, `.svn`, `.hg`) and pledgeboard's own names
+/// (`.pledgeboard-*`).
+pub fn is_editor_file(name: &str) -> bool {
+    const SYSTEM: &[&str] = &[".DS_Store", ".git", ".svn", ".hg"];
+    SYSTEM.contains(&name)
+        || name.starts_with(".pledgeboard-")
+        || name.starts_with(".#")
         || name.starts_with('#')
         || name.ends_with('~')
         || name.ends_with(".swp")
@@ -169,6 +179,107 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.ends_with(".tmp")
         || name.ends_with(".bak")
         || name.ends_with(".orig")
+}
+
+/// Is a change to `rel` (relative to the site folder) one a build never
+/// reads? Hidden and editors' files anywhere, but under `static/`, where
+/// only editors' files are ([`is_editor_file`]).
+pub fn is_ignored_path(rel: &Path) -> bool {
+    let names: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let skip: fn(&str) -> bool = if names.first().is_some_and(|n| n == "static") {
+        is_editor_file
+    } else {
+        is_ignored_name
+    };
+    names.iter().any(|n| skip(n))
+}
+
+/// The `.md` files of the folder `dir` (a locality's, or `pages`), with a
+/// warning for each file there or in a folder inside it that looks like
+/// content but is not read.
+fn content_files(root: &Path, dir: &str, diags: &mut Vec<Diagnostic>) -> Vec<String> {
+    let mut paths = Vec::new();
+    for (name, kind) in list_dir(root, dir, diags) {
+        let rel = format!("{dir}/{name}");
+        if name.ends_with(".md") && is_kind(root, &rel, kind, Want::File, diags) {
+            paths.push(rel);
+        } else if kind.is_dir() {
+            nested_content(root, &rel, dir, 0, diags);
+        } else {
+            diags.extend(misnamed(&rel));
+        }
+    }
+    paths
+}
+
+/// Whether a file name looks like Markdown (`.md`, `.markdown`, any case).
+fn looks_like_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// A warning for a file `rel` that looks like Markdown content but is not
+/// read because of its extension (`.MD`, `.markdown`).
+fn misnamed(rel: &str) -> Option<Diagnostic> {
+    if !looks_like_markdown(rel) || rel.ends_with(".md") {
+        return None;
+    }
+    let dot = rel.rfind('.')?;
+    let (stem, ext) = rel.split_at(dot);
+    let name = stem.rsplit('/').next().unwrap_or(stem);
+    Some(
+        Diagnostic::warning(rel, "this file is not read: content files end in `.md`")
+            .found(format!("the extension `{ext}`"))
+            .help(format!("rename it to `{name}.md` to publish it")),
+    )
+}
+
+/// Warns about each Markdown file in the folder `rel` (and the folders
+/// inside it), which is inside the content folder `place`: only the files
+/// directly in `place` are read.
+fn nested_content(root: &Path, rel: &str, place: &str, depth: usize, diags: &mut Vec<Diagnostic>) {
+    if depth > 32 {
+        return;
+    }
+    for (name, kind) in list_dir(root, rel, diags) {
+        let child = format!("{rel}/{name}");
+        if kind.is_dir() {
+            nested_content(root, &child, place, depth + 1, diags);
+        } else if looks_like_markdown(&name) {
+            diags.push(
+                Diagnostic::warning(
+                    child,
+                    format!("this file is not read: content files go directly in `{place}/`, not in a folder inside it"),
+                )
+                .help(format!("to publish it, move it to `{place}/{name}`")),
+            );
+        }
+    }
+}
+
+/// The site's `i18n/*.ftl` files for a language the site does not have
+/// (`codes`), each with a warning: they are not read.
+pub fn stray_strings(root: &Path, codes: &[String]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (name, _) in list_dir(root, "i18n", &mut diags) {
+        let Some(lang) = name.strip_suffix(".ftl") else {
+            continue;
+        };
+        if !codes.iter().any(|c| c == lang) {
+            diags.push(
+                Diagnostic::warning(
+                    format!("i18n/{name}"),
+                    format!("this file is not read: `{lang}` is not one of the site's languages"),
+                )
+                .expected(crate::diag::one_of(codes))
+                .help("add the language to `languages` in site.yaml, or rename the file"),
+            );
+        }
+    }
+    diags
 }
 
 /// What a directory entry should be.
@@ -206,10 +317,20 @@ fn is_kind(
     }
 }
 
-/// Lists the entries of `root/rel` by name, sorted, without ignored names,
-/// each with its type (without following links). A missing folder is an
-/// empty list.
+/// Lists the entries of `root/rel` by name, sorted, without ignored names
+/// ([`is_ignored_name`]), each with its type (without following links). A
+/// missing folder is an empty list.
 fn list_dir(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String, fs::FileType)> {
+    list_dir_without(root, rel, is_ignored_name, diags)
+}
+
+/// [`list_dir`], without the names `skip` says.
+fn list_dir_without(
+    root: &Path,
+    rel: &str,
+    skip: fn(&str) -> bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, fs::FileType)> {
     let dir = root.join(rel);
     let entries = match fs::read_dir(&dir) {
         Ok(e) => e,
@@ -229,7 +350,7 @@ fn list_dir(root: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Vec<(String,
             continue;
         };
         match entry.file_name().into_string() {
-            Ok(name) if !is_ignored_name(&name) => names.push((name, kind)),
+            Ok(name) if !skip(&name) => names.push((name, kind)),
             Ok(_) => {}
             Err(raw) => diags.push(
                 Diagnostic::error(
@@ -269,7 +390,7 @@ fn walk_static(
         );
         return;
     }
-    for (name, _) in list_dir(root, &here, diags) {
+    for (name, _) in list_dir_without(root, &here, is_editor_file, diags) {
         let child = if rel.is_empty() {
             name.clone()
         } else {
@@ -280,6 +401,7 @@ fn walk_static(
         } else if path.is_dir() {
             walk_static(root, base, &child, depth + 1, out, diags);
         } else if path.is_file() {
+            diags.extend(svg_script(&path, &format!("{base}/{child}")));
             out.push(child);
         } else {
             diags.push(Diagnostic::error(
@@ -288,6 +410,32 @@ fn walk_static(
             ));
         }
     }
+}
+
+/// A warning for the static file `path` (`rel` in the site) when it is an
+/// SVG image with a script in it (see [`crate::svg`]): the script runs
+/// when a reader opens the file.
+fn svg_script(path: &Path, rel: &str) -> Option<Diagnostic> {
+    use std::io::Read;
+    if !rel.to_ascii_lowercase().ends_with(".svg") {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let file = fs::File::open(path).ok()?;
+    file.take(MAX_FILE_BYTES).read_to_end(&mut bytes).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let (at, script) = crate::svg::first_script(&text)?;
+    let (line, column) = crate::diag::line_col(&text, at);
+    Some(
+        Diagnostic::warning(
+            rel,
+            "this SVG image holds a script, which runs when a reader opens the file",
+        )
+        .at(&text, line, column)
+        .found(script.to_string())
+        .expected("an image without scripts, event attributes or `javascript:` links")
+        .help("remove the script (or save the image as PNG) unless you wrote it and trust it"),
+    )
 }
 
 /// Checks a symbolic link at `root/rel` before it is followed: it must lead
@@ -499,7 +647,13 @@ mod tests {
             ("static/.DS_Store", b""),
         ]);
         let (files, diags) = load(&root);
-        assert_eq!(shown(&diags), Vec::<String>::new());
+        assert_eq!(
+            shown(&diags),
+            [
+                "warning: localities/saaba/old/nested.md: this file is not read: content files go \
+              directly in `localities/saaba/`, not in a folder inside it"
+            ]
+        );
         let read: Vec<&str> = files.markdown.iter().map(|f| f.rel.as_str()).collect();
         assert_eq!(
             read,
@@ -514,6 +668,25 @@ mod tests {
         assert_eq!(files.site_yaml.unwrap().text, "title: x\n");
         assert_eq!(files.static_files, ["img/plan.png"]);
         assert_eq!(files.locality_dirs, ["localities/saaba"]);
+    }
+
+    #[test]
+    fn a_change_to_a_static_dotfile_matters_but_not_to_an_editor_file() {
+        let ignored = |p: &str| is_ignored_path(Path::new(p));
+        assert!(!ignored("static/.nojekyll"));
+        assert!(!ignored("static/.well-known/security.txt"));
+        assert!(!ignored("localities/saaba/gate.md"));
+        for p in [
+            "static/.DS_Store",
+            "static/img/.plan.png.swp",
+            "static/.git/config",
+            "static/.#plan.txt",
+            "localities/saaba/.gate.md.swp",
+            ".git/index",
+            "pages/.draft.md",
+        ] {
+            assert!(ignored(p), "{p}");
+        }
     }
 
     #[test]

@@ -292,8 +292,9 @@ fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     while let Some(changed) = watcher.next_change() {
-        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        if say!("Changed: {}", names.join(", ")).is_err() || build(Some(&changed)).is_err() {
+        if say!("Changed: {}", pledgeboard::watch::names(&changed)).is_err()
+            || build(Some(&changed)).is_err()
+        {
             break;
         }
     }

@@ -225,8 +225,7 @@ pub fn serve(opts: Options) -> Result<(), String> {
                 let Some(session) = held.as_mut() else {
                     break;
                 };
-                let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-                println!("Changed: {}", names.join(", "));
+                println!("Changed: {}", crate::watch::names(&changed));
                 let result = session.rebuild_after(pipeline::build_date(), Some(&changed));
                 print_build(&result);
                 let generation = {

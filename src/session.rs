@@ -9,16 +9,23 @@
 //! `Memos::off()` (a one-shot build).
 //! The result of a rebuild is that of a clean build: `tests/incremental.rs`
 //! compares them after each edit of a sequence.
+//!
+//! A file's stamp (size and modification time) says when to read it again,
+//! except for a file the watcher reported: an edit can keep both (a clock
+//! of one-second ticks, `cp -p`, `rsync -a`, `tar x`), so a reported file
+//! is always read again and compared by content; unchanged content is not
+//! parsed again. A reported static file is hashed again the same way.
 
 use crate::diag::Diagnostic;
 use crate::load;
+use crate::memo::{Fingerprint, Fingerprinter};
 use crate::outputs::Streamed;
 use crate::parse;
 use crate::pipeline::manifest::{self, Manifest};
 use crate::pipeline::{self, Checked, Live, MemoUses, Memos, Mode, Report, lap};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -36,12 +43,30 @@ struct Parsed {
     warnings: Vec<Diagnostic>,
 }
 
+/// A content file as the session knows it: its stamp and the fingerprint
+/// of its text when last read (none when it could not be read), and what
+/// was made of it.
+struct Known {
+    stamp: Stamp,
+    content: Option<Fingerprint>,
+    parsed: Parsed,
+}
+
+/// A content file read again: its stamp, and what reading it gave.
+struct Reread {
+    rel: String,
+    stamp: Stamp,
+    content: Option<Fingerprint>,
+    /// `None` when its content is the one already known.
+    parsed: Option<Parsed>,
+}
+
 /// The state kept between rebuilds by `watch` and `serve`.
 pub struct Session {
     site_dir: PathBuf,
     output: Option<PathBuf>,
     /// Every content Markdown file by path (in path order, as a build reads them).
-    docs: BTreeMap<String, (Stamp, Parsed)>,
+    docs: BTreeMap<String, Known>,
     /// The last scan of the site directory (without the Markdown texts) and its problems.
     listing: Option<(load::SiteFiles, Vec<Diagnostic>)>,
     memos: Memos,
@@ -205,6 +230,11 @@ impl Session {
     /// The parsed content files: those changed (or all, without `changed`
     /// or when a change is not to a content file) read and parsed again.
     fn reload(&mut self, changed: Option<&[PathBuf]>) -> Vec<Parsed> {
+        let reported = Reported::of(&self.site_dir, changed.unwrap_or_default());
+        if reported.touches("static") {
+            let forget = |path: &str| reported.covers(&format!("static/{path}"));
+            self.memos.statics.forget(forget);
+        }
         let (to_stat, scanned) = match changed.and_then(|c| self.update_listing(c)) {
             Some(paths) => (paths, false),
             None => {
@@ -221,42 +251,71 @@ impl Session {
                 (rel, meta.map(|m| crate::write::Stamp::of(&m)))
             })
             .collect();
-        self.read_stale(&stamps);
+        self.read_stale(&stamps, &reported);
         self.forget_gone(&stamps, scanned);
-        self.docs
-            .values()
-            .map(|(_, parsed)| parsed.clone())
-            .collect()
+        self.docs.values().map(|k| k.parsed.clone()).collect()
     }
 
-    /// Reads and parses the files among `stamps` whose stamp changed.
-    fn read_stale(&mut self, stamps: &[(String, Stamp)]) {
+    /// Reads the files among `stamps` whose stamp changed or that were
+    /// `reported`, and parses those whose content changed.
+    fn read_stale(&mut self, stamps: &[(String, Stamp)], reported: &Reported) {
         let Some((files, _)) = &self.listing else {
             return;
         };
         let stale: Vec<&(String, Stamp)> = stamps
             .iter()
-            .filter(|(rel, stamp)| self.docs.get(rel).is_none_or(|(s, _)| s != stamp))
+            .filter(|(rel, stamp)| {
+                reported.covers(rel) || self.docs.get(rel).is_none_or(|k| k.stamp != *stamp)
+            })
             .filter(|(rel, _)| files.markdown_paths.binary_search(rel).is_ok())
             .collect();
-        let fresh: Vec<(String, Stamp, Parsed)> = stale
+        let fresh: Vec<Reread> = stale
             .par_iter()
-            .map(|(rel, stamp)| {
-                let parsed = match load::read_text(&self.site_dir, rel) {
-                    Ok(f) => Parsed {
-                        doc: parse::parse_doc(&f).map(Arc::new),
-                        warnings: f.warnings,
-                    },
-                    Err(d) => Parsed {
-                        doc: Err(vec![d]),
-                        warnings: Vec::new(),
-                    },
-                };
-                (rel.clone(), *stamp, parsed)
-            })
+            .map(|(rel, stamp)| self.reread(rel, *stamp))
             .collect();
-        for (rel, stamp, doc) in fresh {
-            self.docs.insert(rel, (stamp, doc));
+        for read in fresh {
+            let Some(parsed) = read.parsed else {
+                // The content known (so the file is known): a new stamp only.
+                if let Some(known) = self.docs.get_mut(&read.rel) {
+                    known.stamp = read.stamp;
+                }
+                continue;
+            };
+            let known = Known {
+                stamp: read.stamp,
+                content: read.content,
+                parsed,
+            };
+            self.docs.insert(read.rel, known);
+        }
+    }
+
+    /// Reads the content file `rel` (of stamp `stamp`) and parses it when
+    /// its content is not the one known.
+    fn reread(&self, rel: &str, stamp: Stamp) -> Reread {
+        let known = self.docs.get(rel).and_then(|k| k.content);
+        let (content, parsed) = match load::read_text(&self.site_dir, rel) {
+            Ok(f) => {
+                let content = content_fingerprint(&f);
+                let parsed = (known != Some(content)).then(|| Parsed {
+                    doc: parse::parse_doc(&f).map(Arc::new),
+                    warnings: f.warnings,
+                });
+                (Some(content), parsed)
+            }
+            Err(d) => {
+                let parsed = Parsed {
+                    doc: Err(vec![d]),
+                    warnings: Vec::new(),
+                };
+                (None, Some(parsed))
+            }
+        };
+        Reread {
+            rel: rel.to_owned(),
+            stamp,
+            content,
+            parsed,
         }
     }
 
@@ -351,6 +410,61 @@ impl Session {
         }
         diags
     }
+}
+
+/// The paths the watcher reported, relative to the site directory with `/`
+/// separators: files, and folders (all they hold counts as reported).
+#[derive(Default)]
+struct Reported {
+    paths: HashSet<String>,
+    /// The reported paths that are folders (`.`: the whole site, as after
+    /// a watcher error).
+    folders: Vec<String>,
+}
+
+impl Reported {
+    fn of(site_dir: &Path, changed: &[PathBuf]) -> Reported {
+        let paths: HashSet<String> = changed
+            .iter()
+            .filter_map(|p| p.to_str())
+            .map(|p| p.replace('\\', "/"))
+            .collect();
+        let folders = paths
+            .iter()
+            .filter(|rel| site_dir.join(rel).is_dir())
+            .cloned()
+            .collect();
+        Reported { paths, folders }
+    }
+
+    /// Whether the file `rel` was reported, or a folder holding it.
+    fn covers(&self, rel: &str) -> bool {
+        self.paths.contains(rel) || self.folders.iter().any(|f| holds(f, rel))
+    }
+
+    /// Whether anything reported is in the folder `dir`, or holds it.
+    fn touches(&self, dir: &str) -> bool {
+        self.paths.iter().any(|p| holds(dir, p)) || self.folders.iter().any(|f| holds(f, dir))
+    }
+}
+
+/// Whether the folder `folder` (`.` for the site folder) holds `rel`, or is it.
+fn holds(folder: &str, rel: &str) -> bool {
+    folder == "."
+        || rel
+            .strip_prefix(folder)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// What a content file's text (and the warnings reading it gave) is:
+/// equal fingerprints, the same parsed document.
+fn content_fingerprint(file: &load::SourceFile) -> Fingerprint {
+    let mut f = Fingerprinter::new();
+    f.add(&file.text);
+    for w in &file.warnings {
+        f.add(&w.to_string());
+    }
+    f.fingerprint()
 }
 
 /// Whether `rel` is a content Markdown file in a place the content model

@@ -5,8 +5,9 @@
 //! filtered: changes inside the output folder or its staging siblings, and
 //! editors' swap, backup and hidden files, are ignored. What remains is one
 //! batch of changed paths per pause in the editing, and a rebuild follows.
+//! [`names`] shows a batch on the terminal, control characters escaped.
 
-use crate::load::is_ignored_name;
+use crate::load::is_ignored_path;
 use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
@@ -38,14 +39,12 @@ impl Watch {
             .watch(&site_dir, RecursiveMode::Recursive)
             .map_err(|e| format!("cannot watch {}: {e}", site_dir.display()))?;
         let mut ignored_all = Vec::new();
+        // What a build keeps beside its output folder (staging folders, the
+        // kept output, the manifest, the lock) has hidden names, which
+        // `is_ignored_path` ignores: the output is never inside `static/`,
+        // where hidden files are read (write.rs refuses such a folder).
         for p in ignored {
-            let p = p.canonicalize().unwrap_or_else(|_| p.clone());
-            if let (Some(parent), Some(name)) = (p.parent(), p.file_name()) {
-                let name = name.to_string_lossy();
-                ignored_all.push(parent.join(format!(".{name}.pledgeboard-new")));
-                ignored_all.push(parent.join(format!(".{name}.pledgeboard-old")));
-            }
-            ignored_all.push(p);
+            ignored_all.push(p.canonicalize().unwrap_or_else(|_| p.clone()));
         }
         Ok(Watch {
             _debouncer: debouncer,
@@ -63,9 +62,9 @@ impl Watch {
         let Ok(rel) = path.strip_prefix(&self.site_dir) else {
             return false;
         };
-        // Hidden folders (.git) and editors' files anywhere along the path are ignored.
-        !rel.components()
-            .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()))
+        // Hidden folders (.git) and editors' files anywhere along the path
+        // are ignored (in `static/`, only editors' files).
+        !is_ignored_path(rel)
     }
 
     /// Waits for the next batch of relevant changes, relative to the site
@@ -106,6 +105,20 @@ impl Watch {
         changed.dedup();
         changed
     }
+}
+
+/// The changed paths as `watch` and `serve` print them ("Changed: …"):
+/// comma-separated, control characters in names escaped
+/// ([`crate::diag::escape_controls`]).
+pub fn names(changed: &[PathBuf]) -> String {
+    let names: Vec<String> = changed
+        .iter()
+        .map(|p| {
+            let name = p.to_string_lossy();
+            crate::diag::escape_controls(&name, crate::diag::Keep::Nothing).into_owned()
+        })
+        .collect();
+    names.join(", ")
 }
 
 /// Whether an event kind can change what a build reads. Reading a file (as

@@ -388,3 +388,67 @@ fn missing_site_directory_and_site_yaml() {
         "{err}"
     );
 }
+
+// ---- issue 15: what the build reads and what it says ----
+
+/// The `error:` lines of a failed build.
+fn error_lines(err: &str) -> Vec<&str> {
+    err.lines().filter(|l| l.starts_with("error: ")).collect()
+}
+
+#[test]
+fn an_error_in_a_locality_index_is_reported_once_not_as_a_missing_file() {
+    let s = TestSite::minimal();
+    s.file("localities/saaba/_index.md", "---\nname: [broken\n---\n");
+    s.file(
+        "localities/saaba/_index.fr.md",
+        "---\nname: Saaba (fr)\n---\n",
+    );
+    let err = failing(&s);
+    let errors = error_lines(&err);
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(
+        errors[0].starts_with("error: localities/saaba/_index.md:"),
+        "{err}"
+    );
+    assert!(!err.contains("has no `_index.md`"), "{err}");
+    assert!(
+        !err.contains("a translation of a file that does not exist"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_error_in_a_commitment_does_not_orphan_its_translations() {
+    let s = TestSite::minimal();
+    s.file(
+        "localities/saaba/joint-patrols.md",
+        "---\ntitle: Joint patrols\nagreed: [2017\n---\n",
+    );
+    s.file(
+        "localities/saaba/joint-patrols.fr.md",
+        "---\ntitle: Patrouilles\n---\n",
+    );
+    s.file(
+        "localities/saaba/joint-patrols.ar.md",
+        "---\ntitle: دوريات\n---\n",
+    );
+    let err = failing(&s);
+    let errors = error_lines(&err);
+    assert_eq!(errors.len(), 1, "{err}");
+    assert!(
+        errors[0].starts_with("error: localities/saaba/joint-patrols.md:"),
+        "{err}"
+    );
+    // A real orphan is still reported.
+    s.remove("localities/saaba/joint-patrols.md");
+    let err = failing(&s);
+    assert_eq!(
+        error_lines(&err),
+        [
+            "error: localities/saaba/joint-patrols.ar.md: a translation of a file that does not exist",
+            "error: localities/saaba/joint-patrols.fr.md: a translation of a file that does not exist",
+        ],
+        "{err}"
+    );
+}

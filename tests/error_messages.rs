@@ -765,3 +765,52 @@ fn a_template_that_is_not_text_hides_no_other_template_error() {
         );
     }
 }
+
+// ---- issue 15: what the build reads and what it says ----
+
+#[test]
+fn static_file_where_the_portal_has_a_page() {
+    insta::assert_snapshot!(with(&[
+        ("static/en/index.html", "<p>shadow</p>\n"),
+        ("static/style.css", "body { color: red }\n"),
+    ]));
+}
+
+#[test]
+fn static_file_where_the_portal_needs_a_folder() {
+    insta::assert_snapshot!(with(&[
+        ("static/fr", "not a folder\n"),
+        ("static/sitemap.xml/old.txt", "inside a file's path\n"),
+    ]));
+}
+
+/// The warnings of a `check` of the minimal site with `files` written
+/// over it (which succeeds).
+fn warnings_with(files: &[(&str, &str)]) -> String {
+    let s = TestSite::minimal();
+    for (rel, text) in files {
+        s.file(rel, text);
+    }
+    let run = s.run(&["check"]);
+    assert!(run.ok(), "{}", run.stderr());
+    run.stderr()
+}
+
+#[test]
+fn files_that_are_not_read() {
+    let md = "---\ntitle: Not read\n---\n";
+    insta::assert_snapshot!(warnings_with(&[
+        ("localities/saaba/2019/old-pledge.md", md),
+        ("localities/saaba/gate.MD", md),
+        ("pages/about.markdown", md),
+        ("i18n/de.ftl", "page-localities = Orte\n"),
+    ]));
+}
+
+#[test]
+fn svg_with_a_script() {
+    insta::assert_snapshot!(warnings_with(&[(
+        "static/logo.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">\n<circle r=\"4\"/>\n</svg>\n"
+    )]));
+}

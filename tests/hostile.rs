@@ -820,3 +820,281 @@ fn nested_exploding_and_looping_interface_strings() {
     assert_eq!(page.text_of("a.skip"), ["lollol"]);
     assert_eq!(page.attrs("nav.main", "aria-label"), ["Main"]);
 }
+
+// ---- issue 15: what the build reads and what it says ----
+
+/// A static file at a path pledgeboard makes is an error naming both, in
+/// `check`, `build` and a session's rebuild alike: it never silently wins
+/// or loses.
+#[test]
+fn a_static_file_where_the_build_makes_a_file_is_an_error_naming_both() {
+    let cases = [
+        (
+            "static/style.css",
+            "`style.css`",
+            "themes/default/static/style.css (built in)",
+        ),
+        ("static/sitemap.xml", "`sitemap.xml`", "the sitemap"),
+        ("static/en/index.html", "`en/index.html`", "a page"),
+        (
+            "static/en/updates/atom.xml",
+            "`en/updates/atom.xml`",
+            "an Atom feed",
+        ),
+        (
+            "static/data/commitments.csv",
+            "`data/commitments.csv`",
+            "the open data",
+        ),
+        // A file where the build makes a folder.
+        ("static/en", "`en`", "a folder `en/`"),
+        // A folder where the build makes a file.
+        ("static/sitemap.xml/a.txt", "`sitemap.xml`", "the sitemap"),
+        // The theme's own static files are checked against the pages too.
+        (
+            "themes/default/static/en/index.html",
+            "`en/index.html`",
+            "a page",
+        ),
+    ];
+    for (rel, published, maker) in cases {
+        let site = TestSite::minimal();
+        site.file(rel, "shadow\n");
+        for command in ["check", "build"] {
+            let run = site.run(&[command]);
+            assert_eq!(
+                run.code(),
+                Some(1),
+                "{command} with {rel}:\n{}",
+                run.stderr()
+            );
+            let stderr = run.stderr();
+            let error = stderr
+                .split_inclusive('\n')
+                .skip_while(|l| !(l.starts_with("error: ") && l.contains(published)))
+                .enumerate()
+                .take_while(|(i, l)| *i == 0 || l.starts_with("  "))
+                .map(|(_, l)| l)
+                .collect::<String>();
+            assert!(
+                error.starts_with(&format!("error: {rel}: ")) && error.contains(maker),
+                "{command} with {rel}:\n{stderr}"
+            );
+        }
+        assert!(!site.out().exists(), "{rel}: the build wrote");
+    }
+}
+
+#[test]
+fn a_static_file_added_during_a_session_that_shadows_a_page_fails_the_rebuild() {
+    let site = TestSite::minimal();
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    let mut session = pledgeboard::session::Session::new(site.path(), Some(&out));
+    session.rebuild(today).expect("first build");
+    let css = std::fs::read(out.join("style.css")).unwrap();
+    site.file("static/style.css", "body { color: red }\n");
+    let errors = session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from("static/style.css")]))
+        .expect_err("a static file over the theme's stylesheet");
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].file, "static/style.css");
+    assert!(errors[0].message.contains("`style.css`"), "{errors:?}");
+    assert_eq!(std::fs::read(out.join("style.css")).unwrap(), css);
+}
+
+/// Control characters from content (ESC, BEL, CR…) would retitle or clear
+/// the editor's terminal: every diagnostic shows them escaped, `\u{1b}`.
+#[test]
+fn control_characters_from_content_reach_the_terminal_escaped() {
+    let site = TestSite::minimal();
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        &COMMITMENT.replacen(
+            "status: in-progress\n",
+            "status: \"\\e]0;owned\\a\\e[2Jin-progress\\r\"\n",
+            1,
+        ),
+    );
+    site.file(
+        "localities/saaba/bad\u{1b}[31mname.md",
+        "---\ntitle: x\n---\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code(), Some(1), "{}", run.stderr());
+    let stderr = run.stderr();
+    for c in ['\u{1b}', '\u{7}', '\r'] {
+        assert!(
+            !stderr.contains(c),
+            "{c:?} reached the terminal:\n{stderr:?}"
+        );
+    }
+    // What was found (source lines echoed are escaped too: see diag.rs).
+    assert!(
+        stderr.contains("\\u{1b}]0;owned\\u{7}\\u{1b}[2Jin-progress"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("localities/saaba/bad\\u{1b}[31mname.md"),
+        "{stderr}"
+    );
+}
+
+/// `watch` names each changed file: a file name is shown escaped too.
+#[test]
+fn watch_shows_a_changed_file_name_escaped() {
+    use std::io::BufRead;
+    let site = TestSite::minimal();
+    site.file("static/plan.txt", "text\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .arg("watch")
+        .arg(site.path())
+        .env("SOURCE_DATE_EPOCH", "1719705600")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut next_line = |needle: &str| {
+        lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find(|l| l.contains(needle))
+    };
+    assert!(next_line("Watching").is_some(), "watch did not start");
+    site.file("static/a\u{1b}]0;owned\u{7}b.txt", "text\n");
+    let changed = next_line("b.txt");
+    let _ = child.kill();
+    let _ = child.wait();
+    let changed = changed.expect("no `Changed:` line");
+    assert!(
+        !changed.contains('\u{1b}') && !changed.contains('\u{7}'),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains("static/a\\u{1b}]0;owned\\u{7}b.txt"),
+        "{changed}"
+    );
+}
+
+/// Files the build does not read get a warning naming them and why.
+#[test]
+fn content_files_that_are_not_read_get_a_warning() {
+    let site = TestSite::minimal();
+    let md = "---\ntitle: Not read\n---\n";
+    site.file("localities/saaba/old/nested.md", md);
+    site.file("localities/saaba/gate.MD", md);
+    site.file("pages/about.markdown", md);
+    site.file("_index.MD", md);
+    site.file("i18n/de.ftl", "page-localities = Orte\n");
+    let run = site.build_ok();
+    let stderr = run.stderr();
+    for (file, why) in [
+        (
+            "localities/saaba/old/nested.md",
+            "localities/saaba/nested.md",
+        ),
+        ("localities/saaba/gate.MD", "gate.md"),
+        ("pages/about.markdown", "about.md"),
+        ("_index.MD", "_index.md"),
+        ("i18n/de.ftl", "`de` is not one of the site's languages"),
+    ] {
+        let warning = stderr
+            .split_inclusive('\n')
+            .skip_while(|l| !l.starts_with(&format!("warning: {file}: ")))
+            .enumerate()
+            .take_while(|(i, l)| *i == 0 || l.starts_with("  "))
+            .map(|(_, l)| l)
+            .collect::<String>();
+        assert!(warning.contains("not read"), "{file}:\n{stderr}");
+        assert!(warning.contains(why), "{file}:\n{stderr}");
+    }
+    // And `check` says the same.
+    let check = site.run(&["check"]);
+    assert!(check.ok(), "{}", check.stderr());
+    assert!(
+        check.stderr().contains("warning: i18n/de.ftl: "),
+        "{}",
+        check.stderr()
+    );
+}
+
+/// Hosts need some dotfiles (`.nojekyll`, `.well-known/`): a static
+/// dotfile is published, but editors' and systems' own files are not.
+#[test]
+fn static_dotfiles_are_published_but_editor_files_are_not() {
+    let site = TestSite::minimal();
+    for rel in [
+        "static/.nojekyll",
+        "static/.well-known/security.txt",
+        "static/.htaccess",
+        "static/.DS_Store",
+        "static/.plan.txt.swp",
+        "static/.#plan.txt",
+        "static/#plan.txt#",
+        "static/plan.txt~",
+        "static/.git/config",
+        "static/img/.DS_Store",
+    ] {
+        site.file(rel, "x\n");
+    }
+    site.build_ok();
+    let published: Vec<String> = tree(&site.out())
+        .into_keys()
+        .filter(|k| !k.ends_with(".html") && !k.ends_with(".xml"))
+        .filter(|k| !k.starts_with("data/") && k != "style.css")
+        .collect();
+    assert_eq!(
+        published,
+        [
+            ".htaccess",
+            ".nojekyll",
+            ".pledgeboard-output",
+            ".well-known/security.txt"
+        ]
+    );
+}
+
+/// An SVG file runs its scripts when opened: `check` and `build` warn,
+/// naming the file and where the script is.
+#[test]
+fn an_svg_with_a_script_in_static_gets_a_warning() {
+    let site = TestSite::minimal();
+    let svg =
+        |inner: &str| format!("<svg xmlns=\"http://www.w3.org/2000/svg\">\n{inner}\n</svg>\n");
+    site.file(
+        "static/img/clean.svg",
+        &svg("<circle r=\"4\" fill=\"red\"/><text>ongoing = 3</text>"),
+    );
+    site.file("static/img/script.svg", &svg("<ScRiPt>alert(1)</script>"));
+    site.file(
+        "static/img/onload.svg",
+        &svg("<rect width=\"1\"\n  onload = \"alert(1)\"/>"),
+    );
+    site.file(
+        "static/img/link.SVG",
+        &svg("<a href=\"java\tscript:alert(1)\"><text>x</text></a>"),
+    );
+    for command in ["check", "build"] {
+        let run = site.run(&[command]);
+        assert!(run.ok(), "{command}: {}", run.stderr());
+        let stderr = run.stderr();
+        for (file, at, what) in [
+            ("static/img/script.svg", "2:1", "`<script`"),
+            ("static/img/onload.svg", "3:3", "`onload=`"),
+            ("static/img/link.SVG", "2:10", "`javascript:`"),
+        ] {
+            let warning = stderr
+                .split_inclusive('\n')
+                .skip_while(|l| !l.starts_with(&format!("warning: {file}:{at}: ")))
+                .enumerate()
+                .take_while(|(i, l)| *i == 0 || l.starts_with("  "))
+                .map(|(_, l)| l)
+                .collect::<String>();
+            assert!(warning.contains("script"), "{command} {file}:\n{stderr}");
+            assert!(warning.contains(what), "{command} {file}:\n{stderr}");
+        }
+        assert!(!stderr.contains("clean.svg"), "{command}:\n{stderr}");
+    }
+}

@@ -335,3 +335,104 @@ fn a_second_build_into_the_same_folder_keeps_the_unchanged_files() {
         assert_same(step, &out, &clean);
     }
 }
+
+// ---- issue 15: edits that keep size and modification time ----
+
+/// Writes `content` (of the same length as before) to `rel` and puts back
+/// the file's modification time, as `cp -p`, `rsync -a` or `tar x` do, or a
+/// second save within one tick of a 1-second clock.
+fn same_stamp_edit(site: &TestSite, rel: &str, content: &str) {
+    let path = site.path().join(rel);
+    let before = std::fs::metadata(&path).unwrap();
+    assert_eq!(
+        before.len(),
+        content.len() as u64,
+        "the edit keeps the size"
+    );
+    std::fs::write(&path, content).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(before.modified().unwrap()).unwrap();
+    drop(file);
+    let after = std::fs::metadata(&path).unwrap();
+    assert_eq!(
+        (after.len(), after.modified().unwrap()),
+        (before.len(), before.modified().unwrap())
+    );
+}
+
+#[test]
+fn a_reported_edit_that_keeps_size_and_time_is_seen_by_a_session() {
+    let site = three_commitments();
+    site.file("static/notice.txt", "Office open on Monday\n");
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    let mut session = Session::new(site.path(), Some(&out));
+    session.rebuild(today).expect("first build");
+    let gate = "localities/saaba/gate.md";
+    let page = out.join("en/localities/saaba/gate/index.html");
+    assert!(std::fs::read_to_string(&page).unwrap().contains(">gate<"));
+
+    // A commitment: same length, same time, new title.
+    let text = std::fs::read_to_string(site.path().join(gate)).unwrap();
+    same_stamp_edit(&site, gate, &text.replace("title: gate", "title: GATE"));
+    let report = session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from(gate)]))
+        .expect("rebuild");
+    assert!(report.rendered > 0, "nothing rendered again: {report:?}");
+    assert!(
+        std::fs::read_to_string(&page).unwrap().contains(">GATE<"),
+        "the page still shows the old title"
+    );
+
+    // Reported again with its content unchanged: nothing is made again.
+    let report = session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from(gate)]))
+        .expect("rebuild");
+    assert_eq!(report.rendered, 0, "{report:?}");
+
+    // The folder reported rather than the file (a folder unpacked or
+    // moved in): what it holds is read again.
+    let text = std::fs::read_to_string(site.path().join(gate)).unwrap();
+    same_stamp_edit(&site, gate, &text.replace("title: GATE", "title: Gate"));
+    session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from("localities/saaba")]))
+        .expect("rebuild");
+    assert!(
+        std::fs::read_to_string(&page).unwrap().contains(">Gate<"),
+        "the page still shows the old title"
+    );
+
+    // A static file: same length, same time, new text.
+    same_stamp_edit(&site, "static/notice.txt", "Office open on Friday\n");
+    session
+        .rebuild_after(
+            today,
+            Some(&[std::path::PathBuf::from("static/notice.txt")]),
+        )
+        .expect("rebuild");
+    assert!(session.finish_writes().is_empty());
+    assert_eq!(
+        std::fs::read_to_string(out.join("notice.txt")).unwrap(),
+        "Office open on Friday\n"
+    );
+    let clean = work.path().join("clean");
+    pipeline::build(site.path(), Some(&clean), today).unwrap();
+    assert_same("edits that keep size and time", &out, &clean);
+}
+
+#[test]
+fn a_static_edit_that_keeps_size_and_time_reaches_the_next_build() {
+    let site = three_commitments();
+    site.file("static/notice.txt", "Office open on Monday\n");
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let out = work.path().join("out");
+    pipeline::build(site.path(), Some(&out), today).expect("first build");
+    same_stamp_edit(&site, "static/notice.txt", "Office open on Friday\n");
+    pipeline::build(site.path(), Some(&out), today).expect("second build");
+    assert_eq!(
+        std::fs::read_to_string(out.join("notice.txt")).unwrap(),
+        "Office open on Friday\n"
+    );
+}

@@ -658,3 +658,22 @@ fn idle_connections_are_closed_and_real_requests_still_answered() {
         );
     }
 }
+
+/// `serve` names each changed file like `watch` does: a control character
+/// in a file name is shown escaped, never sent to the editor's terminal.
+#[test]
+fn serve_shows_a_changed_file_name_escaped() {
+    let site = TestSite::minimal();
+    site.file("static/plan.txt", "text\n");
+    let server = Server::start(&site);
+    site.file("static/a\u{1b}]0;owned\u{7}b.txt", "text\n");
+    let changed = wait_line(&server.stdout, "b.txt");
+    assert!(
+        !changed.contains('\u{1b}') && !changed.contains('\u{7}'),
+        "{changed:?}"
+    );
+    assert!(
+        changed.contains("Changed: static/a\\u{1b}]0;owned\\u{7}b.txt"),
+        "{changed}"
+    );
+}

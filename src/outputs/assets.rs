@@ -16,6 +16,19 @@ impl Output for Assets {
         "theme assets"
     }
 
+    fn what(&self) -> &'static str {
+        "a file of the theme"
+    }
+
+    fn copies(&self) -> bool {
+        true
+    }
+
+    fn copied_from(&self, build: &Build, item: usize) -> Option<String> {
+        let (_, file) = build.theme.under("static/").nth(item)?;
+        Some(file.label.clone())
+    }
+
     fn plan(&self, build: &Build) -> Plan {
         build
             .theme

@@ -24,6 +24,15 @@ struct Feed {
     locality: Option<usize>,
 }
 
+/// Where the feed `f` goes.
+fn feed_path(site: &crate::model::Site, f: &Feed) -> String {
+    let lang = &site.config.languages[f.language].code;
+    match f.locality {
+        None => urls::site_feed(lang),
+        Some(i) => urls::locality_feed(lang, &site.localities[i].id),
+    }
+}
+
 struct Feeds {
     feeds: Vec<Feed>,
 }
@@ -33,6 +42,16 @@ impl Output for Feeds {
         "feeds"
     }
 
+    fn what(&self) -> &'static str {
+        "an Atom feed"
+    }
+
+    fn paths(&self, build: &Build) -> std::sync::Arc<Vec<String>> {
+        let site = build.site;
+        let paths = self.feeds.iter().map(|f| feed_path(site, f)).collect();
+        std::sync::Arc::new(paths)
+    }
+
     fn plan(&self, build: &Build) -> Plan {
         use rayon::prelude::*;
         let (site, derived) = (build.site, build.derived);
@@ -40,14 +59,11 @@ impl Output for Feeds {
             .feeds
             .par_iter()
             .map(|f| {
-                let lang = &site.config.languages[f.language].code;
-                let (path, entries) = match f.locality {
-                    None => (urls::site_feed(lang), &derived.latest_updates),
-                    Some(i) => (
-                        urls::locality_feed(lang, &site.localities[i].id),
-                        &derived.updates_by_locality[i],
-                    ),
+                let entries = match f.locality {
+                    None => &derived.latest_updates,
+                    Some(i) => &derived.updates_by_locality[i],
                 };
+                let path = feed_path(site, f);
                 let entries = &entries[..entries.len().min(FEED_ENTRIES)];
                 let fingerprint = build
                     .renderer

@@ -12,16 +12,20 @@
 //! and one line in [`KINDS`].
 
 mod assets;
+mod collisions;
 mod feeds;
 mod open_data;
 mod pages;
 mod sitemap;
 mod statics;
 
+pub(crate) use statics::StaticFingerprints;
+
 use crate::derive::Derived;
 use crate::diag::Diagnostic;
 use crate::memo::Fingerprint;
 use crate::model::Site;
+use crate::pipeline::{Checked, Memos};
 use crate::render::{Page, Renderer};
 use crate::theme::Theme;
 use std::io;
@@ -60,6 +64,63 @@ pub(crate) struct Build<'a> {
     pub paths_fingerprint: Fingerprint,
     /// Values kept from earlier builds of a session (none in a one-shot build).
     pub memos: &'a crate::pipeline::Memos,
+}
+
+impl<'a> Build<'a> {
+    /// What the outputs of `checked` are made from; the pages' paths are
+    /// the ones `memos` kept while the layout is unchanged.
+    pub(crate) fn new(checked: &'a Checked, memos: &'a Memos) -> Build<'a> {
+        use rayon::prelude::*;
+        let renderer = Renderer::new(
+            &checked.site,
+            &checked.derived,
+            checked.strings.clone(),
+            checked.tera.clone(),
+            checked.fingerprint,
+            &memos.cards,
+        );
+        let pages = renderer.pages();
+        let layout = renderer.layout_fingerprint(&pages);
+        let (paths, paths_fingerprint) = memos.page_paths.get_or_make(layout, || {
+            let paths: Vec<String> = pages.par_iter().map(|p| renderer.path(*p)).collect();
+            let fingerprint = crate::memo::of(&paths);
+            (Arc::new(paths), fingerprint)
+        });
+        crate::pipeline::lap("renderer");
+        Build {
+            site: &checked.site,
+            derived: &checked.derived,
+            theme: &checked.theme,
+            renderer,
+            global: checked.fingerprint,
+            pages,
+            paths,
+            paths_fingerprint,
+            memos,
+        }
+    }
+}
+
+/// Refuses plans where a copied file (static, theme) goes where another
+/// output file goes (see [`collisions`]): one error per copied file.
+pub(crate) fn refuse_collisions(
+    build: &Build,
+    kinds: &[Box<dyn Output>],
+    plans: &[Plan],
+) -> Result<(), Vec<Diagnostic>> {
+    let paths: Vec<Arc<Vec<String>>> = plans.iter().map(|p| p.paths.clone()).collect();
+    let diags = collisions::collisions(build, kinds, &paths);
+    if diags.is_empty() { Ok(()) } else { Err(diags) }
+}
+
+/// The collisions of a checked site's outputs, from their paths alone
+/// (`check` plans nothing).
+pub(crate) fn collisions_of(checked: &Checked) -> Vec<Diagnostic> {
+    let memos = Memos::off();
+    let build = Build::new(checked, &memos);
+    let kinds: Vec<Box<dyn Output>> = KINDS.iter().map(|make| make(&build)).collect();
+    let paths: Vec<Arc<Vec<String>>> = kinds.iter().map(|k| k.paths(&build)).collect();
+    collisions::collisions(&build, &kinds, &paths)
 }
 
 /// One kind's files: where each goes and the fingerprint of what it is
@@ -109,6 +170,25 @@ pub(crate) trait Output: Send + Sync {
     /// Every file of this kind, in a stable order; items are named by
     /// their index in it.
     fn plan(&self, build: &Build) -> Plan;
+
+    /// What a file of this kind is, for messages ("a page"); see also
+    /// [`copied_from`](Self::copied_from).
+    fn what(&self) -> &'static str;
+
+    /// Whether the kind's files are copied from files of the site or theme.
+    fn copies(&self) -> bool {
+        false
+    }
+
+    /// The file item `item` is copied from, for messages (copied kinds only).
+    fn copied_from(&self, _build: &Build, _item: usize) -> Option<String> {
+        None
+    }
+
+    /// Every path of the plan, without the fingerprints (for `check`).
+    fn paths(&self, build: &Build) -> Arc<Vec<String>> {
+        self.plan(build).paths
+    }
 
     /// The content of item `item` of the plan.
     fn produce<'b>(&self, build: &'b Build, item: usize) -> Result<Content<'b>, Diagnostic>;

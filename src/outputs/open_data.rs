@@ -41,6 +41,10 @@ impl Output for OpenData {
         "open data"
     }
 
+    fn what(&self) -> &'static str {
+        "the open data"
+    }
+
     /// Every commitment and locality is in both files.
     fn plan(&self, build: &Build) -> Plan {
         let fingerprint = build.renderer.all_fingerprint();

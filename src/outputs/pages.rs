@@ -26,6 +26,14 @@ impl Output for Pages {
         "pages"
     }
 
+    fn what(&self) -> &'static str {
+        "a page"
+    }
+
+    fn paths(&self, build: &Build) -> std::sync::Arc<Vec<String>> {
+        build.paths.clone()
+    }
+
     fn plan(&self, build: &Build) -> Plan {
         use rayon::prelude::*;
         // The paths are the build's own (shared, and kept by a session

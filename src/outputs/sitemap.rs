@@ -23,6 +23,10 @@ impl Output for Sitemap {
         "sitemap"
     }
 
+    fn what(&self) -> &'static str {
+        "the sitemap"
+    }
+
     fn plan(&self, build: &Build) -> Plan {
         // The URLs and alternates come from the pages' paths, the base URL
         // and the languages (site.yaml, in the global fingerprint).

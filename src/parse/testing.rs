@@ -117,10 +117,13 @@ pub(crate) fn validate_files(
         })
         .collect();
     locality_dirs.dedup();
+    let mut found: Vec<String> = files.iter().map(|(rel, _)| (*rel).to_owned()).collect();
+    found.sort();
     let inputs = Inputs {
         root: PathBuf::from("site"),
         config: config.expect("a config"),
         docs,
+        found: &found,
         locality_dirs,
         static_files: Vec::new(),
         theme_dir: None,

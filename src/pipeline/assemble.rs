@@ -62,6 +62,7 @@ pub fn assemble(
             root: site_dir.to_path_buf(),
             config,
             docs,
+            found: &files.markdown_paths,
             locality_dirs: files.locality_dirs.clone(),
             static_files: files.static_files.clone(),
             theme_dir: theme.as_ref().and_then(|t| t.site_dir.clone()),
@@ -214,6 +215,7 @@ fn site_strings(
     diags: &mut Vec<Diagnostic>,
 ) -> BTreeMap<String, (String, String)> {
     let mut out = BTreeMap::new();
+    diags.extend(load::stray_strings(site_dir, codes));
     for code in codes {
         let rel = format!("i18n/{code}.ftl");
         if site_dir.join(&rel).is_file() {

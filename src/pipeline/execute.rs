@@ -72,6 +72,12 @@ pub(super) fn execute(
     target: Target,
 ) -> Result<Outcome, Vec<Diagnostic>> {
     let plans: Vec<Plan> = kinds.iter().map(|k| k.plan(build)).collect();
+    if let Err(d) = crate::outputs::refuse_collisions(build, kinds, &plans) {
+        if let Target::Staging { staging, .. } = target {
+            staging.abort();
+        }
+        return Err(d);
+    }
     super::lap("plan");
     let mut stamps: Vec<Vec<Option<Stamp>>> = plans
         .iter()

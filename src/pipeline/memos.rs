@@ -7,6 +7,7 @@ use crate::derive::Coverage;
 use crate::export;
 use crate::memo::{Fingerprint, Memo, Uses};
 use crate::model::Site;
+use crate::outputs::StaticFingerprints;
 use crate::validate;
 use std::sync::Arc;
 
@@ -25,6 +26,8 @@ pub struct Memos {
     pub cards: Memo<Arc<str>>,
     /// The pages' output paths and their fingerprint, by layout.
     pub page_paths: Memo<(Arc<Vec<String>>, Fingerprint)>,
+    /// The static files' fingerprints, by their stamp.
+    pub(crate) statics: StaticFingerprints,
 }
 
 impl Memos {
@@ -38,6 +41,7 @@ impl Memos {
             records: Memo::new(),
             cards: Memo::new(),
             page_paths: Memo::new(),
+            statics: StaticFingerprints::new(),
         }
     }
 
@@ -51,6 +55,7 @@ impl Memos {
             records: Memo::off(),
             cards: Memo::off(),
             page_paths: Memo::off(),
+            statics: StaticFingerprints::off(),
         }
     }
 

@@ -20,7 +20,7 @@ use crate::derive::{self, Coverage, Derived};
 use crate::diag::Diagnostic;
 use crate::i18n::{MissingStrings, Strings};
 use crate::load;
-use crate::memo::{self, Fingerprint};
+use crate::memo::Fingerprint;
 use crate::model::Site;
 use crate::outputs::{self, Build};
 use crate::parse;
@@ -147,7 +147,16 @@ pub(crate) fn lap(label: &str) {
 /// Loads, parses and validates a site directory, and prepares its theme.
 /// Returns every problem found when there is any error.
 pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
-    check_with(site_dir, today, &Memos::off())
+    let checked = check_with(site_dir, today, &Memos::off())?;
+    // What a build would refuse, found from the outputs' paths.
+    let collisions = outputs::collisions_of(&checked);
+    if collisions.is_empty() {
+        Ok(checked)
+    } else {
+        let mut all = [collisions, checked.warnings].concat();
+        crate::diag::sort(&mut all);
+        Err(all)
+    }
 }
 
 fn check_with(site_dir: &Path, today: Date, memos: &Memos) -> Result<Checked, Vec<Diagnostic>> {
@@ -270,34 +279,7 @@ pub(crate) fn write_outputs(
     mode: Mode,
     start: Instant,
 ) -> Result<Written, Vec<Diagnostic>> {
-    let site = &checked.site;
-    let renderer = Renderer::new(
-        site,
-        &checked.derived,
-        checked.strings.clone(),
-        checked.tera.clone(),
-        checked.fingerprint,
-        &memos.cards,
-    );
-    let pages = renderer.pages();
-    let layout = renderer.layout_fingerprint(&pages);
-    let (paths, paths_fingerprint) = memos.page_paths.get_or_make(layout, || {
-        let paths: Vec<String> = pages.par_iter().map(|p| renderer.path(*p)).collect();
-        let fingerprint = memo::of(&paths);
-        (Arc::new(paths), fingerprint)
-    });
-    lap("renderer");
-    let mut build = Build {
-        site,
-        derived: &checked.derived,
-        theme: &checked.theme,
-        renderer,
-        global: checked.fingerprint,
-        pages,
-        paths,
-        paths_fingerprint,
-        memos,
-    };
+    let mut build = Build::new(&checked, memos);
     let kinds: Vec<Box<dyn outputs::Output>> =
         outputs::KINDS.iter().map(|make| make(&build)).collect();
     let target = match mode {

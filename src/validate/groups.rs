@@ -92,11 +92,20 @@ fn sort_and_merge(groups: &mut Vec<(DocKind, Group)>) {
     });
 }
 
-/// Reports the translations of a file that does not exist.
-pub(super) fn check_originals(groups: &[(DocKind, Group)], diags: &mut Vec<Diagnostic>) {
+/// Reports the translations of a file that does not exist: not among the
+/// files `found` (sorted), parsed or not (a file that could not be parsed
+/// had its errors reported).
+pub(super) fn check_originals(
+    groups: &[(DocKind, Group)],
+    found: &[String],
+    diags: &mut Vec<Diagnostic>,
+) {
     for (_, group) in groups.iter().filter(|(_, g)| g.main.is_none()) {
         for t in &group.translations {
             let original = crate::parse::original_file(&t.fm.rel);
+            if found.binary_search(&original).is_ok() {
+                continue;
+            }
             diags.push(
                 Diagnostic::error(&t.fm.rel, "a translation of a file that does not exist")
                     .expected(format!("the default-language file `{original}`")),

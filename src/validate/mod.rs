@@ -12,12 +12,14 @@
 //! order a reader of the files meets them:
 //! - `groups`: each default-language file with its translations (a
 //!   translation in the default language or in a language the site lacks is
-//!   refused), and translations of files that do not exist;
+//!   refused), and translations of files that do not exist (a file found
+//!   but not parsed, its errors already reported, exists);
 //! - `places`: the home text, free pages (not under a reserved id) and
 //!   localities;
 //! - `commitment`: each commitment checked (in parallel, or taken from the
 //!   memo), its status, parties, dates, updates and translations;
-//! - `places` again: locality folders without `_index.md`;
+//! - `places` again: locality folders without `_index.md` (one found but
+//!   not parsed is not missing: its errors were reported);
 //! - the commitments put in their localities, and the `Site` assembled.
 //!
 //! `texts` merges a field's default-language text with its translations.
@@ -53,10 +55,13 @@ pub(crate) const RESERVED_PAGE_IDS: &[&str] = &[
 ];
 
 /// Everything `validate` needs besides the parsed files.
-pub(crate) struct Inputs {
+pub(crate) struct Inputs<'a> {
     pub root: PathBuf,
     pub config: Config,
     pub docs: Vec<Arc<Doc>>,
+    /// Every content file found, sorted, parsed or not (a file whose
+    /// errors were reported is no missing file).
+    pub found: &'a [String],
     pub locality_dirs: Vec<String>,
     pub static_files: Vec<String>,
     pub theme_dir: Option<PathBuf>,
@@ -75,11 +80,15 @@ pub(crate) type Checked = Arc<(Option<Arc<Commitment>>, Vec<Diagnostic>)>;
 /// Checks the cross-file rules and builds the site. Warnings are returned
 /// alongside a site; errors mean no site. `memo` holds commitments checked
 /// before (by a session) or nothing.
-pub(crate) fn validate(inputs: Inputs, memo: &Memo<Checked>) -> (Option<Site>, Vec<Diagnostic>) {
+pub(crate) fn validate(
+    inputs: Inputs<'_>,
+    memo: &Memo<Checked>,
+) -> (Option<Site>, Vec<Diagnostic>) {
     let Inputs {
         root,
         config,
         docs,
+        found,
         locality_dirs,
         static_files,
         theme_dir,
@@ -87,7 +96,7 @@ pub(crate) fn validate(inputs: Inputs, memo: &Memo<Checked>) -> (Option<Site>, V
     } = inputs;
     let mut diags = Vec::new();
     let groups = groups::group(docs, &config, &mut diags);
-    groups::check_originals(&groups, &mut diags);
+    groups::check_originals(&groups, found, &mut diags);
     let places::Places {
         mut localities,
         pages,
@@ -95,7 +104,11 @@ pub(crate) fn validate(inputs: Inputs, memo: &Memo<Checked>) -> (Option<Site>, V
     } = places::places(&config, &groups, &mut diags);
     let checked = commitment::check_all(&config, settings, &groups, memo);
     let commitments = by_locality(&checked, &mut diags);
-    places::check_locality_folders(&locality_dirs, &localities, &commitments, &mut diags);
+    let folders = places::Folders {
+        dirs: &locality_dirs,
+        found,
+    };
+    places::check_locality_folders(folders, &localities, &commitments, &mut diags);
     attach(commitments, &mut localities);
 
     if diags.iter().any(Diagnostic::is_error) {

@@ -142,27 +142,35 @@ fn locality(
     })
 }
 
+/// The locality folders, and every content file found (sorted), parsed or not.
+pub(super) struct Folders<'a> {
+    pub dirs: &'a [String],
+    pub found: &'a [String],
+}
+
 /// Reports every locality folder without its `_index.md`, with how many
-/// commitments it holds.
+/// commitments it holds (one that could not be parsed is not missing: its
+/// errors were reported).
 pub(super) fn check_locality_folders(
-    locality_dirs: &[String],
+    folders: Folders,
     localities: &BTreeMap<String, Locality>,
     commitments: &HashMap<&str, Vec<Arc<Commitment>>>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    for dir in locality_dirs {
+    for dir in folders.dirs {
         let id = dir.trim_start_matches("localities/");
-        if crate::parse::is_id(id) && !localities.contains_key(id) {
+        let index = format!("{dir}/_index.md");
+        let unparsed = || folders.found.binary_search(&index).is_ok();
+        if crate::parse::is_id(id) && !localities.contains_key(id) && !unparsed() {
             let n = commitments.get(id).map_or(0, Vec::len);
             diags.push(
-                Diagnostic::error(
-                    format!("{dir}/_index.md"),
-                    "this locality folder has no `_index.md`",
-                )
-                .found(format!(
-                    "the folder `{dir}` with {n} commitment(s) and no `_index.md`"
-                ))
-                .expected("`_index.md` with at least `name:` and `country:` in its front matter"),
+                Diagnostic::error(index, "this locality folder has no `_index.md`")
+                    .found(format!(
+                        "the folder `{dir}` with {n} commitment(s) and no `_index.md`"
+                    ))
+                    .expected(
+                        "`_index.md` with at least `name:` and `country:` in its front matter",
+                    ),
             );
         }
     }
