@@ -677,3 +677,46 @@ fn serve_shows_a_changed_file_name_escaped() {
         "{changed}"
     );
 }
+
+/// Past the cap, a new connection waits to be accepted until an open one
+/// closes: a flood of connections holds at most the cap's worth of the
+/// server's resources.
+#[test]
+fn connections_past_the_cap_wait_until_one_closes() {
+    let site = TestSite::minimal();
+    let server = Server::start_with(
+        &site,
+        &["--port", &free_port().to_string()],
+        &[
+            ("PLEDGEBOARD_SERVE_HEAD_TIMEOUT_MS", "60000".as_ref()),
+            ("PLEDGEBOARD_SERVE_MAX_CONNECTIONS", "2".as_ref()),
+        ],
+    );
+    let port = server.port;
+    let mut open: Vec<TcpStream> = (0..2)
+        .map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap())
+        .collect();
+    let mut third = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        third,
+        "GET /style.css HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    third
+        .set_read_timeout(Some(Duration::from_secs(1)))
+        .unwrap();
+    let early = third.read_to_end(&mut answer);
+    assert!(
+        early.is_err() && answer.is_empty(),
+        "a third connection was answered while two were open: {:?}",
+        String::from_utf8_lossy(&answer).lines().next()
+    );
+    drop(open.pop());
+    third
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    third.read_to_end(&mut answer).unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+}
