@@ -101,6 +101,23 @@ pub(crate) const MAX_FLOW_DEPTH: usize = 1000;
 /// the library's 128 levels is an error, and aliases (`*name`) may not make
 /// the tree much larger than the text ("billion laughs"): see [`node_budget`].
 pub(crate) fn parse(src: &str) -> Result<Node, YamlError> {
+    if let Some(at) = forbidden_character(src) {
+        let (line, column) = crate::diag::line_col(src, at);
+        let c = src[at..].chars().next().unwrap_or_default();
+        let kind = if c.is_control() {
+            "control character"
+        } else {
+            "character"
+        };
+        return Err(YamlError {
+            line,
+            column,
+            message: format!(
+                "it holds the {kind} U+{:04X}, which YAML does not allow (remove it: it often comes with text copied from another program)",
+                u32::from(c)
+            ),
+        });
+    }
     if let Some((line, column)) = flow_too_deep(src) {
         return Err(YamlError {
             line,
@@ -147,6 +164,21 @@ fn flow_too_deep(src: &str) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The byte offset of the first character YAML does not allow anywhere in
+/// a stream (YAML 1.2, 5.1): C0 controls other than tab, line feed and
+/// carriage return, DEL, C1 controls other than NEL, U+FFFE and U+FFFF.
+/// The library refuses them too, but at a position it does not locate.
+fn forbidden_character(src: &str) -> Option<usize> {
+    let b = src.as_bytes();
+    (0..b.len()).find(|&i| match b[i] {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x84 | 0x86..=0x9f)),
+        0xef => b.get(i + 1) == Some(&0xbf) && matches!(b.get(i + 2), Some(0xbe | 0xbf)),
+        _ => false,
+    })
 }
 
 /// Removes the library's own " at line L column C" from a message, since
@@ -512,6 +544,30 @@ mod tests {
     use super::*;
 
     const DOC: &str = "title: Patrols\nstatus: in-progres\nupdates:\n  - date: 2017-09-01\n    status: done\n  - { date: 2018-01-01, note: x }\n";
+
+    #[test]
+    fn characters_yaml_forbids_are_found_and_others_kept() {
+        for ok in [
+            "a\tb\r\n",
+            "\u{feff}x: 1",
+            "x: \u{85}\u{a0}ٱلسوق नेपाल \u{fffd} 😀",
+        ] {
+            assert_eq!(forbidden_character(ok), None, "{ok:?}");
+        }
+        for (bad, at) in [
+            ("x\u{0}", 1),
+            ("ab\u{1b}", 2),
+            ("\u{7f}", 0),
+            ("é\u{80}", 2),
+            ("\u{9f}", 0),
+            ("x\u{fffe}", 1),
+            ("\u{ffff}", 0),
+        ] {
+            assert_eq!(forbidden_character(bad), Some(at), "{bad:?}");
+        }
+        let e = parse("a: 1\nb: x\u{1b}y\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 5));
+    }
 
     #[test]
     fn parses_into_nodes() {

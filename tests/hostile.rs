@@ -1098,3 +1098,43 @@ fn an_svg_with_a_script_in_static_gets_a_warning() {
         assert!(!stderr.contains("clean.svg"), "{command}:\n{stderr}");
     }
 }
+
+// ---- issue 15: control characters in YAML ----
+
+/// A control character YAML does not allow (here ESC, DEL and a C1 control)
+/// is an error at its own line and column, shown escaped, with what to do.
+#[test]
+fn a_control_character_in_yaml_is_located_where_it_is() {
+    fails_keeping_output(
+        |s| {
+            s.file(
+                C,
+                &COMMITMENT.replace("title: Joint night", "title: Joint \u{1b}[2J night"),
+            );
+        },
+        &[
+            "error: localities/saaba/joint-patrols.md:2:14: the front matter is not valid YAML: it holds the control character U+001B, which YAML does not allow",
+            "  2 | title: Joint \\u{1b}[2J night patrols",
+        ],
+    );
+    fails_keeping_output(
+        |s| {
+            s.file(
+                "site.yaml",
+                &format!("{SITE_YAML}title_suffix: \"a\u{7f}b\"\n"),
+            );
+        },
+        &["site.yaml:12:17: site.yaml is not valid YAML: it holds the control character U+007F"],
+    );
+    fails_keeping_output(
+        |s| {
+            s.file(
+                C,
+                &COMMITMENT.replace("note: Three", "note: ok \u{9b}Three"),
+            );
+        },
+        &[
+            "joint-patrols.md:12:14: the front matter is not valid YAML: it holds the control character U+009B",
+        ],
+    );
+}
