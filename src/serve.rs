@@ -212,46 +212,16 @@ pub fn serve(opts: Options) -> Result<(), String> {
         open_browser(&urls[0]);
     }
 
-    // Rebuild on every change, on a thread of its own. The session is
-    // taken away when the server stops, once a rebuild under way is done.
-    let session = Arc::new(Mutex::new(Some(session)));
-    {
-        let state = state.clone();
-        let reload = reload.clone();
-        let session = session.clone();
-        std::thread::spawn(move || {
-            while let Some(changed) = watch.next_change() {
-                let mut held = session.lock().unwrap_or_else(|e| e.into_inner());
-                let Some(session) = held.as_mut() else {
-                    break;
-                };
-                println!("Changed: {}", crate::watch::names(&changed));
-                let result = session.rebuild_after(pipeline::build_date(), Some(&changed));
-                print_build(&result);
-                let generation = {
-                    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
-                    s.errors = result.err();
-                    s.generation += 1;
-                    s.generation
-                };
-                let _ = reload.send(generation);
-            }
-        });
-    }
-
-    let files = ServeDir::new(&out);
-    let app = App {
-        out,
-        files,
-        state,
-        reload,
-    };
-    let hosts = Arc::new(Hosts::new(opts.bind, port));
-    let router = Router::new()
-        .route(EVENTS_PATH, get(events))
-        .fallback(get(file))
-        .with_state(app)
-        .layer(axum::middleware::from_fn_with_state(hosts, hosts::check));
+    let session = rebuild_on_change(watch, session, state.clone(), reload.clone());
+    let router = router(
+        App {
+            files: ServeDir::new(&out),
+            out,
+            state,
+            reload,
+        },
+        Hosts::new(opts.bind, port),
+    );
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
         connections::run(listener, router, limits, stop.wait()).await;
@@ -265,6 +235,51 @@ pub fn serve(opts: Options) -> Result<(), String> {
     drop(session.lock().unwrap_or_else(|e| e.into_inner()).take());
     drop(tmp);
     Ok(())
+}
+
+/// Rebuilds on every change, on a thread of its own, and tells the pages
+/// to reload. The session is returned shared: the server takes it away when
+/// it stops, once a rebuild under way is done, and no rebuild starts after.
+fn rebuild_on_change(
+    watch: Watch,
+    session: crate::session::Session,
+    state: Arc<Mutex<BuildState>>,
+    reload: broadcast::Sender<u64>,
+) -> Arc<Mutex<Option<crate::session::Session>>> {
+    let session = Arc::new(Mutex::new(Some(session)));
+    let shared = session.clone();
+    std::thread::spawn(move || {
+        while let Some(changed) = watch.next_change() {
+            let mut held = shared.lock().unwrap_or_else(|e| e.into_inner());
+            let Some(session) = held.as_mut() else {
+                break;
+            };
+            println!("Changed: {}", crate::watch::names(&changed));
+            let result = session.rebuild_after(pipeline::build_date(), Some(&changed));
+            print_build(&result);
+            let generation = {
+                let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                s.errors = result.err();
+                s.generation += 1;
+                s.generation
+            };
+            let _ = reload.send(generation);
+        }
+    });
+    session
+}
+
+/// The server's routes: live-reload events and the output's files, behind
+/// the Host check.
+fn router(app: App, hosts: Hosts) -> Router {
+    Router::new()
+        .route(EVENTS_PATH, get(events))
+        .fallback(get(file))
+        .with_state(app)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(hosts),
+            hosts::check,
+        ))
 }
 
 /// The signals that stop the server: Ctrl-C (SIGINT), SIGTERM (a service
