@@ -57,17 +57,9 @@ pub fn assemble(
         _ => None,
     };
     lap("theme");
+    let theme_dir = theme.as_ref().and_then(|t| t.site_dir.clone());
     let site = config.and_then(|config| {
-        let inputs = Inputs {
-            root: site_dir.to_path_buf(),
-            config,
-            docs,
-            found: &files.markdown_paths,
-            locality_dirs: files.locality_dirs.clone(),
-            static_files: files.static_files.clone(),
-            theme_dir: theme.as_ref().and_then(|t| t.site_dir.clone()),
-            settings,
-        };
+        let inputs = inputs(site_dir, config, docs, files, theme_dir, settings);
         let (site, d) = validate::validate(inputs, &memos.checked);
         diags.extend(d);
         site
@@ -97,6 +89,27 @@ pub fn assemble(
         warnings: diags,
         fingerprint: global.fingerprint(),
     })
+}
+
+/// What validation reads: the parsed files and the folders found.
+fn inputs<'a>(
+    site_dir: &Path,
+    config: Config,
+    docs: Vec<Arc<parse::Doc>>,
+    files: &'a load::SiteFiles,
+    theme_dir: Option<std::path::PathBuf>,
+    settings: Fingerprint,
+) -> Inputs<'a> {
+    Inputs {
+        root: site_dir.to_path_buf(),
+        config,
+        docs,
+        found: &files.markdown_paths,
+        locality_dirs: files.locality_dirs.clone(),
+        static_files: files.static_files.clone(),
+        theme_dir,
+        settings,
+    }
 }
 
 /// The theme site.yaml names (the default one without a site.yaml).
