@@ -35,8 +35,13 @@ WORK = build.WORK
 def clear(out):
     shutil.rmtree(out, ignore_errors=True)
     head, name = os.path.split(out)
-    for suffix in ("manifest", "new", "old"):
-        p = os.path.join(head, f".{name}.pledgeboard-{suffix}")
+    prefix = f".{name}.pledgeboard-"  # manifest, lock, old, new-PID-N
+    if not os.path.isdir(head or "."):
+        return
+    for entry in os.listdir(head or "."):
+        if not entry.startswith(prefix):
+            continue
+        p = os.path.join(head, entry)
         if os.path.isdir(p):
             shutil.rmtree(p, ignore_errors=True)
         elif os.path.exists(p):
