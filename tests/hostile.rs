@@ -655,3 +655,78 @@ fn private_use_marks_in_content_are_removed_with_a_warning() {
     let list = site.read("en/localities/saaba/index.html");
     assert!(list.contains("Joint night 7patrols"), "{list}");
 }
+
+// ---- issue 15: what content can do (nesting, other hosts, CSV formulas) ----
+
+/// The CSV's rows after its header, as a spreadsheet's CSV import reads
+/// them (byte-order mark dropped), each cell by its column name.
+fn csv_records(csv: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let text = csv.trim_start_matches('\u{feff}');
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a CSV header")
+        .iter()
+        .map(String::from)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a CSV row");
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// A text that a spreadsheet would run as a formula (OWASP's CSV injection)
+/// is written to the CSV with a `'` before it, quoted; the JSON keeps the
+/// exact text; numbers are left alone.
+#[test]
+fn csv_cells_that_spreadsheets_would_run_as_formulas_are_neutralised() {
+    let s = TestSite::minimal();
+    let formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    s.file(
+        C,
+        &COMMITMENT.replace(
+            "title: Joint night patrols",
+            &format!("title: '{formula}'\nsummary: '+1 patrol'\nresponsible: '@SUM(A1:A9)'"),
+        ),
+    );
+    s.file(
+        "localities/saaba/joint-patrols.fr.md",
+        "---\ntitle: \"-5 patrouilles\"\nsummary: \"\\t@cmd\"\nresponsible: \"\\r\\n=1\"\n---\n",
+    );
+    build_ok(&s);
+    let csv = s.read("data/commitments.csv");
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""),
+        "the formula is not quoted with a ' before it:\n{csv}"
+    );
+    let rows = csv_records(&csv);
+    let row = rows
+        .iter()
+        .find(|r| r["id"] == "joint-patrols")
+        .expect("the commitment's row");
+    assert_eq!(row["title"], format!("'{formula}"));
+    assert_eq!(row["summary"], "'+1 patrol");
+    assert_eq!(row["responsible"], "'@SUM(A1:A9)");
+    assert_eq!(row["title.fr"], "'-5 patrouilles");
+    // Texts are trimmed on reading: what is left starts with `@` or `=`.
+    assert_eq!(row["summary.fr"], "'@cmd");
+    assert_eq!(row["responsible.fr"], "'=1");
+    assert_eq!(row["progress"], "30");
+    assert_eq!(row["updates_count"], "1");
+    let json: serde_json::Value =
+        serde_json::from_str(&s.read("data/commitments.json")).expect("valid JSON");
+    let rec = &json[0];
+    assert_eq!(rec["title"]["en"], formula);
+    assert_eq!(rec["summary"]["en"], "+1 patrol");
+    assert_eq!(rec["responsible"]["en"], "@SUM(A1:A9)");
+    assert_eq!(rec["title"]["fr"], "-5 patrouilles");
+    assert_eq!(rec["summary"]["fr"], "@cmd");
+    assert_eq!(rec["responsible"]["fr"], "=1");
+}
