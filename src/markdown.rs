@@ -9,9 +9,11 @@
 //! `<kbd>`, `<mark>`, tables…); `<script>`, `<style>`, `<iframe>`, `<object>`,
 //! `<embed>`, forms, event-handler attributes and `javascript:`, `vbscript:`
 //! or `data:` URLs do not. Links keep relative, `http(s):` and `mailto:` URLs
-//! and get `rel="noopener noreferrer"`; Markdown images from other hosts
-//! become links to the image, and raw `<img>` tags from other hosts lose
-//! their `src` (keeping their `alt` text). A site that trusts every author can
+//! and get `rel="noopener noreferrer"`, whatever their host; Markdown images
+//! from other hosts become links to the image, and raw `<img>` tags from
+//! other hosts lose their `src` (keeping their `alt` text). An image is from
+//! another host when a browser would resolve its URL to one ([`other_host`]:
+//! the WHATWG URL parser, as browsers use it). A site that trusts every author can
 //! set `unsafe_trusted_raw_html: true` in site.yaml ([`RawHtml::Trusted`]):
 //! then the HTML is passed through unchanged.
 
@@ -110,7 +112,8 @@ fn pulldown_html(markdown: &str, urls: Urls) -> (String, bool) {
         }) => {
             // An image from elsewhere, or whose URL the sanitiser drops,
             // becomes a link (pulldown-cmark writes an image's `src` always).
-            let as_link = is_remote(&dest_url) || !url_allowed(&written_href(link_type, &dest_url));
+            let href = written_href(link_type, &dest_url);
+            let as_link = other_host(&href) || !url_allowed(&href);
             images.push(as_link);
             if as_link {
                 link(urls, link_type, dest_url, title, id)
@@ -227,9 +230,61 @@ fn link<'a>(
     Event::InlineHtml(CowStr::from(a))
 }
 
-/// Whether a URL points to another host.
-fn is_remote(url: &str) -> bool {
-    url.trim_start().starts_with("//") || scheme(url).is_some()
+/// A page of the site as a browser may show it: served over `https:` or
+/// `http:`, or opened from disk (`file:`). Which page does not matter: the
+/// host a URL resolves to depends on the page's scheme and host, never on
+/// its path.
+static PAGES: std::sync::LazyLock<[url::Url; 3]> = std::sync::LazyLock::new(|| {
+    [
+        "https://site.invalid/en/localities/x/index.html",
+        "http://site.invalid/en/localities/x/index.html",
+        "file:///site/en/localities/x/index.html",
+    ]
+    .map(|page| url::Url::parse(page).expect("a valid page URL"))
+});
+
+/// Whether a browser showing a page of the site would fetch `url` (as the
+/// HTML holds it, entities decoded) from another host: resolved against
+/// the page with the WHATWG URL parser (the `url` crate, as browsers do:
+/// `/\host`, `\\host`, tabs and line ends between the slashes, control
+/// characters before them all lead elsewhere), it has another scheme, host
+/// or port, on any of [`PAGES`], or does not resolve at all. URLs that
+/// plainly stay on the page's host skip the parser ([`plainly_same_host`]).
+fn other_host(url: &str) -> bool {
+    !plainly_same_host(url) && PAGES.iter().any(|page| leaves(page, url))
+}
+
+/// Whether `url`, resolved against `page`, is on another host than it.
+fn leaves(page: &url::Url, url: &str) -> bool {
+    match page.join(url) {
+        Ok(to) => {
+            to.scheme() != page.scheme()
+                || to.host() != page.host()
+                || to.port_or_known_default() != page.port_or_known_default()
+        }
+        Err(_) => true,
+    }
+}
+
+/// Whether `url` stays on the page's host by the WHATWG parser's first
+/// steps alone, whatever the page: it starts with a character the parser
+/// neither strips (C0 controls and space) nor skips (tab, LF, CR), and
+/// either has no scheme (it starts with a digit or `.` `#` `?` `_` `~`
+/// `%` `-`, or with a letter and holds no `:`) and so is relative to the
+/// page's path, or starts with one `/` not followed by `/`, `\`, tab, LF
+/// or CR, and so is relative to the page's host. Everything else is
+/// resolved; the proptest `plainly_same_host_agrees_with_the_parser`
+/// checks this shortcut against the parser.
+fn plainly_same_host(url: &str) -> bool {
+    let bytes = url.as_bytes();
+    match bytes.first() {
+        None => true,
+        Some(b'/') => !matches!(bytes.get(1), Some(b'/' | b'\\' | b'\t' | b'\n' | b'\r')),
+        Some(c) if c.is_ascii_alphabetic() => !url.contains(':'),
+        Some(c) => {
+            c.is_ascii_digit() || matches!(c, b'.' | b'#' | b'?' | b'_' | b'~' | b'%' | b'-')
+        }
+    }
 }
 
 const FOOTNOTE_PREFIX: &str = "fn-";
@@ -267,7 +322,7 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
         b.attribute_filter(|element, attribute, value| {
             if attribute == "id" && !value.starts_with(FOOTNOTE_PREFIX) {
                 None
-            } else if element == "img" && attribute == "src" && is_remote(value) {
+            } else if element == "img" && attribute == "src" && other_host(value) {
                 // A page loads nothing from another host: a raw image from
                 // elsewhere keeps only its alt text.
                 None
@@ -692,6 +747,164 @@ mod same_as_sanitiser {
         #[test]
         fn fast_path_equals_the_sanitiser(blocks in prop::collection::vec(block(), 1..6)) {
             assert_same(&blocks.join("\n\n"));
+        }
+    }
+}
+
+/// Images against the browser's resolution of their URL: for any URL, an
+/// image whose URL a browser would resolve to another host does not load,
+/// raw or Markdown; and [`plainly_same_host`], which skips the parser,
+/// agrees with it.
+#[cfg(test)]
+mod other_hosts {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pages of a site at several depths, served or opened from disk.
+    const PAGES_OF_A_SITE: [&str; 5] = [
+        "https://portal.example/",
+        "https://portal.example/en/localities/saaba/joint-patrols/index.html",
+        "http://portal.example:8080/fr/index.html",
+        "file:///home/editor/public/en/localities/saaba/index.html",
+        "file:///C:/public/index.html",
+    ];
+
+    /// The oracle: whether a browser showing `page` would fetch `src` from
+    /// another origin (from disk: anything but a local file).
+    fn fetched_from_elsewhere(page: &str, src: &str) -> bool {
+        let page = url::Url::parse(page).expect("a page URL");
+        match page.join(src) {
+            Ok(to) if page.scheme() == "file" => {
+                to.scheme() != "file" || to.host_str().is_some_and(|h| !h.is_empty())
+            }
+            Ok(to) => to.origin() != page.origin(),
+            Err(_) => false,
+        }
+    }
+
+    /// URLs made of the pieces that fool host checks: slashes and
+    /// backslashes, white space and control characters the parser strips
+    /// or skips, schemes in any case, hosts, ports, `@`, dots, escapes.
+    fn url() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("/"),
+            Just("\\"),
+            Just("\t"),
+            Just("\n"),
+            Just("\r"),
+            Just(" "),
+            Just("\u{1}"),
+            Just("\u{1f}"),
+            Just("\u{7f}"),
+            Just("\u{a0}"),
+            Just(":"),
+            Just("http"),
+            Just("https"),
+            Just("HtTpS"),
+            Just("file"),
+            Just("mailto"),
+            Just("evil.example"),
+            Just("portal.example"),
+            Just("site.invalid"),
+            Just("localhost"),
+            Just("[::1]"),
+            Just(":8080"),
+            Just("@"),
+            Just("."),
+            Just(".."),
+            Just("a"),
+            Just("C:"),
+            Just("C|"),
+            Just("1"),
+            Just("-"),
+            Just("?"),
+            Just("#"),
+            Just("%2F"),
+            Just("%5C"),
+            Just("x.png"),
+            Just("é"),
+        ];
+        prop::collection::vec(piece, 0..9).prop_map(|v| v.concat())
+    }
+
+    /// `text` as an HTML attribute value that every parser reads back as
+    /// `text`: every character but ASCII letters and digits as a
+    /// character reference.
+    fn attribute(text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_string()
+                } else {
+                    format!("&#x{:X};", u32::from(c))
+                }
+            })
+            .collect()
+    }
+
+    /// Every image source in `html`, as a browser reads it.
+    fn image_sources(html: &str) -> Vec<String> {
+        let fragment = scraper::Html::parse_fragment(html);
+        let img = scraper::Selector::parse("img[src]").expect("a selector");
+        fragment
+            .select(&img)
+            .filter_map(|e| e.value().attr("src").map(str::to_owned))
+            .collect()
+    }
+
+    fn assert_nothing_from_elsewhere(markdown: &str) {
+        let html = to_html(markdown);
+        for src in image_sources(&html) {
+            for page in PAGES_OF_A_SITE {
+                assert!(
+                    !fetched_from_elsewhere(page, &src),
+                    "Markdown {markdown:?}\nan image loads from another host on {page}: \
+                     {src:?}\nin {html}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_tricks_of_issue_15_load_nothing() {
+        for src in [
+            "/\\evil.example/a.png",
+            "\\\\evil.example/b.png",
+            "/\t/evil.example/c.png",
+            "/\n/evil.example/d.png",
+            "/\r/evil.example/e.png",
+            "\u{1}//evil.example/f.png",
+        ] {
+            let html = to_html(&format!("<img src=\"{}\" alt=\"x\">", attribute(src)));
+            assert!(image_sources(&html).is_empty(), "{src:?}: {html}");
+            assert!(html.contains("alt=\"x\""), "{src:?}: {html}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+        #[test]
+        fn plainly_same_host_agrees_with_the_parser(url in url()) {
+            if plainly_same_host(&url) {
+                for page in PAGES.iter() {
+                    prop_assert!(!leaves(page, &url), "{:?} leaves {}", url, page);
+                }
+                for page in PAGES_OF_A_SITE {
+                    prop_assert!(!fetched_from_elsewhere(page, &url), "{:?} on {}", url, page);
+                }
+            }
+        }
+
+        #[test]
+        fn images_from_other_hosts_do_not_load(url in url()) {
+            // Raw, alone and beside other markup.
+            assert_nothing_from_elsewhere(&format!("<img src=\"{}\" alt=\"x\">", attribute(&url)));
+            assert_nothing_from_elsewhere(&format!("a <b>b</b> <img src=\"{}\">", attribute(&url)));
+            // Markdown, without and with raw HTML beside it.
+            let dest = url.replace(['<', '>', '\n', '\r'], "");
+            assert_nothing_from_elsewhere(&format!("![x](<{dest}>)"));
+            assert_nothing_from_elsewhere(&format!("![x](<{dest}>) <b>b</b>"));
         }
     }
 }

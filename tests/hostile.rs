@@ -730,3 +730,91 @@ fn csv_cells_that_spreadsheets_would_run_as_formulas_are_neutralised() {
     assert_eq!(rec["summary"]["fr"], "@cmd");
     assert_eq!(rec["responsible"]["fr"], "=1");
 }
+
+/// Whether a browser showing `page` would fetch `src` from another host
+/// (another scheme, host or port; from disk, anything but a local file),
+/// by the WHATWG URL parser browsers use.
+fn fetched_from_elsewhere(page: &str, src: &str) -> bool {
+    let page = url::Url::parse(page).expect("a page URL");
+    match page.join(src) {
+        Ok(to) if page.scheme() == "file" => {
+            to.scheme() != "file" || to.host_str().is_some_and(|h| !h.is_empty())
+        }
+        Ok(to) => to.origin() != page.origin(),
+        Err(_) => false,
+    }
+}
+
+/// Raw `<img>` tags and Markdown images whose URL a browser resolves to
+/// another host (backslashes for slashes, tabs and line ends between the
+/// slashes, a control character before them) load nothing: the raw ones
+/// lose their `src`, the Markdown ones become links. Images on the site stay.
+#[test]
+fn images_that_a_browser_would_fetch_from_another_host_do_not_load() {
+    let s = TestSite::minimal();
+    let tricks = [
+        "/\\evil.example/a.png",
+        "\\\\evil.example/b.png",
+        "/&#9;/evil.example/c.png",
+        "/&#10;/evil.example/d.png",
+        "/&#13;/evil.example/e.png",
+        "&#1;//evil.example/f.png",
+        "\\/evil.example/g.png",
+        "https:\\\\evil.example/h.png",
+        "http:evil.example/i.png",
+    ];
+    let mut body = String::new();
+    for (i, src) in tricks.iter().enumerate() {
+        body.push_str(&format!("<img src=\"{src}\" alt=\"trick {i}\">\n\n"));
+    }
+    body.push_str("<img src=\"../../../static/plan.png\" alt=\"Plan\">\n\n");
+    body.push_str(
+        "![Map](//evil.example/m.png) ![Tab](/&#9;/evil.example/t.png) ![Local](/static/map.png)\n",
+    );
+    s.file(C, &format!("{COMMITMENT}\n{body}"));
+    build_ok(&s);
+    let rel = "en/localities/saaba/joint-patrols/index.html";
+    let page = s.page(rel);
+    let srcs = page.attrs("img", "src");
+    let mut leaks = Vec::new();
+    for site in [
+        format!("https://tracker.example.org/{rel}"),
+        format!("http://tracker.example.org/{rel}"),
+        format!("file:///home/editor/public/{rel}"),
+    ] {
+        let scheme = &site[..site.find(':').unwrap_or(0)];
+        leaks.extend(
+            srcs.iter()
+                .filter(|src| fetched_from_elsewhere(&site, src))
+                .map(|src| format!("{scheme}: {src:?}")),
+        );
+    }
+    assert!(
+        leaks.is_empty(),
+        "images from other hosts load:\n{}",
+        leaks.join("\n")
+    );
+    assert!(
+        srcs.contains(&"../../../static/plan.png".to_owned()),
+        "{srcs:?}"
+    );
+    assert!(srcs.contains(&"/static/map.png".to_owned()), "{srcs:?}");
+    let text = page.text();
+    for i in 0..tricks.len() {
+        assert!(
+            page.attrs("img", "alt").contains(&format!("trick {i}")),
+            "the alt text of trick {i} is lost"
+        );
+    }
+    // The Markdown image from elsewhere is a link to it; the tab in the
+    // other is written `%09`, a path on the site.
+    assert_eq!(
+        page.attrs("a[href=\"//evil.example/m.png\"]", "href").len(),
+        1,
+        "{text}"
+    );
+    assert!(
+        srcs.contains(&"/%09/evil.example/t.png".to_owned()),
+        "{srcs:?}"
+    );
+}
