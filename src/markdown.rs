@@ -17,9 +17,12 @@
 //! set `unsafe_trusted_raw_html: true` in site.yaml ([`RawHtml::Trusted`]):
 //! then the HTML is passed through unchanged.
 
+use crate::diag::Diagnostic;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+mod nesting;
 
 /// What happens to HTML in Markdown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -81,12 +84,49 @@ enum Urls {
 /// images made links, code blocks without a language class (the sanitiser
 /// drops it) and URLs as `urls` says; and whether it holds raw HTML.
 fn pulldown_html(markdown: &str, urls: Urls) -> (String, bool) {
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let has_raw_html = pulldown_into(markdown, urls, &mut out, |_| {});
+    (out, has_raw_html)
+}
+
+/// Where the HTML of one Markdown event starts: in the HTML, and in the
+/// Markdown; `verbatim` when the event is raw HTML, copied as written.
+#[derive(Clone, Copy, Debug)]
+struct EventStart {
+    html: usize,
+    markdown: usize,
+    verbatim: bool,
+}
+
+/// [`pulldown_html`] into `out`, calling `starts` as each event that may
+/// open an element (a start tag, raw HTML) begins.
+fn pulldown_into(
+    markdown: &str,
+    urls: Urls,
+    out: &mut String,
+    mut starts: impl FnMut(EventStart),
+) -> bool {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut has_raw_html = false;
     // For each image being written: whether it became a link.
     let mut images: Vec<bool> = Vec::new();
-    let parser = Parser::new_ext(markdown, options).map(|event| match event {
+    let written = std::cell::Cell::new(out.len());
+    let events = Parser::new_ext(markdown, options).into_offset_iter();
+    let parser = events.map(|(event, range)| {
+        if matches!(
+            event,
+            Event::Start(_) | Event::Html(_) | Event::InlineHtml(_)
+        ) {
+            starts(EventStart {
+                html: written.get(),
+                markdown: range.start,
+                verbatim: !matches!(event, Event::Start(_)),
+            });
+        }
+        event
+    });
+    let parser = parser.map(|event| match event {
         // Footnote ids get a prefix of their own, so that they cannot clash
         // with the page's ids (`main`, `history`…); the sanitiser keeps only
         // ids with that prefix.
@@ -132,9 +172,95 @@ fn pulldown_html(markdown: &str, urls: Urls) -> (String, bool) {
         Event::End(TagEnd::Image) if images.pop() == Some(true) => Event::End(TagEnd::Link),
         other => other,
     });
+    let _ = html::write_html_fmt(
+        Counted {
+            out,
+            written: &written,
+        },
+        parser,
+    );
+    has_raw_html
+}
+
+/// A `String` being written, with its length kept where the events'
+/// closure can read it.
+struct Counted<'o> {
+    out: &'o mut String,
+    written: &'o std::cell::Cell<usize>,
+}
+
+impl std::fmt::Write for Counted<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.push_str(s);
+        self.written.set(self.out.len());
+        Ok(())
+    }
+}
+
+/// Elements of a Markdown text nested past what the sanitiser allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TooDeep {
+    /// Byte offset in the Markdown of the tag, quote or list that opens
+    /// the first element past the limit.
+    pub offset: usize,
+    /// That element's depth.
+    pub depth: usize,
+}
+
+use nesting::MAX_NESTING;
+
+/// The error for a file whose Markdown body (from byte `body_start` of its
+/// text) nests its elements past [`MAX_NESTING`] ([`too_deep`]), placed on
+/// the tag, quote or list that opens the first element too deep.
+pub(crate) fn nesting_error(rel: &str, text: &str, body_start: usize) -> Option<Diagnostic> {
+    let deep = too_deep(text.get(body_start..)?)?;
+    let (line, column) = crate::diag::line_col(text, body_start + deep.offset);
+    Some(
+        Diagnostic::error(
+            rel,
+            format!("the HTML of this text is nested more than {MAX_NESTING} levels deep"),
+        )
+        .at(text, line, column)
+        .found(format!("an element {} levels deep", deep.depth))
+        .expected(format!(
+            "at most {MAX_NESTING} levels of elements inside one another \
+             (HTML tags, Markdown quotes and lists)"
+        ))
+        .help(
+            "close the elements you open (`<div>` … `</div>`): pledgeboard checks the HTML \
+             in Markdown for scripts, and that check is too slow on deeper nesting",
+        ),
+    )
+}
+
+/// Where the elements of the HTML made of `markdown` first nest past
+/// [`MAX_NESTING`], if they do and the text holds raw HTML: a text without
+/// raw HTML never reaches the sanitiser (see [`to_html_with`]). Linear in
+/// the text's size (the parse stops there); `check` and `build` both run it
+/// on every text, with or without `unsafe_trusted_raw_html`.
+pub(crate) fn too_deep(markdown: &str) -> Option<TooDeep> {
+    if !markdown.contains('<') {
+        // No raw HTML can be written without a `<`.
+        return None;
+    }
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, parser);
-    (out, has_raw_html)
+    let mut starts = Vec::new();
+    if !pulldown_into(markdown, Urls::Filtered, &mut out, |s| starts.push(s)) {
+        return None;
+    }
+    let found = nesting::too_deep(&out)?;
+    // The last event that began at or before the tag; raw HTML is copied
+    // as written, so the tag is as far into it as into the HTML.
+    let i = starts.partition_point(|s| s.html <= found.html_offset);
+    let offset = match i.checked_sub(1).map(|i| starts[i]) {
+        Some(s) if s.verbatim => s.markdown + (found.html_offset - s.html),
+        Some(s) => s.markdown,
+        None => 0,
+    };
+    Some(TooDeep {
+        offset: offset.min(markdown.len()),
+        depth: found.depth,
+    })
 }
 
 /// memchr's vectorised search for the start of a link pulldown-cmark wrote, made once.

@@ -633,3 +633,16 @@ fn translated_update_matches_no_update() {
         "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-02, note: Trois patrouilles. }\n---\n"
     )]));
 }
+
+// ---- issue 15: what content can do ----
+
+#[test]
+fn html_nested_too_deeply() {
+    insta::assert_snapshot!(commitment_with(
+        "Police and the vigilante group patrol together.\n",
+        &format!(
+            "Police and the vigilante group patrol together.\n\n<section>\n{}x\n",
+            "<div>".repeat(20) + &"<ul><li>".repeat(60)
+        )
+    ));
+}

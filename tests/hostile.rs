@@ -818,3 +818,60 @@ fn images_that_a_browser_would_fetch_from_another_host_do_not_load() {
         "{srcs:?}"
     );
 }
+
+/// The largest file the size limit admits, all nested `<div>`: an error on
+/// the first element past the nesting limit, from `build` and from `check`
+/// alike, at once (sanitising it took hours: the parse is quadratic in the
+/// nesting). Markdown quotes count as levels too. Nesting up to the limit
+/// builds.
+#[test]
+fn the_largest_file_of_nested_html_is_refused_at_once_where_it_nests_too_deeply() {
+    const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+    let head = format!("{COMMITMENT}\n");
+    let n = (MAX_FILE_BYTES - head.len() - 2) / "<div></div>".len();
+    let mut deep = head.clone();
+    deep.push_str(&"<div>".repeat(n));
+    deep.push('x');
+    deep.push_str(&"</div>".repeat(n));
+    deep.push('\n');
+    assert!(deep.len() <= MAX_FILE_BYTES && deep.len() > MAX_FILE_BYTES - 16);
+    let quotes = format!("{head}{} <b>x</b>\n", ">".repeat(200));
+    let line = head.lines().count() + 1;
+    let stderr = fails_keeping_output(
+        |s| {
+            s.file(
+                "localities/saaba/deep.md",
+                &deep.replace("title: Joint", "title: Deep"),
+            );
+            s.file("localities/saaba/quoted.md", &quotes);
+        },
+        &[
+            &format!(
+                "error: localities/saaba/deep.md:{line}:{}: the HTML of this text is nested \
+                 more than 128 levels deep",
+                128 * "<div>".len() + 1
+            ),
+            &format!(
+                "error: localities/saaba/quoted.md:{line}:129: the HTML of this text is nested \
+                 more than 128 levels deep"
+            ),
+            "found: an element 129 levels deep",
+            "expected: at most 128 levels of elements inside one another",
+        ],
+    );
+    assert_eq!(
+        stderr.matches("nested more than 128").count(),
+        2,
+        "{stderr}"
+    );
+    let s = TestSite::minimal();
+    let fine = format!(
+        "{head}{}Deep enough{}\n",
+        "<div>".repeat(128),
+        "</div>".repeat(128)
+    );
+    s.file(C, &fine);
+    build_ok(&s);
+    let page = s.page("en/localities/saaba/joint-patrols/index.html");
+    assert!(page.text().contains("Deep enough"), "{}", page.text());
+}
