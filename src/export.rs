@@ -127,10 +127,44 @@ fn csv_languages(site: &Site) -> (Vec<&str>, &str, Vec<&str>) {
     (langs, default, others)
 }
 
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new())
+/// The first characters that make a spreadsheet program read a cell as a
+/// formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab and carriage
+/// return.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One CSV line: the fields separated by commas, ended by CRLF. A field is
+/// quoted (its quotes doubled) when it holds a comma, a quote or a line end,
+/// as the `csv` crate does; a field that starts with one of
+/// [`FORMULA_STARTS`] is neutralised as OWASP advises: written with a `'`
+/// before it, and quoted, so that a spreadsheet shows it as text. (The `csv`
+/// crate cannot quote one field and not the others, hence this function.)
+/// No numeric column can start with `-` (progress and counts are never
+/// negative, dates and ids never start with one), so no number is altered.
+fn csv_line<'f>(fields: impl IntoIterator<Item = &'f str>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let formula = field.starts_with(FORMULA_STARTS);
+        if formula || field.contains([',', '"', '\r', '\n']) {
+            out.push(b'"');
+            if formula {
+                out.push(b'\'');
+            }
+            for part in field.split_inclusive('"') {
+                out.extend_from_slice(part.as_bytes());
+                if part.ends_with('"') {
+                    out.push(b'"');
+                }
+            }
+            out.push(b'"');
+        } else {
+            out.extend_from_slice(field.as_bytes());
+        }
+    }
+    out.extend_from_slice(b"\r\n");
+    out
 }
 
 fn csv_header(site: &Site) -> Vec<u8> {
@@ -164,10 +198,7 @@ fn csv_header(site: &Site) -> Vec<u8> {
         header.push(format!("url.{l}"));
     }
     header.push("updates".into());
-
-    let mut w = csv_writer();
-    let _ = w.write_record(&header);
-    w.into_inner().unwrap_or_default()
+    csv_line(header.iter().map(String::as_str))
 }
 
 /// One CSV row (with its line end) for a record.
@@ -206,9 +237,7 @@ fn csv_row<'r>(site: &Site, r: &'r Record) -> Vec<u8> {
         row.push(r.url.get(*l).map_or("", String::as_str).into());
     }
     row.push(serde_json::to_string(&r.updates).unwrap_or_default().into());
-    let mut w = csv_writer();
-    let _ = w.write_record(row.iter().map(|c| c.as_bytes()));
-    w.into_inner().unwrap_or_default()
+    csv_line(row.iter().map(|c| &**c))
 }
 
 /// One record as an item of the JSON array: on one line, so that the file
@@ -714,5 +743,47 @@ mod tests {
         let alarm = json.lines().nth(1).unwrap_or_default();
         assert!(alarm.contains("\"key\":\"saaba/alarm\""), "{alarm}");
         assert!(alarm.contains("\"overdue\":true"), "{alarm}");
+    }
+
+    /// [`csv_line`] against the `csv` crate: the same bytes for fields
+    /// that are not formulas, and a reader gets back every field, formulas
+    /// with a `'` before them.
+    mod csv_line_against_the_csv_crate {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn field() -> impl Strategy<Value = String> {
+            "[=+@a-z,\"\t\r\n '-]{0,8}"
+        }
+
+        proptest! {
+            #[test]
+            fn same_as_the_csv_crate(fields in prop::collection::vec(field(), 2..6)) {
+                let line = csv_line(fields.iter().map(String::as_str));
+                let mut reader = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .from_reader(&line[..]);
+                let read: Vec<String> = reader
+                    .records()
+                    .next()
+                    .expect("one record")
+                    .expect("a valid record")
+                    .iter()
+                    .map(String::from)
+                    .collect();
+                let expected: Vec<String> = fields
+                    .iter()
+                    .map(|f| if f.starts_with(FORMULA_STARTS) { format!("'{f}") } else { f.clone() })
+                    .collect();
+                prop_assert_eq!(read, expected);
+                if !fields.iter().any(|f| f.starts_with(FORMULA_STARTS)) {
+                    let mut w = csv::WriterBuilder::new()
+                        .terminator(csv::Terminator::CRLF)
+                        .from_writer(Vec::new());
+                    w.write_record(&fields).expect("written to memory");
+                    prop_assert_eq!(line, w.into_inner().expect("flushed"));
+                }
+            }
+        }
     }
 }

@@ -9,15 +9,24 @@
 //! `<kbd>`, `<mark>`, tables…); `<script>`, `<style>`, `<iframe>`, `<object>`,
 //! `<embed>`, forms, event-handler attributes and `javascript:`, `vbscript:`
 //! or `data:` URLs do not. Links keep relative, `http(s):` and `mailto:` URLs
-//! and get `rel="noopener noreferrer"`; Markdown images from other hosts
-//! become links to the image, and raw `<img>` tags from other hosts lose
-//! their `src` (keeping their `alt` text). A site that trusts every author can
+//! and get `rel="noopener noreferrer"`, whatever their host; Markdown images
+//! from other hosts become links to the image, and raw `<img>` tags from
+//! other hosts lose their `src` (keeping their `alt` text). An image is from
+//! another host when a browser would resolve its URL to one ([`other_host`]:
+//! the WHATWG URL parser, as browsers use it). A site that trusts every author can
 //! set `unsafe_trusted_raw_html: true` in site.yaml ([`RawHtml::Trusted`]):
-//! then the HTML is passed through unchanged.
+//! then the HTML is passed through unchanged. A text with raw HTML whose
+//! elements nest more than 128 levels deep is refused ([`too_deep`], which
+//! `parse` runs on every body): the sanitiser's parse is quadratic in the
+//! nesting, the measure linear.
 
+use crate::diag::Diagnostic;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+mod nesting;
+use nesting::MAX_NESTING;
 
 /// What happens to HTML in Markdown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,63 +84,208 @@ enum Urls {
     AsWritten,
 }
 
-/// pulldown-cmark's HTML for `markdown`, with footnote ids prefixed, remote
-/// images made links, code blocks without a language class (the sanitiser
-/// drops it) and URLs as `urls` says; and whether it holds raw HTML.
+/// pulldown-cmark's HTML for `markdown`, with its events rewritten by
+/// [`Rewrite`]; and whether it holds raw HTML.
 fn pulldown_html(markdown: &str, urls: Urls) -> (String, bool) {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
-    let mut has_raw_html = false;
-    // For each image being written: whether it became a link.
-    let mut images: Vec<bool> = Vec::new();
-    let parser = Parser::new_ext(markdown, options).map(|event| match event {
-        // Footnote ids get a prefix of their own, so that they cannot clash
-        // with the page's ids (`main`, `history`…); the sanitiser keeps only
-        // ids with that prefix.
-        Event::FootnoteReference(name) => Event::FootnoteReference(footnote_id(&name)),
-        Event::Start(Tag::FootnoteDefinition(name)) => {
-            Event::Start(Tag::FootnoteDefinition(footnote_id(&name)))
-        }
-        Event::Html(_) | Event::InlineHtml(_) => {
-            has_raw_html = true;
-            event
-        }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => link(urls, link_type, dest_url, title, id),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            // An image from elsewhere, or whose URL the sanitiser drops,
-            // becomes a link (pulldown-cmark writes an image's `src` always).
-            let as_link = is_remote(&dest_url) || !url_allowed(&written_href(link_type, &dest_url));
-            images.push(as_link);
-            if as_link {
-                link(urls, link_type, dest_url, title, id)
-            } else {
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                })
-            }
-        }
-        Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(CowStr::Borrowed(""))))
-        }
-        Event::End(TagEnd::Image) if images.pop() == Some(true) => Event::End(TagEnd::Link),
-        other => other,
-    });
+    let mut rewrite = Rewrite::new(urls);
+    let events = Parser::new_ext(markdown, OPTIONS).map(|event| rewrite.event(event));
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, parser);
-    (out, has_raw_html)
+    html::push_html(&mut out, events);
+    (out, rewrite.has_raw_html)
+}
+
+/// The CommonMark extensions of the content model.
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
+
+/// What is done to pulldown-cmark's events before they are written:
+/// footnote ids prefixed, remote images made links, code blocks without a
+/// language class (the sanitiser drops it) and URLs as `urls` says.
+struct Rewrite {
+    urls: Urls,
+    /// Whether an event so far was raw HTML.
+    has_raw_html: bool,
+    /// For each image being written: whether it became a link.
+    images: Vec<bool>,
+}
+
+impl Rewrite {
+    fn new(urls: Urls) -> Self {
+        Rewrite {
+            urls,
+            has_raw_html: false,
+            images: Vec::new(),
+        }
+    }
+
+    fn event<'a>(&mut self, event: Event<'a>) -> Event<'a> {
+        match event {
+            // Footnote ids get a prefix of their own, so that they cannot
+            // clash with the page's ids (`main`, `history`…); the sanitiser
+            // keeps only ids with that prefix.
+            Event::FootnoteReference(name) => Event::FootnoteReference(footnote_id(&name)),
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                Event::Start(Tag::FootnoteDefinition(footnote_id(&name)))
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                self.has_raw_html = true;
+                event
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => link(self.urls, link_type, dest_url, title, id),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                // An image from elsewhere, or whose URL the sanitiser drops,
+                // becomes a link (pulldown-cmark writes an image's `src` always).
+                let href = written_href(link_type, &dest_url);
+                let as_link = other_host(&href) || !url_allowed(&href);
+                self.images.push(as_link);
+                if as_link {
+                    link(self.urls, link_type, dest_url, title, id)
+                } else {
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
+                }
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(CowStr::Borrowed(""))))
+            }
+            Event::End(TagEnd::Image) if self.images.pop() == Some(true) => {
+                Event::End(TagEnd::Link)
+            }
+            other => other,
+        }
+    }
+}
+
+/// Where the HTML of one Markdown event starts: in the HTML, and in the
+/// Markdown; `verbatim` when the event is raw HTML, copied as written.
+#[derive(Clone, Copy, Debug)]
+struct EventStart {
+    html: usize,
+    markdown: usize,
+    verbatim: bool,
+}
+
+/// [`pulldown_html`] as the sanitiser gets it (URLs filtered), with where
+/// each event that may open an element (a start tag, raw HTML) begins.
+fn pulldown_html_located(markdown: &str) -> (String, bool, Vec<EventStart>) {
+    let mut rewrite = Rewrite::new(Urls::Filtered);
+    let mut starts = Vec::new();
+    let written = std::cell::Cell::new(0);
+    let events = Parser::new_ext(markdown, OPTIONS)
+        .into_offset_iter()
+        .map(|(event, range)| {
+            if matches!(
+                event,
+                Event::Start(_) | Event::Html(_) | Event::InlineHtml(_)
+            ) {
+                starts.push(EventStart {
+                    html: written.get(),
+                    markdown: range.start,
+                    verbatim: !matches!(event, Event::Start(_)),
+                });
+            }
+            rewrite.event(event)
+        });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let _ = html::write_html_fmt(
+        Counted {
+            out: &mut out,
+            written: &written,
+        },
+        events,
+    );
+    (out, rewrite.has_raw_html, starts)
+}
+
+/// A `String` being written, with its length kept where the events'
+/// closure can read it.
+struct Counted<'o> {
+    out: &'o mut String,
+    written: &'o std::cell::Cell<usize>,
+}
+
+impl std::fmt::Write for Counted<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.out.push_str(s);
+        self.written.set(self.out.len());
+        Ok(())
+    }
+}
+
+/// Elements of a Markdown text nested past what the sanitiser allows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TooDeep {
+    /// Byte offset in the Markdown of the tag, quote or list that opens
+    /// the first element past the limit.
+    pub offset: usize,
+    /// That element's depth.
+    pub depth: usize,
+}
+
+/// The error for a file whose Markdown body (from byte `body_start` of its
+/// text) nests its elements past [`MAX_NESTING`] ([`too_deep`]), placed on
+/// the tag, quote or list that opens the first element too deep.
+pub(crate) fn nesting_error(rel: &str, text: &str, body_start: usize) -> Option<Diagnostic> {
+    let deep = too_deep(text.get(body_start..)?)?;
+    let (line, column) = crate::diag::line_col(text, body_start + deep.offset);
+    Some(
+        Diagnostic::error(
+            rel,
+            format!("the HTML of this text is nested more than {MAX_NESTING} levels deep"),
+        )
+        .at(text, line, column)
+        .found(format!("an element {} levels deep", deep.depth))
+        .expected(format!(
+            "at most {MAX_NESTING} levels of elements inside one another \
+             (HTML tags, Markdown quotes and lists)"
+        ))
+        .help(
+            "close the elements you open (`<div>` … `</div>`): pledgeboard checks the HTML \
+             in Markdown for scripts, and that check is too slow on deeper nesting",
+        ),
+    )
+}
+
+/// Where the elements of the HTML made of `markdown` first nest past
+/// [`MAX_NESTING`], if they do and the text holds raw HTML: a text without
+/// raw HTML never reaches the sanitiser (see [`to_html_with`]). Linear in
+/// the text's size (the parse stops there); `check` and `build` both run it
+/// on every text, with or without `unsafe_trusted_raw_html`.
+pub(crate) fn too_deep(markdown: &str) -> Option<TooDeep> {
+    // No raw HTML can be written without a `<`.
+    memchr::memchr(b'<', markdown.as_bytes())?;
+    let (out, has_raw_html, starts) = pulldown_html_located(markdown);
+    if !has_raw_html {
+        return None;
+    }
+    let found = nesting::too_deep(&out)?;
+    // The last event that began at or before the tag; raw HTML is copied
+    // as written, so the tag is as far into it as into the HTML.
+    let i = starts.partition_point(|s| s.html <= found.html_offset);
+    let offset = match i.checked_sub(1).map(|i| starts[i]) {
+        Some(s) if s.verbatim => s.markdown + (found.html_offset - s.html),
+        Some(s) => s.markdown,
+        None => 0,
+    };
+    Some(TooDeep {
+        offset: offset.min(markdown.len()),
+        depth: found.depth,
+    })
 }
 
 /// memchr's vectorised search for the start of a link pulldown-cmark wrote, made once.
@@ -227,9 +381,61 @@ fn link<'a>(
     Event::InlineHtml(CowStr::from(a))
 }
 
-/// Whether a URL points to another host.
-fn is_remote(url: &str) -> bool {
-    url.trim_start().starts_with("//") || scheme(url).is_some()
+/// A page of the site as a browser may show it: served over `https:` or
+/// `http:`, or opened from disk (`file:`). Which page does not matter: the
+/// host a URL resolves to depends on the page's scheme and host, never on
+/// its path.
+static PAGES: std::sync::LazyLock<[url::Url; 3]> = std::sync::LazyLock::new(|| {
+    [
+        "https://site.invalid/en/localities/x/index.html",
+        "http://site.invalid/en/localities/x/index.html",
+        "file:///site/en/localities/x/index.html",
+    ]
+    .map(|page| url::Url::parse(page).expect("a valid page URL"))
+});
+
+/// Whether a browser showing a page of the site would fetch `url` (as the
+/// HTML holds it, entities decoded) from another host: resolved against
+/// the page with the WHATWG URL parser (the `url` crate, as browsers do:
+/// `/\host`, `\\host`, tabs and line ends between the slashes, control
+/// characters before them all lead elsewhere), it has another scheme, host
+/// or port, on any of [`PAGES`], or does not resolve at all. URLs that
+/// plainly stay on the page's host skip the parser ([`plainly_same_host`]).
+fn other_host(url: &str) -> bool {
+    !plainly_same_host(url) && PAGES.iter().any(|page| leaves(page, url))
+}
+
+/// Whether `url`, resolved against `page`, is on another host than it.
+fn leaves(page: &url::Url, url: &str) -> bool {
+    match page.join(url) {
+        Ok(to) => {
+            to.scheme() != page.scheme()
+                || to.host() != page.host()
+                || to.port_or_known_default() != page.port_or_known_default()
+        }
+        Err(_) => true,
+    }
+}
+
+/// Whether `url` stays on the page's host by the WHATWG parser's first
+/// steps alone, whatever the page: it starts with a character the parser
+/// neither strips (C0 controls and space) nor skips (tab, LF, CR), and
+/// either has no scheme (it starts with a digit or `.` `#` `?` `_` `~`
+/// `%` `-`, or with a letter and holds no `:`) and so is relative to the
+/// page's path, or starts with one `/` not followed by `/`, `\`, tab, LF
+/// or CR, and so is relative to the page's host. Everything else is
+/// resolved; the proptest `plainly_same_host_agrees_with_the_parser`
+/// checks this shortcut against the parser.
+fn plainly_same_host(url: &str) -> bool {
+    let bytes = url.as_bytes();
+    match bytes.first() {
+        None => true,
+        Some(b'/') => !matches!(bytes.get(1), Some(b'/' | b'\\' | b'\t' | b'\n' | b'\r')),
+        Some(c) if c.is_ascii_alphabetic() => !url.contains(':'),
+        Some(c) => {
+            c.is_ascii_digit() || matches!(c, b'.' | b'#' | b'?' | b'_' | b'~' | b'%' | b'-')
+        }
+    }
 }
 
 const FOOTNOTE_PREFIX: &str = "fn-";
@@ -267,7 +473,7 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
         b.attribute_filter(|element, attribute, value| {
             if attribute == "id" && !value.starts_with(FOOTNOTE_PREFIX) {
                 None
-            } else if element == "img" && attribute == "src" && is_remote(value) {
+            } else if element == "img" && attribute == "src" && other_host(value) {
                 // A page loads nothing from another host: a raw image from
                 // elsewhere keeps only its alt text.
                 None
@@ -692,6 +898,176 @@ mod same_as_sanitiser {
         #[test]
         fn fast_path_equals_the_sanitiser(blocks in prop::collection::vec(block(), 1..6)) {
             assert_same(&blocks.join("\n\n"));
+        }
+
+        /// The nesting limit measures the HTML the sanitiser gets.
+        #[test]
+        fn the_located_html_is_the_sanitisers(
+            blocks in prop::collection::vec(block(), 1..6),
+            raw in prop::option::of("<(div|b|table|p)>[a-z]{0,3}(</(div|b)>)?"),
+        ) {
+            let mut markdown = blocks.join("\n\n");
+            markdown.extend(raw);
+            let (located, has_raw_html, _) = pulldown_html_located(&markdown);
+            prop_assert_eq!((located, has_raw_html), pulldown_html(&markdown, Urls::Filtered));
+        }
+    }
+}
+
+/// Images against the browser's resolution of their URL: for any URL, an
+/// image whose URL a browser would resolve to another host does not load,
+/// raw or Markdown; and [`plainly_same_host`], which skips the parser,
+/// agrees with it.
+#[cfg(test)]
+mod other_hosts {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pages of a site at several depths, served or opened from disk.
+    const PAGES_OF_A_SITE: [&str; 5] = [
+        "https://portal.example/",
+        "https://portal.example/en/localities/saaba/joint-patrols/index.html",
+        "http://portal.example:8080/fr/index.html",
+        "file:///home/editor/public/en/localities/saaba/index.html",
+        "file:///C:/public/index.html",
+    ];
+
+    /// The oracle: whether a browser showing `page` would fetch `src` from
+    /// another origin (from disk: anything but a local file).
+    fn fetched_from_elsewhere(page: &str, src: &str) -> bool {
+        let page = url::Url::parse(page).expect("a page URL");
+        match page.join(src) {
+            Ok(to) if page.scheme() == "file" => {
+                to.scheme() != "file" || to.host_str().is_some_and(|h| !h.is_empty())
+            }
+            Ok(to) => to.origin() != page.origin(),
+            Err(_) => false,
+        }
+    }
+
+    /// URLs made of the pieces that fool host checks: slashes and
+    /// backslashes, white space and control characters the parser strips
+    /// or skips, schemes in any case, hosts, ports, `@`, dots, escapes.
+    fn url() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("/"),
+            Just("\\"),
+            Just("\t"),
+            Just("\n"),
+            Just("\r"),
+            Just(" "),
+            Just("\u{1}"),
+            Just("\u{1f}"),
+            Just("\u{7f}"),
+            Just("\u{a0}"),
+            Just(":"),
+            Just("http"),
+            Just("https"),
+            Just("HtTpS"),
+            Just("file"),
+            Just("mailto"),
+            Just("evil.example"),
+            Just("portal.example"),
+            Just("site.invalid"),
+            Just("localhost"),
+            Just("[::1]"),
+            Just(":8080"),
+            Just("@"),
+            Just("."),
+            Just(".."),
+            Just("a"),
+            Just("C:"),
+            Just("C|"),
+            Just("1"),
+            Just("-"),
+            Just("?"),
+            Just("#"),
+            Just("%2F"),
+            Just("%5C"),
+            Just("x.png"),
+            Just("é"),
+        ];
+        prop::collection::vec(piece, 0..9).prop_map(|v| v.concat())
+    }
+
+    /// `text` as an HTML attribute value that every parser reads back as
+    /// `text`: every character but ASCII letters and digits as a
+    /// character reference.
+    fn attribute(text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_string()
+                } else {
+                    format!("&#x{:X};", u32::from(c))
+                }
+            })
+            .collect()
+    }
+
+    /// Every image source in `html`, as a browser reads it.
+    fn image_sources(html: &str) -> Vec<String> {
+        let fragment = scraper::Html::parse_fragment(html);
+        let img = scraper::Selector::parse("img[src]").expect("a selector");
+        fragment
+            .select(&img)
+            .filter_map(|e| e.value().attr("src").map(str::to_owned))
+            .collect()
+    }
+
+    fn assert_nothing_from_elsewhere(markdown: &str) {
+        let html = to_html(markdown);
+        for src in image_sources(&html) {
+            for page in PAGES_OF_A_SITE {
+                assert!(
+                    !fetched_from_elsewhere(page, &src),
+                    "Markdown {markdown:?}\nan image loads from another host on {page}: \
+                     {src:?}\nin {html}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_tricks_of_issue_15_load_nothing() {
+        for src in [
+            "/\\evil.example/a.png",
+            "\\\\evil.example/b.png",
+            "/\t/evil.example/c.png",
+            "/\n/evil.example/d.png",
+            "/\r/evil.example/e.png",
+            "\u{1}//evil.example/f.png",
+        ] {
+            let html = to_html(&format!("<img src=\"{}\" alt=\"x\">", attribute(src)));
+            assert!(image_sources(&html).is_empty(), "{src:?}: {html}");
+            assert!(html.contains("alt=\"x\""), "{src:?}: {html}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+        #[test]
+        fn plainly_same_host_agrees_with_the_parser(url in url()) {
+            if plainly_same_host(&url) {
+                for page in PAGES.iter() {
+                    prop_assert!(!leaves(page, &url), "{:?} leaves {}", url, page);
+                }
+                for page in PAGES_OF_A_SITE {
+                    prop_assert!(!fetched_from_elsewhere(page, &url), "{:?} on {}", url, page);
+                }
+            }
+        }
+
+        #[test]
+        fn images_from_other_hosts_do_not_load(url in url()) {
+            // Raw, alone and beside other markup.
+            assert_nothing_from_elsewhere(&format!("<img src=\"{}\" alt=\"x\">", attribute(&url)));
+            assert_nothing_from_elsewhere(&format!("a <b>b</b> <img src=\"{}\">", attribute(&url)));
+            // Markdown, without and with raw HTML beside it.
+            let dest = url.replace(['<', '>', '\n', '\r'], "");
+            assert_nothing_from_elsewhere(&format!("![x](<{dest}>)"));
+            assert_nothing_from_elsewhere(&format!("![x](<{dest}>) <b>b</b>"));
         }
     }
 }

@@ -814,3 +814,16 @@ fn svg_with_a_script() {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">\n<circle r=\"4\"/>\n</svg>\n"
     )]));
 }
+
+// ---- issue 15: what content can do ----
+
+#[test]
+fn html_nested_too_deeply() {
+    insta::assert_snapshot!(commitment_with(
+        "Police and the vigilante group patrol together.\n",
+        &format!(
+            "Police and the vigilante group patrol together.\n\n<section>\n{}x\n",
+            "<div>".repeat(20) + &"<ul><li>".repeat(60)
+        )
+    ));
+}

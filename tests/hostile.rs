@@ -1138,3 +1138,223 @@ fn a_control_character_in_yaml_is_located_where_it_is() {
         ],
     );
 }
+
+// ---- issue 15: what content can do (nesting, other hosts, CSV formulas) ----
+
+/// The CSV's rows after its header, as a spreadsheet's CSV import reads
+/// them (byte-order mark dropped), each cell by its column name.
+fn csv_records(csv: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let text = csv.trim_start_matches('\u{feff}');
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("a CSV header")
+        .iter()
+        .map(String::from)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a CSV row");
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// A text that a spreadsheet would run as a formula (OWASP's CSV injection)
+/// is written to the CSV with a `'` before it, quoted; the JSON keeps the
+/// exact text; numbers are left alone.
+#[test]
+fn csv_cells_that_spreadsheets_would_run_as_formulas_are_neutralised() {
+    let s = TestSite::minimal();
+    let formula = "=HYPERLINK(\"http://evil.example\",\"click\")";
+    s.file(
+        C,
+        &COMMITMENT.replace(
+            "title: Joint night patrols",
+            &format!("title: '{formula}'\nsummary: '+1 patrol'\nresponsible: '@SUM(A1:A9)'"),
+        ),
+    );
+    s.file(
+        "localities/saaba/joint-patrols.fr.md",
+        "---\ntitle: \"-5 patrouilles\"\nsummary: \"\\t@cmd\"\nresponsible: \"\\r\\n=1\"\n---\n",
+    );
+    build_ok(&s);
+    let csv = s.read("data/commitments.csv");
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\""),
+        "the formula is not quoted with a ' before it:\n{csv}"
+    );
+    let rows = csv_records(&csv);
+    let row = rows
+        .iter()
+        .find(|r| r["id"] == "joint-patrols")
+        .expect("the commitment's row");
+    assert_eq!(row["title"], format!("'{formula}"));
+    assert_eq!(row["summary"], "'+1 patrol");
+    assert_eq!(row["responsible"], "'@SUM(A1:A9)");
+    assert_eq!(row["title.fr"], "'-5 patrouilles");
+    // Texts are trimmed on reading: what is left starts with `@` or `=`.
+    assert_eq!(row["summary.fr"], "'@cmd");
+    assert_eq!(row["responsible.fr"], "'=1");
+    assert_eq!(row["progress"], "30");
+    assert_eq!(row["updates_count"], "1");
+    let json: serde_json::Value =
+        serde_json::from_str(&s.read("data/commitments.json")).expect("valid JSON");
+    let rec = &json[0];
+    assert_eq!(rec["title"]["en"], formula);
+    assert_eq!(rec["summary"]["en"], "+1 patrol");
+    assert_eq!(rec["responsible"]["en"], "@SUM(A1:A9)");
+    assert_eq!(rec["title"]["fr"], "-5 patrouilles");
+    assert_eq!(rec["summary"]["fr"], "@cmd");
+    assert_eq!(rec["responsible"]["fr"], "=1");
+}
+
+/// Whether a browser showing `page` would fetch `src` from another host
+/// (another scheme, host or port; from disk, anything but a local file),
+/// by the WHATWG URL parser browsers use.
+fn fetched_from_elsewhere(page: &str, src: &str) -> bool {
+    let page = url::Url::parse(page).expect("a page URL");
+    match page.join(src) {
+        Ok(to) if page.scheme() == "file" => {
+            to.scheme() != "file" || to.host_str().is_some_and(|h| !h.is_empty())
+        }
+        Ok(to) => to.origin() != page.origin(),
+        Err(_) => false,
+    }
+}
+
+/// Raw `<img>` tags and Markdown images whose URL a browser resolves to
+/// another host (backslashes for slashes, tabs and line ends between the
+/// slashes, a control character before them) load nothing: the raw ones
+/// lose their `src`, the Markdown ones become links. Images on the site stay.
+#[test]
+fn images_that_a_browser_would_fetch_from_another_host_do_not_load() {
+    let s = TestSite::minimal();
+    let tricks = [
+        "/\\evil.example/a.png",
+        "\\\\evil.example/b.png",
+        "/&#9;/evil.example/c.png",
+        "/&#10;/evil.example/d.png",
+        "/&#13;/evil.example/e.png",
+        "&#1;//evil.example/f.png",
+        "\\/evil.example/g.png",
+        "https:\\\\evil.example/h.png",
+        "http:evil.example/i.png",
+    ];
+    let mut body = String::new();
+    for (i, src) in tricks.iter().enumerate() {
+        body.push_str(&format!("<img src=\"{src}\" alt=\"trick {i}\">\n\n"));
+    }
+    body.push_str("<img src=\"../../../static/plan.png\" alt=\"Plan\">\n\n");
+    body.push_str(
+        "![Map](//evil.example/m.png) ![Tab](/&#9;/evil.example/t.png) ![Local](/static/map.png)\n",
+    );
+    s.file(C, &format!("{COMMITMENT}\n{body}"));
+    build_ok(&s);
+    let rel = "en/localities/saaba/joint-patrols/index.html";
+    let page = s.page(rel);
+    let srcs = page.attrs("img", "src");
+    let mut leaks = Vec::new();
+    for site in [
+        format!("https://tracker.example.org/{rel}"),
+        format!("http://tracker.example.org/{rel}"),
+        format!("file:///home/editor/public/{rel}"),
+    ] {
+        let scheme = &site[..site.find(':').unwrap_or(0)];
+        leaks.extend(
+            srcs.iter()
+                .filter(|src| fetched_from_elsewhere(&site, src))
+                .map(|src| format!("{scheme}: {src:?}")),
+        );
+    }
+    assert!(
+        leaks.is_empty(),
+        "images from other hosts load:\n{}",
+        leaks.join("\n")
+    );
+    assert!(
+        srcs.contains(&"../../../static/plan.png".to_owned()),
+        "{srcs:?}"
+    );
+    assert!(srcs.contains(&"/static/map.png".to_owned()), "{srcs:?}");
+    let text = page.text();
+    for i in 0..tricks.len() {
+        assert!(
+            page.attrs("img", "alt").contains(&format!("trick {i}")),
+            "the alt text of trick {i} is lost"
+        );
+    }
+    // The Markdown image from elsewhere is a link to it; the tab in the
+    // other is written `%09`, a path on the site.
+    assert_eq!(
+        page.attrs("a[href=\"//evil.example/m.png\"]", "href").len(),
+        1,
+        "{text}"
+    );
+    assert!(
+        srcs.contains(&"/%09/evil.example/t.png".to_owned()),
+        "{srcs:?}"
+    );
+}
+
+/// The largest file the size limit admits, all nested `<div>`: an error on
+/// the first element past the nesting limit, from `build` and from `check`
+/// alike, at once (sanitising it took hours: the parse is quadratic in the
+/// nesting). Markdown quotes count as levels too. Nesting up to the limit
+/// builds.
+#[test]
+fn the_largest_file_of_nested_html_is_refused_at_once_where_it_nests_too_deeply() {
+    const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+    let head = format!("{COMMITMENT}\n");
+    let n = (MAX_FILE_BYTES - head.len() - 2) / "<div></div>".len();
+    let mut deep = head.clone();
+    deep.push_str(&"<div>".repeat(n));
+    deep.push('x');
+    deep.push_str(&"</div>".repeat(n));
+    deep.push('\n');
+    assert!(deep.len() <= MAX_FILE_BYTES && deep.len() > MAX_FILE_BYTES - 16);
+    let quotes = format!("{head}{} <b>x</b>\n", ">".repeat(200));
+    let line = head.lines().count() + 1;
+    let stderr = fails_keeping_output(
+        |s| {
+            s.file(
+                "localities/saaba/deep.md",
+                &deep.replace("title: Joint", "title: Deep"),
+            );
+            s.file("localities/saaba/quoted.md", &quotes);
+        },
+        &[
+            &format!(
+                "error: localities/saaba/deep.md:{line}:{}: the HTML of this text is nested \
+                 more than 128 levels deep",
+                128 * "<div>".len() + 1
+            ),
+            &format!(
+                "error: localities/saaba/quoted.md:{line}:129: the HTML of this text is nested \
+                 more than 128 levels deep"
+            ),
+            "found: an element 129 levels deep",
+            "expected: at most 128 levels of elements inside one another",
+        ],
+    );
+    assert_eq!(
+        stderr.matches("nested more than 128").count(),
+        2,
+        "{stderr}"
+    );
+    let s = TestSite::minimal();
+    let fine = format!(
+        "{head}{}Deep enough{}\n",
+        "<div>".repeat(128),
+        "</div>".repeat(128)
+    );
+    s.file(C, &fine);
+    build_ok(&s);
+    let page = s.page("en/localities/saaba/joint-patrols/index.html");
+    assert!(page.text().contains("Deep enough"), "{}", page.text());
+}

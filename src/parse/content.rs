@@ -111,6 +111,9 @@ pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
         DocKind::Locality { .. } => Fields::Locality(r.locality(&root)),
         DocKind::Commitment { .. } => Fields::Commitment(Box::new(r.commitment(&root))),
     };
+    if let Some(d) = crate::markdown::nesting_error(&file.rel, &file.text, body_range.start) {
+        r.push(d);
+    }
     if !r.is_clean() {
         return Err(r.finish());
     }
