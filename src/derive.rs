@@ -1,14 +1,61 @@
 //! Derive: everything computed from a validated site rather than written in it.
 //!
-//! Overdue flags, totals by status and by party, the browse indexes (by
+//! Overdue flags and how long each overdue commitment is late (an
+//! [`OverdueSpan`], measured once per commitment), totals by status and by party, the browse indexes (by
 //! status, party, topic, country), the list of latest updates, and the
 //! translation coverage report. Computed once per build and borrowed by every
 //! page, feed and export.
 
 use crate::memo::{Fingerprinter, Memo};
 use crate::model::{CRef, Commitment, Site, Text};
+use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+
+/// The unit pages say an overdue span in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanUnit {
+    Days,
+    Months,
+    Years,
+}
+
+/// How long a commitment is past its due date, in one unit: days under a
+/// whole calendar month, whole months under two years, whole years after
+/// (always rounded down: 23 months and 29 days is "23 months").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct OverdueSpan {
+    pub unit: SpanUnit,
+    pub count: i64,
+}
+
+impl OverdueSpan {
+    /// The span from `due` to `as_of` (`due` before `as_of`).
+    pub fn between(due: Date, as_of: Date) -> OverdueSpan {
+        let months = whole_months(due, as_of);
+        let (unit, count) = if months == 0 {
+            (SpanUnit::Days, (as_of - due).get_days().into())
+        } else if months < 24 {
+            (SpanUnit::Months, months)
+        } else {
+            (SpanUnit::Years, months / 12)
+        };
+        OverdueSpan { unit, count }
+    }
+}
+
+/// Whole calendar months from `from` to `to`: the most months that, added
+/// to `from`, stay on or before `to` (adding a month to 31 March gives 30
+/// April, the day kept within the month).
+fn whole_months(from: Date, to: Date) -> i64 {
+    let naive = (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month())
+        - i64::from(from.month());
+    let reaches = from
+        .checked_add(jiff::Span::new().months(naive))
+        .is_ok_and(|d| d <= to);
+    if reaches { naive } else { naive - 1 }
+}
 
 /// An update of some commitment: the commitment and the update's index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,8 +66,9 @@ pub struct URef {
 
 #[derive(Debug, Default)]
 pub struct Derived {
-    /// Overdue flag per commitment, indexed like `Site::crefs()`.
-    overdue: Vec<Vec<bool>>,
+    /// Per commitment, indexed like `Site::crefs()`: how long it is
+    /// overdue, or `None` when it is not.
+    overdue: Vec<Vec<Option<OverdueSpan>>>,
     /// Commitments per status id, in the order of `config.statuses`.
     pub by_status: Vec<(String, Vec<CRef>)>,
     /// Commitments per party id, in the order of `config.parties`.
@@ -42,6 +90,11 @@ pub struct Derived {
 
 impl Derived {
     pub fn is_overdue(&self, c: CRef) -> bool {
+        self.overdue[c.locality][c.commitment].is_some()
+    }
+
+    /// How long `c` is past its due date, when it is overdue.
+    pub fn overdue_by(&self, c: CRef) -> Option<OverdueSpan> {
         self.overdue[c.locality][c.commitment]
     }
 
@@ -92,9 +145,12 @@ pub fn derive(site: &Site) -> Derived {
             };
             let status = config.status(&c.status);
             let finished = status.is_some_and(|s| s.done || s.closed);
-            let overdue = !finished && c.due.is_some_and(|due| due < config.as_of);
+            let overdue = c
+                .due
+                .filter(|due| !finished && *due < config.as_of)
+                .map(|due| OverdueSpan::between(due, config.as_of));
             flags.push(overdue);
-            if overdue {
+            if overdue.is_some() {
                 d.overdue_list.push(r);
             }
             if let Some((_, list)) = d.by_status.iter_mut().find(|(s, _)| *s == c.status) {
@@ -543,5 +599,27 @@ mod tests {
         memo.finish_build(1);
         assert_eq!(coverage(&s, &memo), covs);
         assert_eq!(memo.uses().hits, 1);
+    }
+
+    #[test]
+    fn overdue_spans_are_days_then_months_then_years_rounded_down() {
+        use jiff::civil::date;
+        let as_of = date(2024, 6, 30);
+        let span = |y, m, d| {
+            let o = OverdueSpan::between(date(y, m, d), as_of);
+            (o.unit, o.count)
+        };
+        assert_eq!(span(2024, 6, 29), (SpanUnit::Days, 1));
+        assert_eq!(span(2024, 6, 1), (SpanUnit::Days, 29));
+        assert_eq!(span(2024, 5, 31), (SpanUnit::Months, 1));
+        assert_eq!(span(2024, 5, 30), (SpanUnit::Months, 1));
+        // 31 March plus three months is 30 June.
+        assert_eq!(span(2024, 3, 31), (SpanUnit::Months, 3));
+        assert_eq!(span(2022, 7, 1), (SpanUnit::Months, 23));
+        assert_eq!(span(2022, 6, 30), (SpanUnit::Years, 2));
+        assert_eq!(span(2018, 1, 31), (SpanUnit::Years, 6));
+        // A leap day: a whole year later is 28 February.
+        let o = OverdueSpan::between(date(2020, 2, 29), date(2022, 2, 28));
+        assert_eq!((o.unit, o.count), (SpanUnit::Years, 2));
     }
 }

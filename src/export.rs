@@ -23,7 +23,8 @@ pub(crate) struct UpdateRecord<'s> {
     pub progress: Option<u8>,
     pub note: Option<TextMap<'s>>,
     pub assessed_by: Option<&'static str>,
-    pub sources: &'s [String],
+    /// Each the address alone, or `{ url, title }` when the content titles it.
+    pub sources: &'s [crate::model::Source],
 }
 
 /// A text by language code, the default language included.

@@ -188,7 +188,29 @@ pub struct Update {
     pub progress: Option<u8>,
     pub note: Option<Text>,
     pub assessed_by: Option<Assessor>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+/// A piece of evidence for an update: a web address (`http://` or
+/// `https://`), and the title the content gives it, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub url: String,
+    pub title: Option<String>,
+}
+
+/// As the content writes it: the address alone, or `{ url, title }`.
+impl serde::Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let Some(title) = &self.title else {
+            return s.serialize_str(&self.url);
+        };
+        let mut map = s.serialize_struct("Source", 2)?;
+        map.serialize_field("url", &self.url)?;
+        map.serialize_field("title", title)?;
+        map.end()
+    }
 }
 
 /// One commitment agreed in a locality.

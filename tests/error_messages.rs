@@ -827,3 +827,21 @@ fn html_nested_too_deeply() {
         )
     ));
 }
+
+// -- Evidence written as a mapping (issue 16: sources with a title) ---------
+
+#[test]
+fn source_mapping_without_url() {
+    insta::assert_snapshot!(commitment_with(
+        "    note:",
+        "    sources: [{ title: Report of the review }]\n    note:"
+    ));
+}
+
+#[test]
+fn source_mapping_with_an_unknown_key() {
+    insta::assert_snapshot!(commitment_with(
+        "    note:",
+        "    sources: [{ url: \"https://example.org/r.pdf\", titel: Report }]\n    note:"
+    ));
+}

@@ -7,7 +7,7 @@
 use super::reader::{Reader, path_of};
 use super::{RawCommitment, RawPage, RawUpdate};
 use crate::diag;
-use crate::model::Assessor;
+use crate::model::{Assessor, Source};
 use crate::yaml::{Node, Seg};
 
 const COMMITMENT_FIELDS: &[&str] = &[
@@ -34,6 +34,8 @@ const UPDATE_FIELDS: &[&str] = &[
 ];
 /// The fields of an update a translation may set (`date` matches it to the original's).
 const UPDATE_TEXT_FIELDS: &[&str] = &["date", "note"];
+/// The fields of a source written as a mapping.
+const SOURCE_FIELDS: &[&str] = &["url", "title"];
 const PAGE_FIELDS: &[&str] = &["title"];
 
 impl Reader<'_> {
@@ -65,21 +67,53 @@ impl Reader<'_> {
         }
     }
 
-    fn url_list(&mut self, node: &Node, path: &[Seg]) -> Vec<String> {
-        self.list(node, path, "sources", |r, n, p| {
-            let s = r.string(n, p, "sources")?;
-            let lower = s.to_ascii_lowercase();
-            if lower.starts_with("https://") || lower.starts_with("http://") {
-                Some(s)
-            } else {
-                let d =
-                    r.fm.error(p, "a source is not a web address")
-                        .found(format!("`{s}`"))
-                        .expected("a link starting with `https://` or `http://`".to_owned());
-                r.push(d);
-                None
-            }
+    /// An update's `sources`: each a web address, or `{ url, title }`.
+    fn sources(&mut self, node: &Node, path: &[Seg]) -> Vec<Source> {
+        self.list(node, path, "sources", |r, n, p| match n {
+            Node::Map(_) => r.titled_source(n, p),
+            _ => r
+                .web_address(n, p, "sources")
+                .map(|url| Source { url, title: None }),
         })
+    }
+
+    /// A source written `{ url: …, title: … }`; `url` is required.
+    fn titled_source(&mut self, node: &Node, path: &[Seg]) -> Option<Source> {
+        let mut url = None;
+        let mut title = None;
+        for (key, value) in self.fields(node, path, SOURCE_FIELDS, None, "a source") {
+            let p = path_of(path, Seg::key(key));
+            match key {
+                "url" => url = self.web_address(value, &p, "url"),
+                "title" => title = self.string(value, &p, "title"),
+                _ => {}
+            }
+        }
+        if let Node::Map(entries) = node
+            && !entries.iter().any(|(k, _)| k == "url")
+        {
+            let d = self.fm.error(path, "a source has no `url`").expected(
+                "`url:` with the web address of the evidence, beside its `title:`".to_owned(),
+            );
+            self.push(d);
+        }
+        Some(Source { url: url?, title })
+    }
+
+    /// A web address: text starting with `https://` or `http://`.
+    fn web_address(&mut self, node: &Node, path: &[Seg], what: &str) -> Option<String> {
+        let s = self.string(node, path, what)?;
+        let lower = s.to_ascii_lowercase();
+        if lower.starts_with("https://") || lower.starts_with("http://") {
+            return Some(s);
+        }
+        let d = self
+            .fm
+            .error(path, "a source is not a web address")
+            .found(format!("`{s}`"))
+            .expected("a link starting with `https://` or `http://`".to_owned());
+        self.push(d);
+        None
     }
 
     pub(super) fn page(&mut self, root: &Node, title_required: bool) -> RawPage {
@@ -170,7 +204,7 @@ impl Reader<'_> {
                 "status" => u.status = self.id(value, &p, key),
                 "progress" => u.progress = self.progress(value, &p),
                 "note" => u.note = self.text(value, &p, key),
-                "sources" => u.sources = self.url_list(value, &p),
+                "sources" => u.sources = self.sources(value, &p),
                 "assessed_by" => u.assessed_by = self.assessor(value, &p),
                 _ => {}
             }
@@ -213,7 +247,7 @@ impl Reader<'_> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::Assessor;
+    use crate::model::{Assessor, Source};
     use crate::parse::testing::{doc, doc_error, doc_errors, place, shown};
     use crate::parse::{Fields, ID_EXPECTED, RawCommitment};
     use jiff::civil::date;
@@ -254,7 +288,13 @@ mod tests {
         let u = &c.updates[0];
         assert_eq!(u.date, Some(date(2017, 9, 1)));
         assert_eq!(u.assessed_by, Some(Assessor::Joint));
-        assert_eq!(u.sources, ["https://example.org/r.pdf"]);
+        assert_eq!(
+            u.sources,
+            [Source {
+                url: "https://example.org/r.pdf".into(),
+                title: None
+            }]
+        );
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub struct RawUpdate {
     pub progress: Option<u8>,
     pub note: Option<RawText>,
     pub assessed_by: Option<Assessor>,
-    pub sources: Vec<String>,
+    pub sources: Vec<crate::model::Source>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

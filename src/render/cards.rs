@@ -72,6 +72,7 @@ impl Renderer<'_> {
             status: self.status_view(data, &c.status),
             progress: c.progress,
             overdue: self.derived.is_overdue(r),
+            overdue_by: self.derived.overdue_by(r),
             agreed: c.agreed.to_string(),
             due: c.due.map(|d| d.to_string()),
             updated: c.updates.last().map(|u| u.date.to_string()),
@@ -177,7 +178,7 @@ impl Renderer<'_> {
                 label: self.t(li, &format!("assessed-{}", a.as_str())),
                 path: String::new(),
             }),
-            sources: u.sources.clone(),
+            sources: u.sources.iter().map(super::evidence::source_view).collect(),
             commitment: None,
         }
     }

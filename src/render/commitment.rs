@@ -1,6 +1,6 @@
 //! A commitment's page (`commitment.html`): its card's fields (the card the
 //! lists share) and what only its page shows (responsible, topics, body,
-//! every update); and its fingerprint.
+//! every update, newest first); and its fingerprint.
 
 use super::Renderer;
 use super::values::CommitmentPage;
@@ -34,6 +34,7 @@ impl Renderer<'_> {
             updates: c
                 .updates
                 .iter()
+                .rev()
                 .map(|u| self.update_view(data, li, u))
                 .collect(),
         };

@@ -28,6 +28,7 @@ mod browse;
 mod cards;
 mod commitment;
 mod common;
+mod evidence;
 mod free;
 mod home;
 mod lang;
@@ -293,11 +294,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// What a commitment's entry depends on besides its locality's files:
-    /// its own files and its overdue flag.
-    fn commitment_fp(&self, r: CRef) -> (Fingerprint, bool) {
+    /// its own files and how long it is overdue.
+    fn commitment_fp(&self, r: CRef) -> (Fingerprint, Option<crate::derive::OverdueSpan>) {
         (
             self.site.commitment(r).fingerprint,
-            self.derived.is_overdue(r),
+            self.derived.overdue_by(r),
         )
     }
 

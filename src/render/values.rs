@@ -101,6 +101,9 @@ pub(super) struct Card {
     /// 0 to 100, when the last update gave one.
     pub(super) progress: Option<u8>,
     pub(super) overdue: bool,
+    /// How long it is overdue (`{ unit, count }`, unit `days`, `months` or
+    /// `years`), when it is.
+    pub(super) overdue_by: Option<crate::derive::OverdueSpan>,
     /// ISO dates: agreed, due, and of the last update.
     pub(super) agreed: String,
     pub(super) due: Option<String>,
@@ -141,10 +144,22 @@ pub(super) struct UpdateView {
     pub(super) progress: Option<u8>,
     pub(super) note: Option<Lt>,
     pub(super) assessed_by: Option<Labelled>,
-    /// URLs of the evidence.
-    pub(super) sources: Vec<String>,
+    /// The evidence, in the order the content gives it.
+    pub(super) sources: Vec<SourceView>,
     /// Set in lists of latest updates; `none` on the commitment's own page.
     pub(super) commitment: Option<Card>,
+}
+
+/// A piece of evidence of an update (THEME.md, "Source").
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct SourceView {
+    /// Its web address.
+    pub(super) url: String,
+    /// The title the content gives it, else its file name and host
+    /// (`rapport-2024.pdf · example.tn`) or its host and the start of its path.
+    pub(super) label: String,
+    /// Whether `label` is a title given in the content.
+    pub(super) titled: bool,
 }
 
 // -- values every page receives (common.rs, lang.rs) ------------------------
@@ -263,7 +278,7 @@ pub(super) struct CommitmentPage {
     pub(super) responsible: Option<Lt>,
     pub(super) topics: Vec<Labelled>,
     pub(super) body: Body,
-    /// Oldest first, `commitment` none.
+    /// Newest first (the latest update, then the earlier ones), `commitment` none.
     pub(super) updates: Vec<UpdateView>,
 }
 

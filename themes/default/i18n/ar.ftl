@@ -195,3 +195,31 @@ country-TG = توغو
 country-TN = تونس
 country-TZ = تنزانيا
 country-YE = اليمن
+
+## Time and evidence (issue 16): how long overdue, the latest update, the date of the data
+
+# Under a month in days, under two years in months, then in years.
+overdue-by-days = { $count ->
+    [one] متأخر منذ يوم واحد
+    [two] متأخر منذ يومين
+    [few] متأخر منذ { $count } أيام
+    [many] متأخر منذ { $count } يومًا
+   *[other] متأخر منذ { $count } يوم
+}
+overdue-by-months = { $count ->
+    [one] متأخر منذ شهر واحد
+    [two] متأخر منذ شهرين
+    [few] متأخر منذ { $count } أشهر
+    [many] متأخر منذ { $count } شهرًا
+   *[other] متأخر منذ { $count } شهر
+}
+overdue-by-years = { $count ->
+    [one] متأخر منذ سنة واحدة
+    [two] متأخر منذ سنتين
+    [few] متأخر منذ { $count } سنوات
+    [many] متأخر منذ { $count } سنةً
+   *[other] متأخر منذ { $count } سنة
+}
+latest-update = آخر تحديث
+earlier-updates = التحديثات السابقة
+data-as-of = البيانات حتى { $date }

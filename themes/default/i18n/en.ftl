@@ -175,3 +175,22 @@ country-TG = Togo
 country-TN = Tunisia
 country-TZ = Tanzania
 country-YE = Yemen
+
+## Time and evidence (issue 16): how long overdue, the latest update, the date of the data
+
+# Under a month in days, under two years in months, then in years.
+overdue-by-days = { $count ->
+    [one] Overdue by { $count } day
+   *[other] Overdue by { $count } days
+}
+overdue-by-months = { $count ->
+    [one] Overdue by { $count } month
+   *[other] Overdue by { $count } months
+}
+overdue-by-years = { $count ->
+    [one] Overdue by { $count } year
+   *[other] Overdue by { $count } years
+}
+latest-update = Latest update
+earlier-updates = Earlier updates
+data-as-of = Data as of { $date }

@@ -174,3 +174,19 @@ country-TG = Togo
 country-TN = Tunisie
 country-TZ = Tanzanie
 country-YE = Yémen
+
+## Time and evidence (issue 16): how long overdue, the latest update, the date of the data
+
+# Under a month in days, under two years in months, then in years.
+overdue-by-days = { $count ->
+    [one] En retard de { $count } jour
+   *[other] En retard de { $count } jours
+}
+overdue-by-months = En retard de { $count } mois
+overdue-by-years = { $count ->
+    [one] En retard de { $count } an
+   *[other] En retard de { $count } ans
+}
+latest-update = Dernière mise à jour
+earlier-updates = Mises à jour précédentes
+data-as-of = Données au { $date }

@@ -175,3 +175,22 @@ country-TG = Togo
 country-TN = Tunisiya
 country-TZ = Tanzaniya
 country-YE = Yemen
+
+## Time and evidence (issue 16): how long overdue, the latest update, the date of the data
+
+# Under a month in days, under two years in months, then in years.
+overdue-by-days = { $count ->
+    [one] Ya wuce wa'adi da kwana { $count }
+   *[other] Ya wuce wa'adi da kwanaki { $count }
+}
+overdue-by-months = { $count ->
+    [one] Ya wuce wa'adi da wata { $count }
+   *[other] Ya wuce wa'adi da watanni { $count }
+}
+overdue-by-years = { $count ->
+    [one] Ya wuce wa'adi da shekara { $count }
+   *[other] Ya wuce wa'adi da shekaru { $count }
+}
+latest-update = Bayani na baya-bayan nan
+earlier-updates = Bayanan da suka gabata
+data-as-of = Bayanai zuwa { $date }

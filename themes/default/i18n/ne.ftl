@@ -176,3 +176,13 @@ country-TG = टोगो
 country-TN = ट्युनिसिया
 country-TZ = तान्जानिया
 country-YE = यमन
+
+## Time and evidence (issue 16): how long overdue, the latest update, the date of the data
+
+# Under a month in days, under two years in months, then in years.
+overdue-by-days = म्याद नाघेको { $count } दिन
+overdue-by-months = म्याद नाघेको { $count } महिना
+overdue-by-years = म्याद नाघेको { $count } वर्ष
+latest-update = पछिल्लो अद्यावधिक
+earlier-updates = अघिल्ला अद्यावधिकहरू
+data-as-of = { $date } सम्मको तथ्याङ्क
