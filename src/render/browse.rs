@@ -56,7 +56,7 @@ impl Renderer<'_> {
         let heading = self.t(li, &format!("page-{dim}-index"));
         let mut ctx = Context::new();
         self.common(&mut ctx, li, path, "browse-index", &heading);
-        let items: Vec<IndexItem> = self
+        let mut items: Vec<IndexItem> = self
             .dimension_keys(di)
             .iter()
             .enumerate()
@@ -70,6 +70,12 @@ impl Renderer<'_> {
                 }
             })
             .collect();
+        // Statuses and parties keep site.yaml's order; topics and countries
+        // are read by name.
+        if matches!(dim, "topic" | "country") {
+            let collation = &self.langs[li].collation;
+            collation.sort_by_name(&mut items, |it| it.label.clone(), |it| it.path.clone());
+        }
         ctx.insert("dimension", dim);
         ctx.insert("heading", &heading);
         ctx.insert("items", &items);
