@@ -96,6 +96,25 @@ try {
               .filter((l) => getComputedStyle(l).listStyleType !== 'none').length,
             fwd: fwd && getComputedStyle(fwd, '::after').content,
             back: back && getComputedStyle(back, '::before').content,
+            // Cards and chips (issue 16): a card's heading starts at the
+            // card's padding, a status chip is one line, a percentage
+            // stays beside its bar.
+            cardGaps: [...document.querySelectorAll('.card')].map((c) => {
+              const h = c.querySelector('h2, h3');
+              return h ? h.getBoundingClientRect().top - c.getBoundingClientRect().top : 0;
+            }),
+            chipLines: [...document.querySelectorAll('.status')].map((s) => ({
+              text: s.textContent,
+              lines: Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)),
+            })),
+            barsApart: [...document.querySelectorAll('.bar, .progress progress')].filter((bar) => {
+              const cell = bar.parentElement;
+              const range = document.createRange();
+              range.selectNodeContents(cell);
+              const last = [...range.getClientRects()].pop();
+              const b = bar.getBoundingClientRect();
+              return last && (last.top >= b.bottom || b.top >= last.bottom);
+            }).length,
             stylesheetLoaded: getComputedStyle(document.querySelector('header.site') ?? document.body).backgroundColor !== 'rgba(0, 0, 0, 0)',
           };
         });
@@ -127,6 +146,10 @@ try {
           const end = dir === 'rtl' ? facts.late.left : facts.late.right;
           if (!(start > end)) fail(`the overdue mark is not on the ${dir === 'rtl' ? 'right' : 'left'} edge of a card`);
         }
+        const deep = facts.cardGaps.filter((g) => g > 24);
+        if (deep.length > 0) fail(`${deep.length} card heading(s) start ${Math.round(deep[0])}px below the card's top edge`);
+        for (const c of facts.chipLines.filter((c) => c.lines > 1)) fail(`the "${c.text}" chip breaks onto ${c.lines} lines`);
+        if (facts.barsApart > 0) fail(`${facts.barsApart} percentage(s) wrap under their bar`);
         if (facts.markedLists > 0) fail(`${facts.markedLists} menu, card or history list(s) show list markers`);
         const forward = dir === 'rtl' ? '←' : '→';
         if (facts.fwd && !facts.fwd.includes(forward)) fail(`a "more" arrow shows ${facts.fwd}, expected ${forward}`);
