@@ -30,6 +30,7 @@ const PAGES = [
   ['locality', 'localities/saaba/index.html'],
   ['commitment', 'localities/saaba/police-station-rehabilitation/index.html'],
   ['browse', 'status/in-progress/index.html'],
+  ['localities', 'localities/index.html'],
 ];
 const LANGS = [
   ['en', 'ltr'],
@@ -115,6 +116,8 @@ try {
               const b = bar.getBoundingClientRect();
               return last && (last.top >= b.bottom || b.top >= last.bottom);
             }).length,
+            // Where the locality cards of the localities index sit.
+            localityCards: [...document.querySelectorAll('main .card')].map((c) => rect(c)),
             stylesheetLoaded: getComputedStyle(document.querySelector('header.site') ?? document.body).backgroundColor !== 'rgba(0, 0, 0, 0)',
           };
         });
@@ -150,6 +153,14 @@ try {
         if (deep.length > 0) fail(`${deep.length} card heading(s) start ${Math.round(deep[0])}px below the card's top edge`);
         for (const c of facts.chipLines.filter((c) => c.lines > 1)) fail(`the "${c.text}" chip breaks onto ${c.lines} lines`);
         if (facts.barsApart > 0) fail(`${facts.barsApart} percentage(s) wrap under their bar`);
+        if (kind === 'localities') {
+          // A grid on wide screens, one column on phones.
+          const rows = new Map();
+          for (const c of facts.localityCards) rows.set(Math.round(c.top), (rows.get(Math.round(c.top)) ?? 0) + 1);
+          const widest = Math.max(0, ...rows.values());
+          if (vpName === 'phone' && widest > 1) fail(`${widest} locality cards share a row on a phone`);
+          if (vpName !== 'phone' && widest < 2) fail(`the localities index shows one card per row (${facts.localityCards.length} cards)`);
+        }
         if (facts.markedLists > 0) fail(`${facts.markedLists} menu, card or history list(s) show list markers`);
         const forward = dir === 'rtl' ? '←' : '→';
         if (facts.fwd && !facts.fwd.includes(forward)) fail(`a "more" arrow shows ${facts.fwd}, expected ${forward}`);
