@@ -832,3 +832,31 @@ fn grouped_by_country(lang: &str, localities: &[&str], countries: &[&str]) -> Ve
     out.sort_by_key(|n| rank(country_of(n))); // stable: name order within a country
     out.into_iter().map(str::to_owned).collect()
 }
+
+#[test]
+fn commitment_lists_follow_their_localities_names() {
+    let s = site_with_named_localities();
+    s.build_ok();
+    let localities_of =
+        |rel: &str| -> Vec<String> { Page::parse(&s.read(rel)).text_of("li.card p.small a bdi") };
+    assert_eq!(
+        localities_of("fr/country/ne/index.html"),
+        ["Agadez", "Dosso", "Écully", "Tahoua", "Zinder"]
+    );
+    assert_eq!(
+        localities_of("ar/commitments/index.html"),
+        [
+            "أغاديس",
+            "انجامينا",
+            "إيكولي",
+            "تاهوا",
+            "دوسو",
+            "زندر",
+            "كوتونو"
+        ]
+    );
+    assert_eq!(
+        localities_of("ne/status/in-progress/index.html"),
+        ["अगादेज", "एकुली", "कोटोनु", "जिन्डर", "डोस्सो", "ताहुआ", "न्जामेना"]
+    );
+}

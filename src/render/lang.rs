@@ -40,6 +40,9 @@ pub(super) struct LangData {
     /// Localities (indexes into `Site::localities`) by their names in this
     /// language, ties by id: sorted once, when a page first lists them.
     pub(super) locality_order: OnceLock<Vec<usize>>,
+    /// The browse lists and the list of all commitments with their
+    /// localities in that order: made once, when a list page first needs it.
+    pub(super) lists: OnceLock<super::browse::NamedLists>,
     /// Free pages: (id, title) for the navigation.
     pub(super) nav: Vec<(String, Lt)>,
     /// The same on every page of the language: `home_path`, `links` and the
@@ -91,6 +94,7 @@ impl Renderer<'_> {
             locality_card_values: OnceLock::new(),
             collation: Collation::new(&config.languages[li].locale),
             locality_order: OnceLock::new(),
+            lists: OnceLock::new(),
             nav: self
                 .site
                 .pages
