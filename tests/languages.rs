@@ -680,3 +680,183 @@ fn a_string_that_cannot_be_shown_is_reported_and_pages_show_the_fallback() {
         }
     }
 }
+
+// --- Order: lists sorted by name in each language's collation (issue 16) ---
+
+/// Localities whose ids run against their names, with names per language:
+/// (id, country, en, fr, ar, ne).
+const NAMED: [(&str, &str, &str, &str, &str, &str); 7] = [
+    ("a-zinder", "NE", "Zinder", "Zinder", "زندر", "जिन्डर"),
+    ("b-tahoua", "NE", "Tahoua", "Tahoua", "تاهوا", "ताहुआ"),
+    ("c-ecully", "NE", "Ecully", "Écully", "إيكولي", "एकुली"),
+    ("d-dosso", "NE", "Dosso", "Dosso", "دوسو", "डोस्सो"),
+    ("e-agadez", "NE", "Agadez", "Agadez", "أغاديس", "अगादेज"),
+    ("f-cotonou", "BJ", "Cotonou", "Cotonou", "كوتونو", "कोटोनु"),
+    (
+        "g-ndjamena",
+        "TD",
+        "Ndjamena",
+        "N'Djaména",
+        "انجامينا",
+        "न्जामेना",
+    ),
+];
+
+fn site_with_named_localities() -> TestSite {
+    let s = TestSite::empty();
+    s.file(
+        "site.yaml",
+        "title: Test tracker\nbase_url: https://t.example.org/\ndefault_language: en\n\
+         languages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\n  \
+         - { code: ar, name: العربية }\n  - { code: ne, name: नेपाली }\nas_of: 2024-06-30\n\
+         countries:\n  BJ: { en: Benin, fr: Bénin, ar: بنين, ne: बेनिन }\n  \
+         NE: { en: Niger, fr: Niger, ar: النيجر, ne: नाइजर }\n  \
+         TD: { en: Chad, fr: Tchad, ar: تشاد, ne: चाड }\n",
+    );
+    for (id, country, en, fr, ar, ne) in NAMED {
+        let dir = format!("localities/{id}");
+        s.file(
+            &format!("{dir}/_index.md"),
+            &format!("---\nname: {en}\ncountry: {country}\n---\n"),
+        );
+        for (lang, name) in [("fr", fr), ("ar", ar), ("ne", ne)] {
+            s.file(
+                &format!("{dir}/_index.{lang}.md"),
+                &format!("---\nname: \"{name}\"\n---\n"),
+            );
+        }
+        s.file(&format!("{dir}/patrols.md"), &commitment("Patrols"));
+    }
+    s
+}
+
+/// The names of the locality cards of a page, in page order.
+fn card_names(page: &Page) -> Vec<String> {
+    page.text_of("li.card h3 a")
+}
+
+#[test]
+fn localities_are_listed_in_the_order_of_each_languages_names() {
+    let s = site_with_named_localities();
+    s.build_ok();
+    let expected: [(&str, [&str; 7], [&str; 3]); 4] = [
+        (
+            "en",
+            [
+                "Agadez", "Cotonou", "Dosso", "Ecully", "Ndjamena", "Tahoua", "Zinder",
+            ],
+            ["Benin", "Chad", "Niger"],
+        ),
+        (
+            "fr",
+            [
+                "Agadez",
+                "Cotonou",
+                "Dosso",
+                "Écully",
+                "N'Djaména",
+                "Tahoua",
+                "Zinder",
+            ],
+            ["Bénin", "Niger", "Tchad"],
+        ),
+        (
+            "ar",
+            [
+                "أغاديس",
+                "انجامينا",
+                "إيكولي",
+                "تاهوا",
+                "دوسو",
+                "زندر",
+                "كوتونو",
+            ],
+            ["النيجر", "بنين", "تشاد"],
+        ),
+        (
+            "ne",
+            ["अगादेज", "एकुली", "कोटोनु", "जिन्डर", "डोस्सो", "ताहुआ", "न्जामेना"],
+            ["चाड", "नाइजर", "बेनिन"],
+        ),
+    ];
+    for (lang, localities, countries) in expected {
+        let home = Page::parse(&s.read(&format!("{lang}/index.html")));
+        assert_eq!(card_names(&home), localities, "{lang} home");
+        let index = Page::parse(&s.read(&format!("{lang}/localities/index.html")));
+        assert_eq!(index.text_of("section > h2"), countries, "{lang} index");
+        assert_eq!(
+            card_names(&index),
+            grouped_by_country(lang, &localities, &countries),
+            "{lang} index"
+        );
+        let browse = Page::parse(&s.read(&format!("{lang}/country/index.html")));
+        assert_eq!(
+            browse.text_of("ul.index > li > a"),
+            countries,
+            "{lang} country index"
+        );
+    }
+}
+
+/// `localities` (in name order) grouped by country, the countries in the
+/// order of `countries`: the order of the cards on the localities index.
+fn grouped_by_country(lang: &str, localities: &[&str], countries: &[&str]) -> Vec<String> {
+    let col = ["en", "fr", "ar", "ne"]
+        .iter()
+        .position(|l| *l == lang)
+        .unwrap();
+    let country_of = |name: &str| {
+        let row = NAMED
+            .iter()
+            .find(|r| [r.2, r.3, r.4, r.5][col] == name)
+            .unwrap();
+        match row.1 {
+            "BJ" => 0,
+            "NE" => 1,
+            _ => 2,
+        }
+    };
+    // Country position in `countries`: its name in this language.
+    let names = [
+        ["Benin", "Bénin", "بنين", "बेनिन"],
+        ["Niger", "Niger", "النيجر", "नाइजर"],
+        ["Chad", "Tchad", "تشاد", "चाड"],
+    ];
+    let rank = |code: usize| {
+        countries
+            .iter()
+            .position(|c| *c == names[code][col])
+            .unwrap()
+    };
+    let mut out: Vec<&str> = localities.to_vec();
+    out.sort_by_key(|n| rank(country_of(n))); // stable: name order within a country
+    out.into_iter().map(str::to_owned).collect()
+}
+
+#[test]
+fn commitment_lists_follow_their_localities_names() {
+    let s = site_with_named_localities();
+    s.build_ok();
+    let localities_of =
+        |rel: &str| -> Vec<String> { Page::parse(&s.read(rel)).text_of("li.card p.small a bdi") };
+    assert_eq!(
+        localities_of("fr/country/ne/index.html"),
+        ["Agadez", "Dosso", "Écully", "Tahoua", "Zinder"]
+    );
+    assert_eq!(
+        localities_of("ar/commitments/index.html"),
+        [
+            "أغاديس",
+            "انجامينا",
+            "إيكولي",
+            "تاهوا",
+            "دوسو",
+            "زندر",
+            "كوتونو"
+        ]
+    );
+    assert_eq!(
+        localities_of("ne/status/in-progress/index.html"),
+        ["अगादेज", "एकुली", "कोटोनु", "जिन्डर", "डोस्सो", "ताहुआ", "न्जामेना"]
+    );
+}

@@ -13,6 +13,23 @@ use crate::urls;
 use std::hash::Hash;
 use tera::{Context, Value};
 
+/// A language's lists of commitments with their localities in name order
+/// (each locality's commitments keep their order): per browse dimension,
+/// per key, and the list of all commitments.
+pub(super) struct NamedLists {
+    keys: Vec<Vec<Vec<CRef>>>,
+    all: Vec<CRef>,
+}
+
+/// `list` (in locality order, as derive makes lists) with its localities'
+/// runs ordered by `rank`, each locality's position in name order: one
+/// pass and a sort of the runs, not of the entries.
+fn in_rank_order(list: &[CRef], rank: &[usize]) -> Vec<CRef> {
+    let mut runs: Vec<&[CRef]> = list.chunk_by(|a, b| a.locality == b.locality).collect();
+    runs.sort_by_key(|run| rank[run[0].locality]);
+    runs.concat()
+}
+
 /// The commitments of page `pg` of a list.
 fn page_slice(list: &[CRef], pg: usize) -> &[CRef] {
     let start = (pg * PER_PAGE).min(list.len());
@@ -34,6 +51,28 @@ fn pagination_window(current: usize, total: usize) -> Vec<usize> {
 }
 
 impl Renderer<'_> {
+    /// The lists of the language of `data` with their localities in name
+    /// order, made once per language.
+    fn named_lists<'d>(&self, data: &'d LangData) -> &'d NamedLists {
+        data.lists.get_or_init(|| {
+            let mut rank = vec![0; self.site.localities.len()];
+            for (position, &i) in self.localities_in_order(data).iter().enumerate() {
+                rank[i] = position;
+            }
+            NamedLists {
+                keys: (0..DIMENSIONS.len())
+                    .map(|di| {
+                        self.dimension_keys(di)
+                            .iter()
+                            .map(|(_, list)| in_rank_order(list, &rank))
+                            .collect()
+                    })
+                    .collect(),
+                all: in_rank_order(&self.all_crefs, &rank),
+            }
+        })
+    }
+
     /// Per browse dimension, per key: how many of its commitments are overdue.
     pub(super) fn count_key_overdue(&self) -> Vec<Vec<usize>> {
         (0..DIMENSIONS.len())
@@ -56,7 +95,7 @@ impl Renderer<'_> {
         let heading = self.t(li, &format!("page-{dim}-index"));
         let mut ctx = Context::new();
         self.common(&mut ctx, li, path, "browse-index", &heading);
-        let items: Vec<IndexItem> = self
+        let mut items: Vec<IndexItem> = self
             .dimension_keys(di)
             .iter()
             .enumerate()
@@ -70,6 +109,12 @@ impl Renderer<'_> {
                 }
             })
             .collect();
+        // Statuses and parties keep site.yaml's order; topics and countries
+        // are read by name.
+        if matches!(dim, "topic" | "country") {
+            let collation = &self.langs[li].collation;
+            collation.sort_by_name(&mut items, |it| it.label.clone(), |it| it.path.clone());
+        }
         ctx.insert("dimension", dim);
         ctx.insert("heading", &heading);
         ctx.insert("items", &items);
@@ -155,12 +200,14 @@ impl Renderer<'_> {
         }
     }
 
-    /// The whole list a list page shows part of, and which part.
+    /// The whole list a list page shows part of, and which part. Lists
+    /// run by their localities' names in the page's language; the overdue
+    /// list, most overdue first.
     fn list_of(&self, page: Page) -> (&[CRef], usize) {
         match page {
-            Page::Browse(_, di, ki, pg) => (&self.dimension_keys(di)[ki].1, pg),
+            Page::Browse(li, di, ki, pg) => (&self.named_lists(&self.langs[li]).keys[di][ki], pg),
             Page::Overdue(_, pg) => (&self.derived.overdue_list, pg),
-            Page::All(_, pg) => (&self.all_crefs, pg),
+            Page::All(li, pg) => (&self.named_lists(&self.langs[li]).all, pg),
             _ => (&[], 0),
         }
     }

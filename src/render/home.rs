@@ -56,10 +56,13 @@ impl Renderer<'_> {
             .map(|u| self.update_item(data, li, *u))
             .collect();
         ctx.insert_value("latest", Value::from(latest));
-        ctx.insert_value(
-            "localities",
-            Value::from(self.locality_card_values(data).to_vec()),
-        );
+        let cards = self.locality_card_values(data);
+        let localities: Vec<Value> = self
+            .localities_in_order(data)
+            .iter()
+            .map(|i| cards[*i].clone())
+            .collect();
+        ctx.insert_value("localities", Value::from(localities));
         ctx.insert("updates_path", &urls::updates(code));
         ctx.insert("all_path", &urls::all_commitments(code));
         ("home.html", ctx)

@@ -5,6 +5,7 @@
 
 use super::Renderer;
 use super::values::{Body, CountryView, Feed, Labelled, LocalityCard, Lt, SiteView, StatusView};
+use crate::collate::Collation;
 use crate::i18n::Arg;
 use crate::markdown;
 use crate::model::{Lang, Text};
@@ -34,6 +35,14 @@ pub(super) struct LangData {
     pub(super) locality_cards: Vec<OnceLock<LocalityCard>>,
     /// Every locality card as a template value (home and localities pages).
     pub(super) locality_card_values: OnceLock<Vec<Value>>,
+    /// The language's collator, made once per build.
+    pub(super) collation: Collation,
+    /// Localities (indexes into `Site::localities`) by their names in this
+    /// language, ties by id: sorted once, when a page first lists them.
+    pub(super) locality_order: OnceLock<Vec<usize>>,
+    /// The browse lists and the list of all commitments with their
+    /// localities in that order: made once, when a list page first needs it.
+    pub(super) lists: OnceLock<super::browse::NamedLists>,
     /// Free pages: (id, title) for the navigation.
     pub(super) nav: Vec<(String, Lt)>,
     /// The same on every page of the language: `home_path`, `links` and the
@@ -83,6 +92,9 @@ impl Renderer<'_> {
                 .map(|_| OnceLock::new())
                 .collect(),
             locality_card_values: OnceLock::new(),
+            collation: Collation::new(&config.languages[li].locale),
+            locality_order: OnceLock::new(),
+            lists: OnceLock::new(),
             nav: self
                 .site
                 .pages

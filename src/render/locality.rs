@@ -5,13 +5,13 @@
 
 use super::Renderer;
 use super::lang::LangData;
-use super::values::{Feed, LocalityPage};
+use super::values::{CountryView, Feed, LocalityPage};
 use crate::derive::Derived;
 use crate::i18n::Arg;
 use crate::memo::{Fingerprint, Fingerprinter};
 use crate::model::{CRef, Site};
 use crate::urls;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 use tera::{Context, Value};
 
@@ -44,12 +44,11 @@ impl Renderer<'_> {
             &self.t(li, "page-localities"),
         );
         let countries: Vec<Value> = self
-            .derived
-            .localities_by_country
-            .iter()
-            .map(|(cc, locs)| {
+            .localities_by_country_in_order(li)
+            .into_iter()
+            .map(|(country, locs)| {
                 Value::from(BTreeMap::from([
-                    ("country", Value::from_serializable(&self.country(li, cc))),
+                    ("country", Value::from_serializable(&country)),
                     (
                         "localities",
                         Value::from(
@@ -63,6 +62,49 @@ impl Renderer<'_> {
             .collect();
         ctx.insert_value("countries", Value::from(countries));
         ("localities.html", ctx)
+    }
+
+    /// Every locality (indexes into `Site::localities`) by its name in the
+    /// language of `data`, ties by id; sorted once per language.
+    pub(super) fn localities_in_order<'d>(&self, data: &'d LangData) -> &'d [usize] {
+        data.locality_order.get_or_init(|| {
+            let locs = &self.site.localities;
+            let mut order: Vec<usize> = (0..locs.len()).collect();
+            data.collation.sort_by_name(
+                &mut order,
+                |i| self.lt(&locs[*i].name, data.index).text,
+                |i| locs[*i].id.as_str(),
+            );
+            order
+        })
+    }
+
+    /// The countries that have localities, by their names in language
+    /// `li` (ties by code), each with its localities in name order.
+    pub(super) fn localities_by_country_in_order(
+        &self,
+        li: usize,
+    ) -> Vec<(CountryView, Vec<usize>)> {
+        let data = &self.langs[li];
+        let mut groups: Vec<(CountryView, Vec<usize>)> = self
+            .derived
+            .localities_by_country
+            .keys()
+            .map(|cc| (self.country(li, cc), Vec::new()))
+            .collect();
+        data.collation
+            .sort_by_name(&mut groups, |g| g.0.name.clone(), |g| g.0.code.clone());
+        let group_of: HashMap<String, usize> = groups
+            .iter()
+            .enumerate()
+            .map(|(gi, g)| (g.0.code.clone(), gi))
+            .collect();
+        for &i in self.localities_in_order(data) {
+            if let Some(&gi) = group_of.get(&self.site.localities[i].country) {
+                groups[gi].1.push(i);
+            }
+        }
+        groups
     }
 
     /// Locality cards: each locality's own files and the counts its card

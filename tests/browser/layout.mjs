@@ -30,6 +30,7 @@ const PAGES = [
   ['locality', 'localities/saaba/index.html'],
   ['commitment', 'localities/saaba/police-station-rehabilitation/index.html'],
   ['browse', 'status/in-progress/index.html'],
+  ['localities', 'localities/index.html'],
 ];
 const LANGS = [
   ['en', 'ltr'],
@@ -96,6 +97,27 @@ try {
               .filter((l) => getComputedStyle(l).listStyleType !== 'none').length,
             fwd: fwd && getComputedStyle(fwd, '::after').content,
             back: back && getComputedStyle(back, '::before').content,
+            // Cards and chips (issue 16): a card's heading starts at the
+            // card's padding, a status chip is one line, a percentage
+            // stays beside its bar.
+            cardGaps: [...document.querySelectorAll('.card')].map((c) => {
+              const h = c.querySelector('h2, h3');
+              return h ? h.getBoundingClientRect().top - c.getBoundingClientRect().top : 0;
+            }),
+            chipLines: [...document.querySelectorAll('.status')].map((s) => ({
+              text: s.textContent,
+              lines: Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)),
+            })),
+            barsApart: [...document.querySelectorAll('.bar, .progress progress')].filter((bar) => {
+              const cell = bar.parentElement;
+              const range = document.createRange();
+              range.selectNodeContents(cell);
+              const last = [...range.getClientRects()].pop();
+              const b = bar.getBoundingClientRect();
+              return last && (last.top >= b.bottom || b.top >= last.bottom);
+            }).length,
+            // Where the locality cards of the localities index sit.
+            localityCards: [...document.querySelectorAll('main .card')].map((c) => rect(c)),
             stylesheetLoaded: getComputedStyle(document.querySelector('header.site') ?? document.body).backgroundColor !== 'rgba(0, 0, 0, 0)',
           };
         });
@@ -126,6 +148,18 @@ try {
           const start = dir === 'rtl' ? facts.late.right : facts.late.left;
           const end = dir === 'rtl' ? facts.late.left : facts.late.right;
           if (!(start > end)) fail(`the overdue mark is not on the ${dir === 'rtl' ? 'right' : 'left'} edge of a card`);
+        }
+        const deep = facts.cardGaps.filter((g) => g > 24);
+        if (deep.length > 0) fail(`${deep.length} card heading(s) start ${Math.round(deep[0])}px below the card's top edge`);
+        for (const c of facts.chipLines.filter((c) => c.lines > 1)) fail(`the "${c.text}" chip breaks onto ${c.lines} lines`);
+        if (facts.barsApart > 0) fail(`${facts.barsApart} percentage(s) wrap under their bar`);
+        if (kind === 'localities') {
+          // A grid on wide screens, one column on phones.
+          const rows = new Map();
+          for (const c of facts.localityCards) rows.set(Math.round(c.top), (rows.get(Math.round(c.top)) ?? 0) + 1);
+          const widest = Math.max(0, ...rows.values());
+          if (vpName === 'phone' && widest > 1) fail(`${widest} locality cards share a row on a phone`);
+          if (vpName !== 'phone' && widest < 2) fail(`the localities index shows one card per row (${facts.localityCards.length} cards)`);
         }
         if (facts.markedLists > 0) fail(`${facts.markedLists} menu, card or history list(s) show list markers`);
         const forward = dir === 'rtl' ? '←' : '→';
