@@ -72,7 +72,6 @@ card-due = الموعد النهائي:
 card-updated = آخر تحديث:
 history = سجلّ التحديثات
 evidence = المصادر:
-source-n = المصدر { $n }
 
 ## المناطق
 

@@ -72,7 +72,6 @@ card-due = Due:
 card-updated = Last update:
 history = History of updates
 evidence = Evidence:
-source-n = source { $n }
 
 ## Localities
 

@@ -71,7 +71,6 @@ card-due = Échéance :
 card-updated = Dernière mise à jour :
 history = Historique des mises à jour
 evidence = Sources :
-source-n = source { $n }
 
 ## Localités
 

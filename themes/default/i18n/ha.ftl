@@ -72,7 +72,6 @@ card-due = Wa'adi:
 card-updated = Bayani na ƙarshe:
 history = Tarihin sabbin bayanai
 evidence = Shaida:
-source-n = majiya ta { $n }
 
 ## Localities
 

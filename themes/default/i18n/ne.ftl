@@ -73,7 +73,6 @@ card-due = म्याद:
 card-updated = पछिल्लो अद्यावधिक:
 history = अद्यावधिकहरूको इतिहास
 evidence = प्रमाण:
-source-n = स्रोत { $n }
 
 ## क्षेत्रहरू
 
