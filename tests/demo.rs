@@ -197,3 +197,35 @@ fn demo_reads_in_nepali() {
         "{stdout}"
     );
 }
+
+// ---- issue 16: time in words ----
+
+#[test]
+fn the_demo_says_its_oldest_overdue_pledge_is_six_years_late() {
+    let (_tmp, out) = build_demo();
+    let read = |rel: &str| Page::parse(&read(&out, rel));
+    let en = read("en/localities/saaba/joint-night-patrols/index.html");
+    assert_eq!(
+        en.text_of("main .meta strong.overdue"),
+        ["Overdue by 6 years"]
+    );
+    let fr = read("fr/localities/saaba/joint-night-patrols/index.html");
+    assert_eq!(
+        fr.text_of("main .meta strong.overdue"),
+        ["En retard de 6 ans"]
+    );
+    // Its updates, newest first: the latest one under its own heading.
+    let dates = en.attrs("main section time", "datetime");
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert!(dates.len() >= 2, "{dates:?}");
+    assert_eq!(dates, sorted);
+    // And the date of its data in the footer, in French.
+    assert!(
+        fr.text_of("footer")
+            .join(" ")
+            .contains("Données au 30 juin 2024"),
+        "{:?}",
+        fr.text_of("footer")
+    );
+}

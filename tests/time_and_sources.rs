@@ -5,7 +5,7 @@
 //! and host.
 
 mod common;
-use common::{Page, TestSite};
+use common::TestSite;
 
 /// English (default), Arabic and Nepali; data current to 2024-06-30.
 const SITE: &str = "title: T\nbase_url: https://tracker.example.org/\ndefault_language: en\n\
@@ -75,46 +75,6 @@ fn overdue_says_by_how_long_in_days_months_or_years() {
     assert!(
         cards.contains(&"Overdue by 6 years".to_owned()),
         "{cards:?}"
-    );
-}
-
-#[test]
-fn the_demo_says_its_oldest_overdue_pledge_is_six_years_late() {
-    let s = TestSite::empty();
-    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let out = s.path().join("out");
-    let r = std::process::Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
-        .arg("build")
-        .arg(&content)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
-    let read = |rel: &str| Page::parse(&std::fs::read_to_string(out.join(rel)).unwrap());
-    let en = read("en/localities/saaba/joint-night-patrols/index.html");
-    assert_eq!(
-        en.text_of("main .meta strong.overdue"),
-        ["Overdue by 6 years"]
-    );
-    let fr = read("fr/localities/saaba/joint-night-patrols/index.html");
-    assert_eq!(
-        fr.text_of("main .meta strong.overdue"),
-        ["En retard de 6 ans"]
-    );
-    // Its updates, newest first: the latest one under its own heading.
-    let dates = en.attrs("main section time", "datetime");
-    let mut sorted = dates.clone();
-    sorted.sort_by(|a, b| b.cmp(a));
-    assert!(dates.len() >= 2, "{dates:?}");
-    assert_eq!(dates, sorted);
-    // And the date of its data in the footer, in French.
-    assert!(
-        fr.text_of("footer")
-            .join(" ")
-            .contains("Données au 30 juin 2024"),
-        "{:?}",
-        fr.text_of("footer")
     );
 }
 
