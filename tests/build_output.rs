@@ -216,19 +216,24 @@ fn home_shows_totals_by_status_and_party() {
     for label in ["In progress", "Completed", "Stalled", "Not started"] {
         assert!(text.contains(label), "missing {label}: {text}");
     }
-    let rows = home.text_of("table.tally tbody tr");
-    for row in [
-        "In progress 1 25%",
-        "Completed 1 25%",
-        "Suspended 0 0%",
-        "Police 2",
-        "Local government 2",
-        "Courts and prosecutors 0",
+    // Statuses in the status bar's legend, every one, zero counts too.
+    let legend = home.text_of("ul.legend li");
+    for item in [
+        "In progress 1 · 25%",
+        "Completed 1 · 25%",
+        "Suspended 0 · 0%",
     ] {
+        assert!(
+            legend.contains(&item.to_owned()),
+            "no `{item}` in {legend:?}"
+        );
+    }
+    let rows = home.text_of("table.tally tbody tr");
+    for row in ["Police 2", "Local government 2", "Courts and prosecutors 0"] {
         assert!(rows.contains(&row.to_owned()), "no row `{row}` in {rows:?}");
     }
     assert!(
-        text.contains("4 commitments · 1 commitment overdue"),
+        text.contains("1 of 4 commitments completed · 1 overdue"),
         "{text}"
     );
     // The overdue count links to the overdue page.

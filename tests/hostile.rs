@@ -564,7 +564,7 @@ fn raw_html_in_markdown_is_sanitised() {
         ["Justice and Security Dialogue"]
     );
     assert!(page.has("kbd"));
-    assert_eq!(page.text_of("details summary"), ["Minutes"]);
+    assert_eq!(page.text_of("main details summary"), ["Minutes"]);
     assert!(page.text().contains("Signed by both."));
 }
 

@@ -1,9 +1,10 @@
 //! Browse pages: a dimension's index (`browse-index.html`: its keys with
 //! their counts) and the lists (`list.html`: a key's commitments, the
-//! overdue ones, all of them), paginated at [`PER_PAGE`] with a short
+//! overdue ones, all of them; a country's with its status bar), paginated at [`PER_PAGE`] with a short
 //! pagination bar; and their fingerprints.
 
 use super::lang::LangData;
+use super::tally::{Zeros, done_of, status_counts};
 use super::values::{IndexItem, Link, Pagination, UpLink};
 use super::{DIMENSIONS, PER_PAGE, Page, Renderer, page_count};
 use crate::i18n::Arg;
@@ -185,10 +186,26 @@ impl Renderer<'_> {
         let mut ctx = Context::new();
         self.common(&mut ctx, li, path, "browse", &heading);
         self.list_context(&mut ctx, &self.langs[li], dim, &heading, page, path);
+        if let Some(counts) = self.country_counts(page) {
+            let statuses = &self.langs[li].statuses;
+            ctx.insert("done", &done_of(statuses, counts));
+            ctx.insert("by_status", &status_counts(statuses, counts, Zeros::Drop));
+        }
         if let Some(up) = up {
             ctx.insert("up", &up);
         }
         ("list.html", ctx)
+    }
+
+    /// On a page of a country's list, the country's commitments per status
+    /// (its status bar).
+    fn country_counts(&self, page: Page) -> Option<&[usize]> {
+        match page {
+            Page::Browse(_, di, ki, _) if DIMENSIONS[di] == "country" => {
+                Some(&self.country_status[ki])
+            }
+            _ => None,
+        }
     }
 
     /// How many commitments of the whole list a list page belongs to are overdue.
@@ -260,12 +277,14 @@ impl Renderer<'_> {
         })
     }
 
-    /// The page's own commitments, and what its heading and page links
-    /// show: the length of the whole list and how many are overdue.
+    /// The page's own commitments, and what its heading, status bar and
+    /// page links show: the length of the whole list, how many are
+    /// overdue, and a country's counts by status.
     pub(super) fn list_fp(&self, h: &mut Fingerprinter, page: Page) {
         let (full, pg) = self.list_of(page);
         full.len().hash(h);
         self.list_overdue(page).hash(h);
+        self.country_counts(page).hash(h);
         self.hash_entries(h, page_slice(full, pg));
     }
 }

@@ -6,7 +6,8 @@
 
 use super::Renderer;
 use super::lang::LangData;
-use super::values::{Card, Labelled, LocalityCard, LocalityRef, StatusCount, UpdateView};
+use super::tally::{Zeros, status_counts};
+use super::values::{Card, Labelled, LocalityCard, LocalityRef, UpdateView};
 use crate::derive::URef;
 use crate::memo::{Fingerprint, Fingerprinter};
 use crate::model::CRef;
@@ -133,16 +134,7 @@ impl Renderer<'_> {
             count: loc.commitments.len(),
             overdue,
             done,
-            by_status: data
-                .statuses
-                .iter()
-                .zip(counts)
-                .filter(|(_, n)| *n > 0)
-                .map(|(s, count)| StatusCount {
-                    status: s.clone(),
-                    count,
-                })
-                .collect(),
+            by_status: status_counts(&data.statuses, &counts, Zeros::Drop),
         }
     }
 

@@ -1,20 +1,15 @@
-//! The home page of a language (`home.html`): the introduction, totals by
-//! status and party, the latest updates and every locality's card; and
-//! its fingerprint.
+//! The home page of a language (`home.html`): how far the commitments have
+//! come (done of all, overdue, the status bar), the introduction, totals by
+//! party, the latest updates and every locality's card; and its fingerprint.
 
 use super::lang::LangData;
-use super::values::{OverdueLink, PartyRow, StatusRow};
+use super::tally::{Zeros, done_of, status_counts};
+use super::values::{OverdueLink, PartyRow};
 use super::{HOME_UPDATES, Renderer};
 use crate::memo::Fingerprinter;
 use crate::urls;
 use std::hash::Hash;
 use tera::{Context, Value};
-
-/// `count` as a percentage of `total`, rounded to the nearest whole number
-/// (halves up); 0 when there is nothing to count.
-fn percent(count: usize, total: usize) -> usize {
-    (count * 100 + total / 2).checked_div(total).unwrap_or(0)
-}
 
 impl Renderer<'_> {
     pub(super) fn home_context(&self, li: usize, path: &str) -> (&'static str, Context) {
@@ -46,7 +41,17 @@ impl Renderer<'_> {
                 path: urls::overdue(code),
             },
         );
-        ctx.insert("by_status", &self.status_rows(data));
+        let counts: Vec<usize> = self
+            .derived
+            .by_status
+            .iter()
+            .map(|(_, l)| l.len())
+            .collect();
+        ctx.insert("done", &done_of(&data.statuses, &counts));
+        ctx.insert(
+            "by_status",
+            &status_counts(&data.statuses, &counts, Zeros::Keep),
+        );
         ctx.insert("by_party", &self.party_rows(data));
         let latest: Vec<Value> = self
             .derived
@@ -66,20 +71,6 @@ impl Renderer<'_> {
         ctx.insert("updates_path", &urls::updates(code));
         ctx.insert("all_path", &urls::all_commitments(code));
         ("home.html", ctx)
-    }
-
-    /// `by_status`: every status with its count and share of all commitments.
-    fn status_rows<'d>(&self, data: &'d LangData) -> Vec<StatusRow<'d>> {
-        let total = self.derived.total;
-        data.statuses
-            .iter()
-            .zip(&self.derived.by_status)
-            .map(|(s, (_, list))| StatusRow {
-                status: s,
-                count: list.len(),
-                percent: percent(list.len(), total),
-            })
-            .collect()
     }
 
     /// `by_party`: every party with its count.
@@ -107,21 +98,5 @@ impl Renderer<'_> {
             u.update.hash(h);
             self.hash_entries(h, &[u.commitment]);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent;
-
-    #[test]
-    fn percentages_round_to_the_nearest_and_survive_an_empty_site() {
-        assert_eq!(percent(0, 0), 0);
-        assert_eq!(percent(1, 3), 33);
-        assert_eq!(percent(2, 3), 67);
-        assert_eq!(percent(1, 8), 13); // 12.5 rounds up
-        assert_eq!(percent(1, 200), 1); // 0.5 rounds up
-        assert_eq!(percent(1, 201), 0);
-        assert_eq!(percent(5, 5), 100);
     }
 }

@@ -35,6 +35,7 @@ mod lang;
 mod locality;
 mod page;
 mod root;
+mod tally;
 mod templates;
 mod updates;
 mod values;
@@ -102,6 +103,10 @@ pub(crate) struct Renderer<'a> {
     /// Per browse dimension, per key: how many of its commitments are
     /// overdue (every page of a list shows it: counted once, not per page).
     key_overdue: Vec<Vec<usize>>,
+    /// Per country (as `Derived::by_country`), per status of site.yaml:
+    /// how many of its commitments are in it (every page of a country's
+    /// list shows its status bar: counted once, not per page).
+    country_status: Vec<Vec<usize>>,
 }
 
 impl<'a> Renderer<'a> {
@@ -128,6 +133,11 @@ impl<'a> Renderer<'a> {
             locality_counts: locality::locality_counts(site, derived),
             cards,
             key_overdue: Vec::new(),
+            country_status: derived
+                .by_country
+                .iter()
+                .map(|(_, list)| tally::counts_of(site, &site.config, list))
+                .collect(),
         };
         r.key_overdue = r.count_key_overdue();
         r.entry_fps = r.entry_fingerprints();

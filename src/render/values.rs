@@ -112,11 +112,15 @@ pub(super) struct Card {
     pub(super) parties: Vec<Labelled>,
 }
 
-/// How many commitments of a locality are in a status.
+/// How many commitments of a locality, a country or the site are in a
+/// status (THEME.md, "StatusCount"): an item of `by_status`, and of the
+/// status bar's `bar`.
 #[derive(Clone, Debug, Serialize)]
 pub(super) struct StatusCount {
     pub(super) status: StatusView,
     pub(super) count: usize,
+    /// Of all the commitments counted, rounded to the nearest whole number.
+    pub(super) percent: usize,
 }
 
 /// A locality in lists (THEME.md, "LocalityCard").
@@ -236,15 +240,6 @@ pub(super) struct Choice {
 pub(super) struct OverdueLink {
     pub(super) count: usize,
     pub(super) path: String,
-}
-
-/// An item of the home page's `by_status`.
-#[derive(Serialize)]
-pub(super) struct StatusRow<'x> {
-    pub(super) status: &'x StatusView,
-    pub(super) count: usize,
-    /// Of all commitments, rounded to the nearest whole number.
-    pub(super) percent: usize,
 }
 
 /// An item of the home page's `by_party`.

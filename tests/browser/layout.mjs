@@ -8,8 +8,10 @@
 // would notice, and runs axe-core's WCAG 2.1 A and AA rules: the page reads in its own direction (headings start on the
 // reading side, the menu runs in reading order, the overdue mark is on the
 // starting edge of a card, arrows point the way the reader reads), nothing
-// spills sideways on a phone, and the text is not cut. A screenshot of each is
-// saved. Exits with 1 and lists every failure when any check fails.
+// spills sideways on a phone, and the text is not cut; on a phone the header
+// stays compact and the home's and a locality's headline and status bar are on
+// the first screen; the menu opens from the keyboard on a phone and shows its
+// links on a laptop. A screenshot of each is saved. Exits with 1 and lists every failure when any check fails.
 
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -38,7 +40,7 @@ const LANGS = [
   ['ne', 'ltr'],
 ];
 const VIEWPORTS = [
-  ['phone', { width: 360, height: 780 }, 'light'],
+  ['phone', { width: 360, height: 740 }, 'light'],
   ['laptop', { width: 1280, height: 900 }, 'light'],
   // The stylesheet has a dark scheme: its contrast is checked too.
   ['dark', { width: 1280, height: 900 }, 'dark'],
@@ -118,6 +120,14 @@ try {
             }).length,
             // Where the locality cards of the localities index sit.
             localityCards: [...document.querySelectorAll('main .card')].map((c) => rect(c)),
+            // The first screen (issue 16).
+            header: rect(document.querySelector('header.site')),
+            headline: rect(document.querySelector('main p.big')),
+            stack: rect(document.querySelector('main .stack')),
+            menuLinkShown: (() => {
+              const a = document.querySelector('nav.main a');
+              return !!a && a.getBoundingClientRect().height > 0 && a.checkVisibility();
+            })(),
             stylesheetLoaded: getComputedStyle(document.querySelector('header.site') ?? document.body).backgroundColor !== 'rgba(0, 0, 0, 0)',
           };
         });
@@ -161,6 +171,20 @@ try {
           if (vpName === 'phone' && widest > 1) fail(`${widest} locality cards share a row on a phone`);
           if (vpName !== 'phone' && widest < 2) fail(`the localities index shows one card per row (${facts.localityCards.length} cards)`);
         }
+        // The first screen of a phone (360x740): a compact header, and on the
+        // home and a locality page the headline and the status bar.
+        if (vpName === 'phone') {
+          if (!facts.header || facts.header.height > 120) fail(`the header is ${Math.round(facts.header?.height)}px tall on a phone (at most 120)`);
+          if (facts.menuLinkShown) fail('the menu is open on a phone before it is asked for');
+          if (kind === 'home' || kind === 'locality') {
+            for (const [what, r] of [['headline', facts.headline], ['status bar', facts.stack]]) {
+              if (!r) fail(`no ${what}`);
+              else if (r.bottom > viewport.height) fail(`the ${what} ends at y=${Math.round(r.bottom)}, below the first screen (${viewport.height}px)`);
+            }
+          }
+        } else if (!facts.menuLinkShown) {
+          fail('the menu\'s links are hidden on a wide screen');
+        }
         if (facts.markedLists > 0) fail(`${facts.markedLists} menu, card or history list(s) show list markers`);
         const forward = dir === 'rtl' ? '←' : '→';
         if (facts.fwd && !facts.fwd.includes(forward)) fail(`a "more" arrow shows ${facts.fwd}, expected ${forward}`);
@@ -180,6 +204,37 @@ try {
         await page.screenshot({ path: join(shots, `${lang}-${kind}-${vpName}.png`), fullPage: vpName === 'phone' });
       }
     }
+    await context.close();
+  }
+
+  // The menu from the keyboard: on a phone, Tab reaches its summary and
+  // Enter opens it; on a laptop, Tab reaches its links directly.
+  for (const [width, height] of [[360, 740], [1280, 900]]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    const menu = (what) => failures.push(`menu from the keyboard at ${width}px: ${what}`);
+    await page.goto(pathToFileURL(join(out, 'ar', 'index.html')).href);
+    let reached = null;
+    for (let i = 0; i < 20 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => {
+        const f = document.activeElement;
+        if (f?.matches('header details > summary')) return 'summary';
+        if (f?.matches('nav.main a')) return 'link';
+        return null;
+      });
+    }
+    if (width < 600 && reached !== 'summary') {
+      menu(`Tab reached ${reached ?? 'neither the menu nor its links'} first`);
+    } else if (width < 600) {
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      const inMenu = await page.evaluate(() => document.activeElement?.matches('nav.main a') && document.activeElement.checkVisibility());
+      if (!inMenu) menu('Enter on the summary did not open the menu onto its first link');
+    } else if (reached !== 'link') {
+      menu(`Tab reached ${reached ?? 'no menu link'} instead of a menu link`);
+    }
+    checked += 1;
     await context.close();
   }
 
@@ -221,4 +276,4 @@ if (failures.length > 0) {
   for (const f of failures) console.error(`  ${f}`);
   process.exit(1);
 }
-console.log(`Layout and accessibility checked in Chromium: ${checked - 1} page views (en, ar, ne; phone, laptop, dark scheme) and a walk from disk across languages and pages, no problems; axe-core (WCAG 2.1 A and AA) found no violation (${axeRules} rule passes). Screenshots in ${shots}`);
+console.log(`Layout and accessibility checked in Chromium: ${checked - 3} page views (en, ar, ne; phone, laptop, dark scheme), the menu from the keyboard and a walk from disk across languages and pages, no problems; axe-core (WCAG 2.1 A and AA) found no violation (${axeRules} rule passes). Screenshots in ${shots}`);

@@ -222,3 +222,16 @@ overdue-by-years = { $count ->
 latest-update = آخر تحديث
 earlier-updates = التحديثات السابقة
 data-as-of = البيانات حتى { $date }
+
+# ---- first screen ----
+home-heading = إلى أين وصلت الالتزامات؟
+done-of-total = { $total ->
+    [zero] لا توجد التزامات
+    [one] أُنجز { $done } من أصل التزام واحد
+    [two] أُنجز { $done } من أصل التزامين
+    [few] أُنجز { $done } من أصل { $total } التزامات
+    [many] أُنجز { $done } من أصل { $total } التزامًا
+   *[other] أُنجز { $done } من أصل { $total } التزام
+}
+overdue-short = المتأخرة: { $count }
+menu = القائمة

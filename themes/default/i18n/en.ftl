@@ -193,3 +193,12 @@ overdue-by-years = { $count ->
 latest-update = Latest update
 earlier-updates = Earlier updates
 data-as-of = Data as of { $date }
+
+# ---- first screen ----
+home-heading = How far have the commitments come?
+done-of-total = { $total ->
+    [one] { $done } of { $total } commitment completed
+   *[other] { $done } of { $total } commitments completed
+}
+overdue-short = { $count } overdue
+menu = Menu

@@ -189,3 +189,12 @@ overdue-by-years = { $count ->
 latest-update = Dernière mise à jour
 earlier-updates = Mises à jour précédentes
 data-as-of = Données au { $date }
+
+# ---- first screen ----
+home-heading = Où en sont les engagements ?
+done-of-total = { $done ->
+    [one] { $done } engagement réalisé sur { $total }
+   *[other] { $done } engagements réalisés sur { $total }
+}
+overdue-short = { $count } en retard
+menu = Menu

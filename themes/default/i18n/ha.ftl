@@ -193,3 +193,12 @@ overdue-by-years = { $count ->
 latest-update = Bayani na baya-bayan nan
 earlier-updates = Bayanan da suka gabata
 data-as-of = Bayanai zuwa { $date }
+
+# ---- first screen ----
+home-heading = Ina alƙawuran suka kai?
+done-of-total = { $total ->
+    [one] An kammala { $done } daga cikin alƙawari { $total }
+   *[other] An kammala { $done } daga cikin alƙawura { $total }
+}
+overdue-short = { $count } sun wuce wa'adi
+menu = Menu

@@ -185,3 +185,9 @@ overdue-by-years = म्याद नाघेको { $count } वर्ष
 latest-update = पछिल्लो अद्यावधिक
 earlier-updates = अघिल्ला अद्यावधिकहरू
 data-as-of = { $date } सम्मको तथ्याङ्क
+
+# ---- first screen ----
+home-heading = प्रतिबद्धताहरू कहाँसम्म पुगे?
+done-of-total = { $total } मध्ये { $done } प्रतिबद्धता सम्पन्न
+overdue-short = { $count } म्याद नाघेका
+menu = मेनु
