@@ -193,3 +193,12 @@ overdue-by-years = { $count ->
 latest-update = Latest update
 earlier-updates = Earlier updates
 data-as-of = Data as of { $date }
+
+# ---- sides ----
+# Both sides' view: several parties' assessments of one review.
+views-differ = Views differ
+views-differ-note = { $points ->
+    [0] The parties' assessments differ on the status.
+    [one] The parties' assessments differ by { $points } point of progress.
+   *[other] The parties' assessments differ by { $points } points of progress.
+}

@@ -189,3 +189,11 @@ overdue-by-years = { $count ->
 latest-update = Dernière mise à jour
 earlier-updates = Mises à jour précédentes
 data-as-of = Données au { $date }
+
+# ---- sides ----
+views-differ = Avis divergents
+views-differ-note = { $points ->
+    [0] Les évaluations des parties divergent sur le statut.
+    [one] Les évaluations des parties divergent de { $points } point d'avancement.
+   *[other] Les évaluations des parties divergent de { $points } points d'avancement.
+}

@@ -193,3 +193,10 @@ overdue-by-years = { $count ->
 latest-update = Bayani na baya-bayan nan
 earlier-updates = Bayanan da suka gabata
 data-as-of = Bayanai zuwa { $date }
+
+# ---- sides ----
+views-differ = Ra'ayoyi sun bambanta
+views-differ-note = { $points ->
+    [0] Tantancewar ɓangarorin ta bambanta kan matsayi.
+   *[other] Tantancewar ɓangarorin ta bambanta da maki { $points } na ci gaba.
+}

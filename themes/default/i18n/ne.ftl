@@ -185,3 +185,10 @@ overdue-by-years = म्याद नाघेको { $count } वर्ष
 latest-update = पछिल्लो अद्यावधिक
 earlier-updates = अघिल्ला अद्यावधिकहरू
 data-as-of = { $date } सम्मको तथ्याङ्क
+
+# ---- sides ----
+views-differ = मूल्याङ्कन फरक
+views-differ-note = { $points ->
+    [0] पक्षहरूको मूल्याङ्कन स्थितिमा फरक छ।
+   *[other] पक्षहरूको मूल्याङ्कन प्रगतिमा { $points } अङ्कले फरक छ।
+}
