@@ -188,6 +188,18 @@ pub(super) struct Feed {
     pub(super) title: String,
 }
 
+/// `fallback_notice`: the languages a page's content shows besides its
+/// own (THEME.md), made in `notice.rs`.
+#[derive(Serialize)]
+pub(super) struct FallbackNotice {
+    /// Their codes, in code order.
+    pub(super) codes: Vec<String>,
+    /// Their names in the page's language, joined as a list.
+    pub(super) shown: String,
+    /// The page's language, named in itself.
+    pub(super) language: String,
+}
+
 /// An item of `switcher`: this page in another language.
 #[derive(Serialize)]
 pub(super) struct Switch<'x> {

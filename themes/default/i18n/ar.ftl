@@ -232,3 +232,10 @@ views-differ-note = { $points ->
     [few] تختلف تقييمات الأطراف بفارق { $points } نقاط في نسبة التقدم.
    *[other] تختلف تقييمات الأطراف بفارق { $points } نقطة في نسبة التقدم.
 }
+fallback-notice = هذه الصفحة مكتوبة جزئيًا ب{ $shown }: لم تُترجم إلى { $language } بعد.
+fallback-notice-link = لغات أخرى
+language-en = الإنجليزية
+language-fr = الفرنسية
+language-ar = العربية
+language-ne = النيبالية
+language-ha = الهوسا

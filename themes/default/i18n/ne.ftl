@@ -192,3 +192,10 @@ views-differ-note = { $points ->
     [0] पक्षहरूको मूल्याङ्कन स्थितिमा फरक छ।
    *[other] पक्षहरूको मूल्याङ्कन प्रगतिमा { $points } अङ्कले फरक छ।
 }
+fallback-notice = यो पृष्ठ आंशिक रूपमा { $shown }मा छ: यसलाई अझै { $language }मा अनुवाद गरिएको छैन।
+fallback-notice-link = अन्य भाषाहरू
+language-en = अङ्ग्रेजी
+language-fr = फ्रान्सेली
+language-ar = अरबी
+language-ne = नेपाली
+language-ha = हाउसा
