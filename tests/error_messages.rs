@@ -923,3 +923,10 @@ fn two_updates_share_a_date_and_name_no_assessor() {
         "    note: Three patrols a week.\n  - date: 2017-09-01\n    status: in-progress\n    progress: 30\n"
     ));
 }
+
+#[test]
+fn review_after_the_as_of_date() {
+    insta::assert_snapshot!(assessed_then(
+        "  - date: 2017-10-01\n    review: 2024-07-01\n    status: in-progress\n    assessed_by: community\n"
+    ));
+}

@@ -377,3 +377,19 @@ fn a_fully_translated_page_has_no_notice() {
         assert!(!demo_page(&out, rel).has(".fallback"), "{rel}");
     }
 }
+
+#[test]
+fn a_review_after_the_as_of_date_is_an_error() {
+    let text = two_sides(60, 50).replacen(
+        "  - date: 2024-03-10\n    status: stalled",
+        "  - date: 2024-03-10\n    review: 2024-07-02\n    status: stalled",
+        1,
+    );
+    let err = check_errors(&site_with(&text));
+    assert!(
+        err.contains(&format!(
+            "{C}:17:13: a review is dated after the portal's as-of date"
+        )),
+        "{err}"
+    );
+}

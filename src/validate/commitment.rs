@@ -165,7 +165,8 @@ impl<'a> Rules<'a> {
     }
 
     /// Updates: known statuses, dates not after as_of nor before agreed,
-    /// reviews in order, each party once per review.
+    /// review dates not after as_of, reviews in order, each party once
+    /// per review.
     fn check_updates(&self, diags: &mut Vec<Diagnostic>) {
         let mut previous: Option<(Date, Date)> = None;
         let mut review: Vec<(usize, Option<Assessor>)> = Vec::new();
@@ -176,6 +177,19 @@ impl<'a> Rules<'a> {
             }
             let Some(date) = u.date else { continue };
             self.check_update_date(date, &path("date"), diags);
+            if let Some(review) = u.review
+                && review > self.config.as_of
+            {
+                let as_of = self.config.as_of;
+                diags.push(
+                    self.fm
+                        .error(&path("review"), "a review is dated after the portal's as-of date")
+                        .found(review.to_string())
+                        .expected(format!(
+                            "the date of a review held on or before {as_of} (`as_of`, or the build date)"
+                        )),
+                );
+            }
             let key = u.review.unwrap_or(date);
             if previous.is_some_and(|(_, k)| k != key) {
                 self.check_review(&review, diags);
