@@ -375,6 +375,9 @@ fn a_fully_translated_page_has_no_notice() {
         "en/localities/kasserine/school-route-escorts/index.html",
     ] {
         assert!(!demo_page(&out, rel).has(".fallback"), "{rel}");
+        // Not a byte where the notice would go: main opens on its content.
+        let html = std::fs::read_to_string(out.join(rel)).unwrap();
+        assert!(html.contains("<main id=\"main\" class=\"wrap\"><"), "{rel}");
     }
 }
 
