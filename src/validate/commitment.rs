@@ -168,8 +168,8 @@ impl<'a> Rules<'a> {
     /// review dates not after as_of, reviews in order, each party once
     /// per review.
     fn check_updates(&self, diags: &mut Vec<Diagnostic>) {
-        let mut previous: Option<(Date, Date)> = None;
-        let mut review: Vec<(usize, Option<Assessor>)> = Vec::new();
+        let mut previous: Option<Dated> = None;
+        let mut review: Vec<Assessed> = Vec::new();
         for (i, u) in self.raw.updates.iter().enumerate() {
             let path = |k: &str| vec![Seg::key("updates"), Seg::Index(i), Seg::key(k)];
             if let Some(s) = &u.status {
@@ -177,29 +177,37 @@ impl<'a> Rules<'a> {
             }
             let Some(date) = u.date else { continue };
             self.check_update_date(date, &path("date"), diags);
-            if let Some(review) = u.review
-                && review > self.config.as_of
-            {
-                let as_of = self.config.as_of;
-                diags.push(
-                    self.fm
-                        .error(&path("review"), "a review is dated after the portal's as-of date")
-                        .found(review.to_string())
-                        .expected(format!(
-                            "the date of a review held on or before {as_of} (`as_of`, or the build date)"
-                        )),
-                );
+            if let Some(review) = u.review {
+                self.check_review_date(review, &path("review"), diags);
             }
             let key = u.review.unwrap_or(date);
-            if previous.is_some_and(|(_, k)| k != key) {
+            if previous.is_some_and(|p| p.review != key) {
                 self.check_review(&review, diags);
                 review.clear();
             }
             self.check_order(date, key, previous, i, diags);
-            review.push((i, u.assessed_by));
-            previous = Some((date, key));
+            review.push(Assessed {
+                index: i,
+                by: u.assessed_by,
+            });
+            previous = Some(Dated { date, review: key });
         }
         self.check_review(&review, diags);
+    }
+
+    /// A `review:` date: not after `as_of`.
+    fn check_review_date(&self, review: Date, path: &[Seg], diags: &mut Vec<Diagnostic>) {
+        let as_of = self.config.as_of;
+        if review > as_of {
+            diags.push(
+                self.fm
+                    .error(path, "a review is dated after the portal's as-of date")
+                    .found(review.to_string())
+                    .expected(format!(
+                        "the date of a review held on or before {as_of} (`as_of`, or the build date)"
+                    )),
+            );
+        }
     }
 
     /// An update's date: not after `as_of`, not before `agreed`.
@@ -234,11 +242,15 @@ impl<'a> Rules<'a> {
         &self,
         date: Date,
         key: Date,
-        previous: Option<(Date, Date)>,
+        previous: Option<Dated>,
         i: usize,
         diags: &mut Vec<Diagnostic>,
     ) {
-        let Some((prev, prev_key)) = previous else {
+        let Some(Dated {
+            date: prev,
+            review: prev_key,
+        }) = previous
+        else {
             return;
         };
         let path = |k: &str| [Seg::key("updates"), Seg::Index(i), Seg::key(k)];
@@ -271,15 +283,15 @@ impl<'a> Rules<'a> {
 
     /// One review's updates (index, assessor): when there are several,
     /// each says who assessed it, and each party assesses once.
-    fn check_review(&self, review: &[(usize, Option<Assessor>)], diags: &mut Vec<Diagnostic>) {
+    fn check_review(&self, review: &[Assessed], diags: &mut Vec<Diagnostic>) {
         if review.len() < 2 {
             return;
         }
-        let date = self.review_label(review[0].0);
-        if review.iter().all(|(_, who)| who.is_none()) {
+        let date = self.review_label(review[0].index);
+        if review.iter().all(|a| a.by.is_none()) {
             let path = [
                 Seg::key("updates"),
-                Seg::Index(review[1].0),
+                Seg::Index(review[1].index),
                 Seg::key("date"),
             ];
             let d = self.fm.error(&path, "two updates share a date")
@@ -291,7 +303,13 @@ impl<'a> Rules<'a> {
             diags.push(d);
             return;
         }
-        for (n, &(i, who)) in review.iter().enumerate() {
+        self.check_assessors(review, &date, diags);
+    }
+
+    /// The assessors of one review of several updates (index, assessor,
+    /// the review's date `date`): each named, none twice.
+    fn check_assessors(&self, review: &[Assessed], date: &str, diags: &mut Vec<Diagnostic>) {
+        for (n, &Assessed { index: i, by: who }) in review.iter().enumerate() {
             let path = [Seg::key("updates"), Seg::Index(i)];
             let Some(who) = who else {
                 let d = self.fm.error(&path, "an update of a review with several assessments does not say who assessed it")
@@ -301,7 +319,11 @@ impl<'a> Rules<'a> {
                 diags.push(d);
                 continue;
             };
-            if let Some(&(j, _)) = review[..n].iter().find(|(_, w)| *w == Some(who)) {
+            if let Some(j) = review[..n]
+                .iter()
+                .find(|a| a.by == Some(who))
+                .map(|a| a.index)
+            {
                 let mut p = path.to_vec();
                 p.push(Seg::key("assessed_by"));
                 let d = self.fm.error(&p, "the same party assessed one review twice")
@@ -527,6 +549,20 @@ impl<'a> Rules<'a> {
         }
         updates
     }
+}
+
+/// An update's date and its review's (`review:`, else the same date).
+#[derive(Clone, Copy)]
+struct Dated {
+    date: Date,
+    review: Date,
+}
+
+/// An update of a review (its index in `updates`) and who assessed it.
+#[derive(Clone, Copy)]
+struct Assessed {
+    index: usize,
+    by: Option<Assessor>,
 }
 
 /// Whether translated update `tu` is a translation of the original's `u`:
