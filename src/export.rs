@@ -19,6 +19,9 @@ use std::sync::Arc;
 #[derive(Debug, Serialize)]
 pub(crate) struct UpdateRecord<'s> {
     pub date: String,
+    /// The review it assesses, when the content names one (`review:`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
     pub status: &'s str,
     pub progress: Option<u8>,
     pub note: Option<TextMap<'s>>,
@@ -92,6 +95,7 @@ pub(crate) fn record<'s>(site: &'s Site, derived: &Derived, r: CRef) -> Record<'
             .iter()
             .map(|u| UpdateRecord {
                 date: u.date.to_string(),
+                review: u.review.map(|d| d.to_string()),
                 status: &u.status,
                 progress: u.progress,
                 note: u.note.as_ref().map(|t| text_map(site, t)),

@@ -118,9 +118,10 @@ pub(crate) fn atom(
         );
         let _ = writeln!(
             x,
-            "    <id>{}#update-{}</id>",
+            "    <id>{}#update-{}{}</id>",
             escape_xml(&url),
-            update.date
+            update.date,
+            assessor_suffix(c, update)
         );
         let _ = writeln!(
             x,
@@ -232,6 +233,22 @@ fn split_sitemap(entries: &[String], base_url: &str, max_urls: usize) -> Vec<(St
     index.push_str("</sitemapindex>\n");
     out.insert(0, (names[0].clone(), index));
     out
+}
+
+/// What tells an update's entry id apart from another update of the same
+/// commitment and date (several parties' assessments of one review): `-`
+/// and who assessed it. The update alone on its date, and the leading
+/// assessment of those sharing it (`reviews::leading`), keep
+/// `#update-<date>`, so an entry's id stays when other parties' assessments
+/// are added beside it.
+fn assessor_suffix(c: &crate::model::Commitment, u: &crate::model::Update) -> String {
+    let same_date: Vec<&crate::model::Update> =
+        c.updates.iter().filter(|o| o.date == u.date).collect();
+    let leads = crate::reviews::leading(&same_date).is_some_and(|l| std::ptr::eq(*l, u));
+    match u.assessed_by {
+        Some(a) if !leads => format!("-{}", a.as_str()),
+        _ => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ mod outputs;
 pub mod parse;
 pub mod pipeline;
 mod render;
+pub mod reviews;
 pub mod serve;
 pub mod session;
 mod svg;

@@ -1,8 +1,8 @@
 //! The data types of a validated site: what every stage after `validate` works on.
 //!
 //! Values here are checked: ids are well formed, every status and party id
-//! refers to a definition, dates are real dates, updates are in order, and the
-//! current status agrees with the last update. Later stages rely on that and
+//! refers to a definition, dates are real dates, updates are in order and
+//! grouped by review, and the current status agrees with the last review. Later stages rely on that and
 //! do not check again.
 
 use jiff::civil::Date;
@@ -184,6 +184,9 @@ impl Assessor {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Update {
     pub date: Date,
+    /// The review it assesses, when the content names one (`review:`);
+    /// otherwise its own date is its review's. See [`crate::reviews`].
+    pub review: Option<Date>,
     pub status: String,
     pub progress: Option<u8>,
     pub note: Option<Text>,
@@ -224,12 +227,13 @@ pub struct Commitment {
     pub pledged_by: Vec<String>,
     pub agreed: Date,
     pub due: Option<Date>,
-    /// The current status (equal to the last update's, when there are updates).
+    /// The current status (equal to the last review's leading assessment's,
+    /// when there are updates: see [`crate::reviews::leading`]).
     pub status: String,
     pub progress: Option<u8>,
     pub topics: Vec<String>,
     pub responsible: Option<Text>,
-    /// Oldest first.
+    /// Oldest first, grouped by review (see [`crate::reviews`]).
     pub updates: Vec<Update>,
     /// Markdown source, per language.
     pub body: Text,

@@ -193,7 +193,7 @@ fn demo_reads_in_nepali() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&r.stdout);
     assert!(
-        stdout.contains("ne: 100% of texts translated (262 of 262); interface strings complete"),
+        stdout.contains("ne: 100% of texts translated (264 of 264); interface strings complete"),
         "{stdout}"
     );
 }

@@ -845,3 +845,88 @@ fn source_mapping_with_an_unknown_key() {
         "    sources: [{ url: \"https://example.org/r.pdf\", titel: Report }]\n    note:"
     ));
 }
+
+// ---------------------------------------------------------------------------
+// Both sides' view: several parties' assessments of one review (issue 16)
+
+/// The minimal commitment's one update, assessed by the police, followed by
+/// `more` (further updates).
+fn assessed_then(more: &str) -> String {
+    commitment_with(
+        "    note: Three patrols a week.\n",
+        &format!("    note: Three patrols a week.\n    assessed_by: police\n{more}"),
+    )
+}
+
+#[test]
+fn same_party_assesses_one_review_twice() {
+    insta::assert_snapshot!(assessed_then(
+        "  - date: 2017-09-01\n    status: in-progress\n    progress: 30\n    assessed_by: police\n"
+    ));
+}
+
+#[test]
+fn review_with_an_update_that_names_no_assessor() {
+    insta::assert_snapshot!(assessed_then(
+        "  - date: 2017-09-01\n    status: in-progress\n    progress: 30\n"
+    ));
+}
+
+#[test]
+fn review_before_the_previous_one() {
+    insta::assert_snapshot!(assessed_then(
+        "  - date: 2017-10-01\n    review: 2017-08-01\n    status: in-progress\n    assessed_by: community\n"
+    ));
+}
+
+#[test]
+fn progress_disagrees_with_the_last_reviews_leading_assessment() {
+    insta::assert_snapshot!(assessed_then(
+        "  - date: 2017-09-01\n    status: in-progress\n    progress: 10\n    assessed_by: community\n"
+    ));
+}
+
+/// Two assessments of one review, and a French file with `updates`.
+fn translated_assessments(updates: &str) -> String {
+    let original = COMMITMENT.replacen(
+        "    note: Three patrols a week.\n",
+        "    note: Three patrols a week.\n    assessed_by: community\n  - date: 2017-09-01\n    status: in-progress\n    progress: 30\n    assessed_by: joint\n",
+        1,
+    );
+    with(&[
+        (C, &original),
+        (
+            C_FR,
+            &format!("---\ntitle: Patrouilles\nupdates:\n{updates}---\nTexte.\n"),
+        ),
+    ])
+}
+
+#[test]
+fn translated_update_of_a_shared_date_names_no_assessor() {
+    insta::assert_snapshot!(translated_assessments(
+        "  - { date: 2017-09-01, note: Trois patrouilles. }\n"
+    ));
+}
+
+#[test]
+fn translated_update_names_an_assessor_the_original_lacks() {
+    insta::assert_snapshot!(translated_assessments(
+        "  - { date: 2017-09-01, assessed_by: police, note: Trois patrouilles. }\n"
+    ));
+}
+
+#[test]
+fn two_updates_share_a_date_and_name_no_assessor() {
+    insta::assert_snapshot!(commitment_with(
+        "    note: Three patrols a week.\n",
+        "    note: Three patrols a week.\n  - date: 2017-09-01\n    status: in-progress\n    progress: 30\n"
+    ));
+}
+
+#[test]
+fn review_after_the_as_of_date() {
+    insta::assert_snapshot!(assessed_then(
+        "  - date: 2017-10-01\n    review: 2024-07-01\n    status: in-progress\n    assessed_by: community\n"
+    ));
+}

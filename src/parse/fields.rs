@@ -26,14 +26,16 @@ const COMMITMENT_FIELDS: &[&str] = &[
 const COMMITMENT_TEXT_FIELDS: &[&str] = &["title", "summary", "responsible", "updates"];
 const UPDATE_FIELDS: &[&str] = &[
     "date",
+    "review",
     "status",
     "progress",
     "note",
     "assessed_by",
     "sources",
 ];
-/// The fields of an update a translation may set (`date` matches it to the original's).
-const UPDATE_TEXT_FIELDS: &[&str] = &["date", "note"];
+/// The fields of an update a translation may set (`date`, and `assessed_by`
+/// where several updates share a date, match it to the original's).
+const UPDATE_TEXT_FIELDS: &[&str] = &["date", "assessed_by", "note"];
 /// The fields of a source written as a mapping.
 const SOURCE_FIELDS: &[&str] = &["url", "title"];
 const PAGE_FIELDS: &[&str] = &["title"];
@@ -201,6 +203,7 @@ impl Reader<'_> {
             let p = path_of(path, Seg::key(key));
             match key {
                 "date" => u.date = self.date(value, &p, key),
+                "review" => u.review = self.date(value, &p, key),
                 "status" => u.status = self.id(value, &p, key),
                 "progress" => u.progress = self.progress(value, &p),
                 "note" => u.note = self.text(value, &p, key),

@@ -146,6 +146,7 @@ pub struct RawLocality {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RawUpdate {
     pub date: Option<Date>,
+    pub review: Option<Date>,
     pub status: Option<String>,
     pub progress: Option<u8>,
     pub note: Option<RawText>,

@@ -87,6 +87,7 @@ impl Renderer<'_> {
                 .iter()
                 .filter_map(|p| data.parties.iter().find(|x| x.id == *p).cloned())
                 .collect(),
+            views_differ: crate::reviews::views_differ(&c.updates),
         }
     }
 

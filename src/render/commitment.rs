@@ -1,11 +1,14 @@
 //! A commitment's page (`commitment.html`): its card's fields (the card the
 //! lists share) and what only its page shows (responsible, topics, body,
-//! every update, newest first); and its fingerprint.
+//! every update, newest first, grouped by review); and its fingerprint.
 
 use super::Renderer;
-use super::values::CommitmentPage;
+use super::lang::LangData;
+use super::values::{CommitmentPage, ReviewView};
 use crate::memo::Fingerprinter;
 use crate::model::CRef;
+use crate::model::Update;
+use crate::reviews;
 use tera::{Context, Value};
 
 impl Renderer<'_> {
@@ -37,6 +40,11 @@ impl Renderer<'_> {
                 .rev()
                 .map(|u| self.update_view(data, li, u))
                 .collect(),
+            reviews: reviews::groups(&c.updates)
+                .into_iter()
+                .rev()
+                .map(|r| self.review_view(data, li, r))
+                .collect(),
         };
         let mut fields = self.card_value(data, li, r).into_map().unwrap_or_default();
         fields.extend(
@@ -46,6 +54,25 @@ impl Renderer<'_> {
         );
         ctx.insert_value("c", Value::from(fields));
         ("commitment.html", ctx)
+    }
+
+    /// One review: its assessments, and how far apart they are.
+    fn review_view(&self, data: &LangData, li: usize, review: &[Update]) -> ReviewView {
+        let progress: Vec<u8> = review.iter().filter_map(|u| u.progress).collect();
+        let spread = match (progress.iter().max(), progress.iter().min()) {
+            (Some(hi), Some(lo)) => hi - lo,
+            _ => 0,
+        };
+        let first = &review[0];
+        ReviewView {
+            date: first.review.unwrap_or(first.date).to_string(),
+            differ: spread > 0 || review.iter().any(|u| u.status != first.status),
+            spread,
+            assessments: review
+                .iter()
+                .map(|u| self.update_view(data, li, u))
+                .collect(),
+        }
     }
 
     /// The commitment's list entry: its files, its locality's, its overdue

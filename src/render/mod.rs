@@ -20,6 +20,7 @@
 //! - `cards.rs`: commitment and locality cards, update items, list-card
 //!   HTML (kept in a memo by a session);
 //! - `common.rs`: the values every page receives;
+//! - `notice.rs`: the notice on a page showing text in another language;
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
 //!   `updates.rs`, `free.rs`, `root.rs`.
@@ -33,6 +34,7 @@ mod free;
 mod home;
 mod lang;
 mod locality;
+mod notice;
 mod page;
 mod root;
 mod tally;
@@ -348,7 +350,12 @@ impl<'a> Renderer<'a> {
     /// `path` is the page's [`path`](Self::path).
     pub(crate) fn render(&self, page: Page, path: &str) -> Result<Vec<u8>, Diagnostic> {
         let started = self.profile.as_ref().map(|_| std::time::Instant::now());
-        let (template, ctx) = self.context(page, path);
+        let (template, mut ctx) = self.context(page, path);
+        // What the content says of itself: covered by the page's fingerprint.
+        let notice = page
+            .language()
+            .and_then(|li| self.fallback_notice(li, &ctx));
+        ctx.insert("fallback_notice", &notice);
         // Straight into bytes: the page goes to a file, and Tera's output
         // is UTF-8 already (checking it again took 5% of a build).
         let mut html = Vec::with_capacity(16 * 1024);

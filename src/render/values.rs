@@ -110,6 +110,10 @@ pub(super) struct Card {
     pub(super) updated: Option<String>,
     pub(super) locality: LocalityRef,
     pub(super) parties: Vec<Labelled>,
+    /// The police's and the community's progress in the latest review both
+    /// assessed (`{ police, community, points }`), when they are 20 points
+    /// apart or more.
+    pub(super) views_differ: Option<crate::reviews::Gap>,
 }
 
 /// How many commitments of a locality, a country or the site are in a
@@ -186,6 +190,18 @@ pub(super) struct SiteView {
 pub(super) struct Feed {
     pub(super) path: String,
     pub(super) title: String,
+}
+
+/// `fallback_notice`: the languages a page's content shows besides its
+/// own (THEME.md), made in `notice.rs`.
+#[derive(Serialize)]
+pub(super) struct FallbackNotice {
+    /// Their codes, in code order.
+    pub(super) codes: Vec<String>,
+    /// Their names in the page's language, joined as a list.
+    pub(super) shown: String,
+    /// The page's language, named in itself.
+    pub(super) language: String,
 }
 
 /// An item of `switcher`: this page in another language.
@@ -275,6 +291,22 @@ pub(super) struct CommitmentPage {
     pub(super) body: Body,
     /// Newest first (the latest update, then the earlier ones), `commitment` none.
     pub(super) updates: Vec<UpdateView>,
+    /// The same updates grouped by review, newest review first.
+    pub(super) reviews: Vec<ReviewView>,
+}
+
+/// A review of a commitment (THEME.md, "Review"): one update, or several
+/// parties' assessments of the same review.
+#[derive(Serialize)]
+pub(super) struct ReviewView {
+    /// ISO date: `review:`, else its updates' date.
+    pub(super) date: String,
+    /// In the order the content lists them.
+    pub(super) assessments: Vec<UpdateView>,
+    /// Whether the assessments differ in status or progress.
+    pub(super) differ: bool,
+    /// The points between the highest and the lowest progress given.
+    pub(super) spread: u8,
 }
 
 /// An item of a browse index's `items`: a key of the dimension.

@@ -1,18 +1,24 @@
 //! Commitments: the rules of one commitment file (status and party ids,
 //! dates, updates, the current status and progress) and of its translations
-//! (updates matched by date), and the [`Commitment`] assembled from them.
+//! (updates matched by date, and by assessor where a date is shared), and
+//! the [`Commitment`] assembled from them; reviews are in `crate::reviews`.
 
 use super::Checked;
 use super::groups::{Group, body, fingerprint, translations_of};
 use super::texts::merge;
 use crate::diag::{self, Diagnostic};
 use crate::memo::{Fingerprint, Fingerprinter, Memo};
-use crate::model::{Commitment, Config, Text, Update};
-use crate::parse::{DocKind, Fields, FrontMatter, RawCommitment, RawText};
+use crate::model::{Assessor, Commitment, Config, Text, Update};
+use crate::parse::{DocKind, Fields, FrontMatter, RawCommitment, RawText, RawUpdate};
+use crate::reviews;
 use crate::yaml::Seg;
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::sync::Arc;
+
+/// What the errors about the current status and progress explain.
+const CURRENT_HELP: &str = "when a commitment has updates, its current status and progress are the last review's: \
+    the joint assessment if there is one, else the independent one, else the last one listed";
 
 /// Each commitment of the groups with its locality id, in the order of the
 /// groups: checked, or taken as checked before from the memo (equal
@@ -158,29 +164,54 @@ impl<'a> Rules<'a> {
         }
     }
 
-    /// Updates: known statuses, dates in order, not after as_of nor before agreed.
+    /// Updates: known statuses, dates not after as_of nor before agreed,
+    /// review dates not after as_of, reviews in order, each party once
+    /// per review.
     fn check_updates(&self, diags: &mut Vec<Diagnostic>) {
-        let mut previous: Option<Date> = None;
+        let mut previous: Option<Dated> = None;
+        let mut review: Vec<Assessed> = Vec::new();
         for (i, u) in self.raw.updates.iter().enumerate() {
             let path = |k: &str| vec![Seg::key("updates"), Seg::Index(i), Seg::key(k)];
             if let Some(s) = &u.status {
                 self.check_status(s, &path("status"), diags);
             }
             let Some(date) = u.date else { continue };
-            self.check_update_date(date, previous, &path("date"), diags);
-            previous = Some(date);
+            self.check_update_date(date, &path("date"), diags);
+            if let Some(review) = u.review {
+                self.check_review_date(review, &path("review"), diags);
+            }
+            let key = u.review.unwrap_or(date);
+            if previous.is_some_and(|p| p.review != key) {
+                self.check_review(&review, diags);
+                review.clear();
+            }
+            self.check_order(date, key, previous, i, diags);
+            review.push(Assessed {
+                index: i,
+                by: u.assessed_by,
+            });
+            previous = Some(Dated { date, review: key });
+        }
+        self.check_review(&review, diags);
+    }
+
+    /// A `review:` date: not after `as_of`.
+    fn check_review_date(&self, review: Date, path: &[Seg], diags: &mut Vec<Diagnostic>) {
+        let as_of = self.config.as_of;
+        if review > as_of {
+            diags.push(
+                self.fm
+                    .error(path, "a review is dated after the portal's as-of date")
+                    .found(review.to_string())
+                    .expected(format!(
+                        "the date of a review held on or before {as_of} (`as_of`, or the build date)"
+                    )),
+            );
         }
     }
 
-    /// An update's date: not after `as_of`, not before `agreed`, after the
-    /// previous update's.
-    fn check_update_date(
-        &self,
-        date: Date,
-        previous: Option<Date>,
-        path: &[Seg],
-        diags: &mut Vec<Diagnostic>,
-    ) {
+    /// An update's date: not after `as_of`, not before `agreed`.
+    fn check_update_date(&self, date: Date, path: &[Seg], diags: &mut Vec<Diagnostic>) {
         let fm = self.fm;
         let as_of = self.config.as_of;
         if date > as_of {
@@ -201,38 +232,164 @@ impl<'a> Rules<'a> {
                     .expected(format!("a date on or after {agreed} (`agreed`)")),
             );
         }
-        if let Some(prev) = previous
-            && date <= prev
-        {
-            diags.push(
-                fm.error(path, "updates are out of order")
-                    .found(format!("{date} after {prev}"))
-                    .expected(format!(
-                        "a date later than {prev}: updates are listed oldest first, one per date"
-                    )),
-            );
+    }
+
+    /// Update `i` (dated `date`, of the review dated `key`) after the one
+    /// before it (`previous`: its date and its review's): reviews follow
+    /// each other in time; dates never go back, and repeat only within a
+    /// review.
+    fn check_order(
+        &self,
+        date: Date,
+        key: Date,
+        previous: Option<Dated>,
+        i: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        let Some(Dated {
+            date: prev,
+            review: prev_key,
+        }) = previous
+        else {
+            return;
+        };
+        let path = |k: &str| [Seg::key("updates"), Seg::Index(i), Seg::key(k)];
+        let named = self.raw.updates[i].review.is_some();
+        let d = if key < prev_key && named {
+            self.fm
+                .error(&path("review"), "updates are out of order")
+                .found(format!("a review of {key} after one of {prev_key}"))
+                .expected(format!(
+                    "a review later than {prev_key}: reviews are listed oldest first"
+                ))
+        } else if date < prev {
+            self.fm
+                .error(&path("date"), "updates are out of order")
+                .found(format!("{date} after {prev}"))
+                .expected(format!(
+                    "a date later than {prev}: updates are listed oldest first, one per date"
+                ))
+        } else if key < prev_key || (date == prev && key != prev_key) {
+            self.fm
+                .error(&path("date"), "updates are out of order")
+                .found(format!("{date}, for the review of {key}, after the review of {prev_key}"))
+                .expected(format!("a date later than {prev}: one date per review"))
+                .help("several parties' assessments of one review share its date, or name it with the same `review:`")
+        } else {
+            return;
+        };
+        diags.push(d);
+    }
+
+    /// One review's updates (index, assessor): when there are several,
+    /// each says who assessed it, and each party assesses once.
+    fn check_review(&self, review: &[Assessed], diags: &mut Vec<Diagnostic>) {
+        if review.len() < 2 {
+            return;
+        }
+        let date = self.review_label(review[0].index);
+        if review.iter().all(|a| a.by.is_none()) {
+            let path = [
+                Seg::key("updates"),
+                Seg::Index(review[1].index),
+                Seg::key("date"),
+            ];
+            let d = self.fm.error(&path, "two updates share a date")
+                .found(format!("{} updates for {date}, none saying who assessed it", review.len()))
+                .expected(format!(
+                    "a date later than {date}: updates are listed oldest first, one per date"
+                ))
+                .help("several parties' assessments of one review may share its date, each with `assessed_by:` (`police`, `community`, `joint` or `independent`)");
+            diags.push(d);
+            return;
+        }
+        self.check_assessors(review, &date, diags);
+    }
+
+    /// The assessors of one review of several updates (index, assessor,
+    /// the review's date `date`): each named, none twice.
+    fn check_assessors(&self, review: &[Assessed], date: &str, diags: &mut Vec<Diagnostic>) {
+        for (n, &Assessed { index: i, by: who }) in review.iter().enumerate() {
+            let path = [Seg::key("updates"), Seg::Index(i)];
+            let Some(who) = who else {
+                let d = self.fm.error(&path, "an update of a review with several assessments does not say who assessed it")
+                    .found(format!("{} updates for the review of {date}, this one without `assessed_by:`", review.len()))
+                    .expected("`assessed_by:` in each of them (`police`, `community`, `joint` or `independent`)".to_owned())
+                    .help("two updates of one review must be assessments by different parties; if this is a later update, give it its own later date");
+                diags.push(d);
+                continue;
+            };
+            if let Some(j) = review[..n]
+                .iter()
+                .find(|a| a.by == Some(who))
+                .map(|a| a.index)
+            {
+                let mut p = path.to_vec();
+                p.push(Seg::key("assessed_by"));
+                let d = self.fm.error(&p, "the same party assessed one review twice")
+                    .found(format!("two updates for the review of {date} assessed by `{}` (updates {} and {})", who.as_str(), j + 1, i + 1))
+                    .expected("one assessment per party and review".to_owned())
+                    .help("if this is a later update, give it its own later date; if another party made it, correct `assessed_by:`");
+                diags.push(d);
+            }
         }
     }
 
-    /// The current status: the last update's, which `status:` may repeat
-    /// but not contradict.
+    /// How an error names the review of update `i`: its date.
+    fn review_label(&self, i: usize) -> String {
+        let u = &self.raw.updates[i];
+        u.review
+            .or(u.date)
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    }
+
+    /// The update that gives the current status and progress: the last
+    /// review's leading assessment ([`reviews::leading`]), and whether that
+    /// review has several assessments.
+    fn current(&self) -> Option<(&RawUpdate, bool)> {
+        let last = *reviews::groups(&self.raw.updates).last()?;
+        Some((reviews::leading(last)?, last.len() > 1))
+    }
+
+    /// How the errors name the update that gives the current status.
+    fn current_name(&self) -> (&'static str, String) {
+        match self.current() {
+            Some((u, true)) => (
+                "the last review",
+                format!(
+                    "the last review's {} assessment",
+                    u.assessed_by.map_or("last listed", |a| a.as_str())
+                ),
+            ),
+            _ => ("the last update", "the last update's".to_owned()),
+        }
+    }
+
+    /// The current status: the current update's, which `status:` may
+    /// repeat but not contradict.
     fn current_status(&self, diags: &mut Vec<Diagnostic>) -> Option<String> {
-        let last = self.raw.updates.last();
+        let last = self.current().map(|(u, _)| u);
         match (last.and_then(|u| u.status.clone()), &self.raw.status) {
             // An unknown status was reported above; saying it also disagrees adds nothing.
             (Some(last_status), Some(fm_status))
                 if last_status != *fm_status && self.status_ids.contains(&fm_status.as_str()) =>
             {
+                let (what, whose) = self.current_name();
                 diags.push(
                     self.fm
-                        .error(&[Seg::key("status")], "the status disagrees with the last update")
+                        .error(&[Seg::key("status")], format!("the status disagrees with {what}"))
                         .found(format!(
-                            "`status: {fm_status}`, while the last update says `status: {last_status}`"
+                            "`status: {fm_status}`, while {what} says `status: {last_status}`"
                         ))
                         .expected(format!(
-                            "`status: {last_status}` (the last update's), or no `status:` at all"
+                            "`status: {last_status}` ({whose}), or no `status:` at all"
                         ))
-                        .help("when a commitment has updates, the last update's status is the current one"),
+                        .help(if self.current().is_some_and(|(_, several)| several) {
+                            CURRENT_HELP
+                        } else {
+                            "when a commitment has updates, the last update's status is the current one"
+                        }),
                 );
                 None
             }
@@ -241,25 +398,29 @@ impl<'a> Rules<'a> {
         }
     }
 
-    /// The current progress: the last update's, which `progress:` may
+    /// The current progress: the current update's, which `progress:` may
     /// repeat but not contradict.
     fn current_progress(&self, diags: &mut Vec<Diagnostic>) -> Option<u8> {
-        let last = self.raw.updates.last();
+        let last = self.current().map(|(u, _)| u);
         match (last.and_then(|u| u.progress), self.raw.progress) {
             (Some(lp), Some(p)) if lp != p => {
-                diags.push(
-                    self.fm
-                        .error(
-                            &[Seg::key("progress")],
-                            "the progress disagrees with the last update",
-                        )
-                        .found(format!(
-                            "`progress: {p}`, while the last update says `progress: {lp}`"
-                        ))
-                        .expected(format!(
-                            "`progress: {lp}` (the last update's), or no `progress:` at all"
-                        )),
-                );
+                let (what, whose) = self.current_name();
+                let mut d = self
+                    .fm
+                    .error(
+                        &[Seg::key("progress")],
+                        format!("the progress disagrees with {what}"),
+                    )
+                    .found(format!(
+                        "`progress: {p}`, while {what} says `progress: {lp}`"
+                    ))
+                    .expected(format!(
+                        "`progress: {lp}` ({whose}), or no `progress:` at all"
+                    ));
+                if self.current().is_some_and(|(_, several)| several) {
+                    d = d.help(CURRENT_HELP);
+                }
+                diags.push(d);
                 None
             }
             (Some(lp), _) => Some(lp),
@@ -267,29 +428,55 @@ impl<'a> Rules<'a> {
         }
     }
 
-    /// Every translated update matches an update of the original by date.
+    /// Every translated update matches one update of the original: by its
+    /// date, and by `assessed_by` where several updates share that date.
     fn check_translated_updates(&self, group: &Group, diags: &mut Vec<Diagnostic>) {
-        let raw = self.raw;
         for tdoc in &group.translations {
             let (Some(_), Fields::Commitment(t)) = (&tdoc.lang, &tdoc.fields) else {
                 continue;
             };
             for (i, tu) in t.updates.iter().enumerate() {
-                if let Some(date) = tu.date
-                    && !raw.updates.iter().any(|u| u.date == Some(date))
-                {
-                    diags.push(
-                        tdoc.fm
-                            .error(
-                                &[Seg::key("updates"), Seg::Index(i), Seg::key("date")],
-                                "this translated update matches no update of the original",
-                            )
-                            .found(date.to_string())
-                            .expected(self.original_update_dates()),
-                    );
-                }
+                let Some(date) = tu.date else { continue };
+                let path = |k: &str| [Seg::key("updates"), Seg::Index(i), Seg::key(k)];
+                let found: Vec<&RawUpdate> =
+                    self.raw.updates.iter().filter(|u| matches(tu, u)).collect();
+                let d = match (found.len(), tu.assessed_by) {
+                    (1, _) => continue,
+                    (0, Some(who)) if self.raw.updates.iter().any(|u| u.date == Some(date)) => tdoc
+                        .fm
+                        .error(&path("assessed_by"), "this translated update matches no update of the original")
+                        .found(format!("{date}, assessed by `{}`", who.as_str()))
+                        .expected(self.assessors_of(date)),
+                    (0, _) => tdoc
+                        .fm
+                        .error(&path("date"), "this translated update matches no update of the original")
+                        .found(date.to_string())
+                        .expected(self.original_update_dates()),
+                    _ => tdoc
+                        .fm
+                        .error(&path("date"), "this translated update could be any of several updates of the original")
+                        .found(format!("{date}, the date of {} updates in `{}`", found.len(), self.fm.rel))
+                        .expected(format!("`assessed_by:` beside `date:`, to say which: {}", self.assessors_of(date)))
+                        .help("several parties' assessments of one review share a date; a translation tells them apart by who assessed them"),
+                };
+                diags.push(d);
             }
         }
+    }
+
+    /// Who assessed the original's updates of `date`.
+    fn assessors_of(&self, date: Date) -> String {
+        let names: Vec<&str> = self
+            .raw
+            .updates
+            .iter()
+            .filter(|u| u.date == Some(date))
+            .filter_map(|u| u.assessed_by.map(|a| a.as_str()))
+            .collect();
+        format!(
+            "{} (who assessed the updates of {date})",
+            diag::one_of(&names)
+        )
     }
 
     /// What a translated update's date should be: one of the original's.
@@ -298,11 +485,12 @@ impl<'a> Rules<'a> {
         if updates.is_empty() {
             return format!("no updates: `{rel}` has none to translate");
         }
-        let dates: Vec<String> = updates
+        let mut dates: Vec<String> = updates
             .iter()
             .filter_map(|u| u.date)
             .map(|d| d.to_string())
             .collect();
+        dates.dedup();
         format!(
             "the date of one of the updates in `{rel}`: {}",
             dates.join(", ")
@@ -337,7 +525,7 @@ impl<'a> Rules<'a> {
                 continue;
             };
             let tr_notes = trs.iter().map(|(lang, t)| {
-                let tu = t.updates.iter().find(|tu| tu.date == Some(date));
+                let tu = t.updates.iter().find(|tu| matches(tu, u));
                 (*lang, tu.and_then(|tu| tu.note.as_ref()))
             });
             let what = format!("updates.{i}.note");
@@ -351,6 +539,7 @@ impl<'a> Rules<'a> {
             );
             updates.push(Update {
                 date,
+                review: u.review,
                 status,
                 progress: u.progress,
                 note,
@@ -360,6 +549,28 @@ impl<'a> Rules<'a> {
         }
         updates
     }
+}
+
+/// An update's date and its review's (`review:`, else the same date).
+#[derive(Clone, Copy)]
+struct Dated {
+    date: Date,
+    review: Date,
+}
+
+/// An update of a review (its index in `updates`) and who assessed it.
+#[derive(Clone, Copy)]
+struct Assessed {
+    index: usize,
+    by: Option<Assessor>,
+}
+
+/// Whether translated update `tu` is a translation of the original's `u`:
+/// the same date, and the same assessor when the translation names one.
+fn matches(tu: &RawUpdate, u: &RawUpdate) -> bool {
+    tu.date.is_some()
+        && tu.date == u.date
+        && (tu.assessed_by.is_none() || tu.assessed_by == u.assessed_by)
 }
 
 /// An id (`what`: status or party) that site.yaml does not define, with the

@@ -119,7 +119,7 @@ fn updates_are_in_order_and_not_after_as_of() {
         places(&diags),
         [
             (C, 10, 13, "updates are out of order"),
-            (C, 11, 13, "updates are out of order"),
+            (C, 11, 13, "two updates share a date"),
             (
                 C,
                 13,

@@ -235,3 +235,20 @@ done-of-total = { $total ->
 }
 overdue-short = المتأخرة: { $count }
 menu = القائمة
+
+# ---- sides ----
+views-differ = تباين في التقييم
+views-differ-note = { $points ->
+    [0] تختلف تقييمات الأطراف في الحالة.
+    [one] تختلف تقييمات الأطراف بفارق نقطة واحدة في نسبة التقدم.
+    [two] تختلف تقييمات الأطراف بفارق نقطتين في نسبة التقدم.
+    [few] تختلف تقييمات الأطراف بفارق { $points } نقاط في نسبة التقدم.
+   *[other] تختلف تقييمات الأطراف بفارق { $points } نقطة في نسبة التقدم.
+}
+fallback-notice = هذه الصفحة مكتوبة جزئيًا ب{ $shown }: لم تُترجم إلى { $language } بعد.
+fallback-notice-link = لغات أخرى
+language-en = الإنجليزية
+language-fr = الفرنسية
+language-ar = العربية
+language-ne = النيبالية
+language-ha = الهوسا

@@ -202,3 +202,21 @@ done-of-total = { $total ->
 }
 overdue-short = { $count } overdue
 menu = Menu
+
+# ---- sides ----
+# Both sides' view: several parties' assessments of one review.
+views-differ = Views differ
+views-differ-note = { $points ->
+    [0] The parties' assessments differ on the status.
+    [one] The parties' assessments differ by { $points } point of progress.
+   *[other] The parties' assessments differ by { $points } points of progress.
+}
+# The notice on a page that shows text in another language: $shown is the
+# language shown, $language the page's (names below, "in English").
+fallback-notice = This page is partly in { $shown }: it has not been translated into { $language } yet.
+fallback-notice-link = Other languages
+language-en = English
+language-fr = French
+language-ar = Arabic
+language-ne = Nepali
+language-ha = Hausa

@@ -198,3 +198,18 @@ done-of-total = { $done ->
 }
 overdue-short = { $count } en retard
 menu = Menu
+
+# ---- sides ----
+views-differ = Avis divergents
+views-differ-note = { $points ->
+    [0] Les évaluations des parties divergent sur le statut.
+    [one] Les évaluations des parties divergent de { $points } point d'avancement.
+   *[other] Les évaluations des parties divergent de { $points } points d'avancement.
+}
+fallback-notice = Cette page est en partie en { $shown } : elle n'a pas encore été traduite en { $language }.
+fallback-notice-link = Autres langues
+language-en = anglais
+language-fr = français
+language-ar = arabe
+language-ne = népalais
+language-ha = haoussa

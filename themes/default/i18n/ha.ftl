@@ -202,3 +202,17 @@ done-of-total = { $total ->
 }
 overdue-short = { $count } sun wuce wa'adi
 menu = Menu
+
+# ---- sides ----
+views-differ = Ra'ayoyi sun bambanta
+views-differ-note = { $points ->
+    [0] Tantancewar ɓangarorin ta bambanta kan matsayi.
+   *[other] Tantancewar ɓangarorin ta bambanta da maki { $points } na ci gaba.
+}
+fallback-notice = Wani ɓangare na wannan shafi yana cikin { $shown }: ba a fassara shi zuwa { $language } ba tukuna.
+fallback-notice-link = Sauran harsuna
+language-en = Turanci
+language-fr = Faransanci
+language-ar = Larabci
+language-ne = Nepali
+language-ha = Hausa

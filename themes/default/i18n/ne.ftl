@@ -191,3 +191,17 @@ home-heading = प्रतिबद्धताहरू कहाँसम्�
 done-of-total = { $total } मध्ये { $done } प्रतिबद्धता सम्पन्न
 overdue-short = { $count } म्याद नाघेका
 menu = मेनु
+
+# ---- sides ----
+views-differ = मूल्याङ्कन फरक
+views-differ-note = { $points ->
+    [0] पक्षहरूको मूल्याङ्कन स्थितिमा फरक छ।
+   *[other] पक्षहरूको मूल्याङ्कन प्रगतिमा { $points } अङ्कले फरक छ।
+}
+fallback-notice = यो पृष्ठ आंशिक रूपमा { $shown }मा छ: यसलाई अझै { $language }मा अनुवाद गरिएको छैन।
+fallback-notice-link = अन्य भाषाहरू
+language-en = अङ्ग्रेजी
+language-fr = फ्रान्सेली
+language-ar = अरबी
+language-ne = नेपाली
+language-ha = हाउसा
