@@ -26,6 +26,7 @@
 
 mod browse;
 mod cards;
+mod charts;
 mod commitment;
 mod common;
 mod evidence;

@@ -1,0 +1,242 @@
+//! Status by locality as small multiples: one row per locality, labelled
+//! with its name (a link to its page) above one bar per status, each the
+//! share of the locality's commitments in that status, all on the same
+//! scale (a full track is 100%), and the count beside it. The statuses are
+//! the columns, labelled once at the top, so no colour has to be decoded.
+
+use super::{Chart, Frame, Words, open, table, text};
+use crate::text::escape_html;
+use std::fmt::Write;
+
+/// A column: a status (its id is the CSS class suffix) and its label.
+pub(crate) struct Column {
+    pub(crate) id: String,
+    pub(crate) label: String,
+}
+
+/// A locality: its name, the path of its page (from the page's root), its
+/// count in each column and its total.
+pub(crate) struct Row {
+    pub(crate) name: String,
+    pub(crate) path: String,
+    pub(crate) counts: Vec<usize>,
+    pub(crate) total: usize,
+}
+
+/// What the chart says in words, in the page's language.
+pub(crate) struct Texts<'a> {
+    pub(crate) title: &'a str,
+    pub(crate) desc: &'a str,
+    /// The data table's column heads ("Locality", "Commitments").
+    pub(crate) locality: &'a str,
+    pub(crate) commitments: &'a str,
+    /// Between the statuses of a row of the table (", ").
+    pub(crate) separator: &'a str,
+}
+
+/// A status column, its full bar (100%; the count follows it), the room
+/// the last slanted head needs past the last column, the heads' height
+/// and a row's (the name, then the bars).
+const COL: i32 = 52;
+const BAR: i32 = 28;
+const END: i32 = 24;
+const HEAD: i32 = 56;
+const ROW: i32 = 36;
+
+/// `n` of `total` as a bar length on the shared scale (nearest unit).
+fn length(n: usize, total: usize) -> i32 {
+    i32::try_from((n * BAR as usize * 2 + total) / (total * 2).max(1)).unwrap_or(BAR)
+}
+
+/// The chart of `rows` over `cols`, named `id` on its page; `root` prefixes
+/// the links.
+pub(crate) fn chart(
+    id: &str,
+    cols: &[Column],
+    rows: &[Row],
+    root: &str,
+    t: &Texts,
+    w: &Words,
+) -> Chart {
+    let width = COL * i32::try_from(cols.len()).unwrap_or(0) + END;
+    let height = HEAD + ROW * i32::try_from(rows.len()).unwrap_or(0);
+    let f = Frame { width, rtl: w.rtl };
+    let mut s = open(id, "chart sm", (width, height), t.title, t.desc, "");
+    // Column heads, slanted to fit long labels.
+    let turn = if w.rtl { 30 } else { -30 };
+    for (ci, c) in cols.iter().enumerate() {
+        let x = f.x(COL * ci as i32);
+        let _ = write!(
+            s,
+            "<text x=\"{x}\" y=\"{}\" transform=\"rotate({turn} {x} {})\">{}</text>",
+            HEAD - 6,
+            HEAD - 6,
+            escape_html(&c.label)
+        );
+    }
+    // The 100% tracks, in one path.
+    if !rows.is_empty() && !cols.is_empty() {
+        s.push_str("<path class=\"tk\" d=\"");
+        for ri in 0..rows.len() as i32 {
+            for ci in 0..cols.len() as i32 {
+                let (a, b) = (f.x(COL * ci), f.x(COL * ci + BAR));
+                let _ = write!(s, "M{} {}H{b}", a, HEAD + ROW * ri + 25);
+            }
+        }
+        s.push_str("\"/>");
+    }
+    for (ri, r) in rows.iter().enumerate() {
+        let top = HEAD + ROW * ri as i32;
+        let _ = write!(
+            s,
+            "<a href=\"{}{}\">",
+            escape_html(root),
+            escape_html(&r.path)
+        );
+        text(&mut s, f.x(0), top + 14, "start", &r.name);
+        s.push_str("</a>");
+        for (ci, (c, n)) in cols.iter().zip(&r.counts).enumerate() {
+            if *n == 0 {
+                continue;
+            }
+            let x0 = COL * ci as i32;
+            let len = length(*n, r.total);
+            let _ = write!(
+                s,
+                "<rect class=\"status-{}\" x=\"{}\" y=\"{}\" width=\"{len}\" height=\"10\"/>",
+                escape_html(&c.id),
+                f.x(x0).min(f.x(x0 + len)),
+                top + 20
+            );
+            text(
+                &mut s,
+                f.x(x0 + BAR + 3),
+                top + 29,
+                "start",
+                &(w.number)(*n),
+            );
+        }
+    }
+    s.push_str("</svg>");
+    // Two columns, to fit a phone: the locality, and its non-zero counts.
+    let body = rows.iter().map(|r| {
+        let counts: Vec<String> = cols
+            .iter()
+            .zip(&r.counts)
+            .filter(|(_, n)| **n > 0)
+            .map(|(c, n)| format!("{} {}", c.label, (w.number)(*n)))
+            .collect();
+        vec![r.name.clone(), counts.join(t.separator)]
+    });
+    Chart {
+        title: t.title.to_owned(),
+        svg: s,
+        table: table(&[t.locality, t.commitments], body),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::charts::testing::words;
+
+    fn cols() -> Vec<Column> {
+        ["in-progress", "completed"]
+            .iter()
+            .map(|id| Column {
+                id: (*id).into(),
+                label: format!("L {id}"),
+            })
+            .collect()
+    }
+
+    fn row(name: &str, counts: &[usize]) -> Row {
+        Row {
+            name: name.into(),
+            path: format!("en/localities/{name}/index.html"),
+            counts: counts.to_vec(),
+            total: counts.iter().sum(),
+        }
+    }
+
+    fn texts() -> Texts<'static> {
+        Texts {
+            title: "T",
+            desc: "D",
+            locality: "Locality",
+            commitments: "Commitments",
+            separator: ", ",
+        }
+    }
+
+    #[test]
+    fn bars_share_one_scale_and_each_row_is_named_and_linked() {
+        let rows = [row("a", &[1, 3]), row("b<", &[0, 2])];
+        let c = chart("sm", &cols(), &rows, "../", &texts(), &words(false));
+        // a: 1 of 4 (7 units of 28), 3 of 4 (21); b: all done, a full bar.
+        assert!(
+            c.svg
+                .contains("<rect class=\"status-in-progress\" x=\"0\" y=\"76\" width=\"7\""),
+            "{}",
+            c.svg
+        );
+        assert!(
+            c.svg
+                .contains("<rect class=\"status-completed\" x=\"52\" y=\"76\" width=\"21\"")
+        );
+        assert!(
+            c.svg
+                .contains("<rect class=\"status-completed\" x=\"52\" y=\"112\" width=\"28\"")
+        );
+        assert_eq!(c.svg.matches("<rect").count(), 3, "a zero draws no bar");
+        assert!(c.svg.contains(
+            "<a href=\"../en/localities/a/index.html\"><text x=\"0\" y=\"70\">a</text></a>"
+        ));
+        assert!(c.svg.contains(">b&lt;</text>"));
+        assert!(
+            c.svg.contains("<text x=\"83\" y=\"85\">&lt;3&gt;</text>"),
+            "{}",
+            c.svg
+        );
+        assert!(
+            c.table
+                .contains("<th scope=\"row\">b&lt;</th><td>L completed &lt;2&gt;</td>"),
+            "{}",
+            c.table
+        );
+        assert!(c.svg.contains("viewBox=\"0 0 128 128\""));
+    }
+
+    #[test]
+    fn right_to_left_mirrors_names_bars_and_slant() {
+        let rows = [row("a", &[1, 3])];
+        let c = chart("sm", &cols(), &rows, "", &texts(), &words(true));
+        assert!(
+            c.svg.contains("<text x=\"128\" y=\"70\">a</text>"),
+            "{}",
+            c.svg
+        );
+        assert!(
+            c.svg
+                .contains("<rect class=\"status-in-progress\" x=\"121\" y=\"76\" width=\"7\""),
+            "{}",
+            c.svg
+        );
+        assert!(c.svg.contains("rotate(30 128 50)"), "{}", c.svg);
+    }
+
+    #[test]
+    fn no_rows_and_a_locality_without_commitments() {
+        let c = chart("sm", &cols(), &[], "", &texts(), &words(false));
+        assert!(!c.svg.contains("<path") && c.svg.ends_with("</svg>"));
+        let c = chart(
+            "sm",
+            &cols(),
+            &[row("z", &[0, 0])],
+            "",
+            &texts(),
+            &words(false),
+        );
+        assert!(!c.svg.contains("<rect"), "{}", c.svg);
+    }
+}
