@@ -205,15 +205,37 @@ fn small_multiples_show_each_locality_counts_in_the_site_order() {
         ] {
             let html = read(out, &rel);
             let chart = svg(&html, "sm").unwrap_or_else(|| panic!("{rel}: no small multiples"));
+            // The columns: the statuses of the bars, in order, headed at
+            // these x; a count belongs to the column headed before it.
+            let statuses: Vec<&str> = chart
+                .split("<path class=\"b status-")
+                .skip(1)
+                .map(|p| &p[..p.find('"').unwrap()])
+                .collect();
+            let heads: Vec<i32> = chart
+                .split("<text x=\"")
+                .skip(1)
+                .filter(|t| t[..t.find('>').unwrap()].contains("transform"))
+                .map(|t| t[..t.find('"').unwrap()].parse().unwrap())
+                .collect();
+            assert_eq!(statuses.len(), heads.len(), "{rel}");
             let mut order = Vec::new();
-            for row in chart.split("<a href=\"").skip(1) {
+            let rows = &chart[..chart.find("<path class=\"b ").unwrap()];
+            for row in rows.split("<a href=\"").skip(1) {
                 let href = &row[..row.find('"').unwrap()];
                 let id = href.split('/').rev().nth(1).unwrap().to_owned();
                 let mut counts = BTreeMap::new();
-                for bar in row.split("<rect class=\"status-").skip(1) {
-                    let status = bar[..bar.find('"').unwrap()].to_owned();
-                    let label = &texts(bar)[0];
-                    counts.insert(status, label.parse::<usize>().unwrap());
+                for cell in row
+                    .split("</a>")
+                    .nth(1)
+                    .unwrap()
+                    .split("<text x=\"")
+                    .skip(1)
+                {
+                    let x: i32 = cell[..cell.find('"').unwrap()].parse().unwrap();
+                    let col = heads.iter().rposition(|h| *h <= x).unwrap();
+                    let n = &cell[cell.find('>').unwrap() + 1..cell.find("</text>").unwrap()];
+                    counts.insert(statuses[col].to_owned(), n.parse::<usize>().unwrap());
                 }
                 assert_eq!(counts, expected[&id], "{rel}: {id}");
                 order.push(id);
@@ -346,4 +368,88 @@ fn every_chart_on_the_demo_weighs_at_most_3_kb_gzipped_with_its_table() {
     }
     assert!(largest.0 > 0);
     assert!(largest.0 <= 3 * 1024, "{largest:?}");
+}
+
+#[test]
+fn past_24_localities_small_multiples_move_to_the_countries_that_have_at_most_24() {
+    let site = TestSite::minimal();
+    // Saaba (BF) and 25 more in Burkina Faso; two in Nigeria.
+    for i in 0..25 {
+        site.file(
+            &format!("localities/bf{i:02}/_index.md"),
+            &format!("---\nname: Commune {i:02}\ncountry: BF\n---\n"),
+        );
+    }
+    for id in ["jos", "kano"] {
+        site.file(
+            &format!("localities/{id}/_index.md"),
+            &format!("---\nname: {id}\ncountry: NG\n---\n"),
+        );
+    }
+    site.file("localities/jos/gate.md", "---\ntitle: Move the gate\npledged_by: [police]\nagreed: 2019-03-01\nstatus: completed\n---\n");
+    site.build_ok();
+    for rel in [
+        "en/index.html",
+        "en/localities/index.html",
+        "en/country/bf/index.html",
+    ] {
+        assert!(
+            svg(&site.read(rel), "sm").is_none(),
+            "{rel}: 28 or 26 localities"
+        );
+    }
+    let ng = svg(&site.read("en/country/ng/index.html"), "sm").expect("Nigeria's two");
+    assert_eq!(ng.matches("<a href=").count(), 2, "{ng}");
+    assert!(ng.contains("<path class=\"b status-completed\""), "{ng}");
+    // The completed chart is on every country page all the same.
+    let bf = site.read("en/country/bf/index.html");
+    assert_eq!(last_value(&svg(&bf, "line").unwrap()), "0");
+    assert_eq!(
+        last_value(&svg(&site.read("en/country/ng/index.html"), "line").unwrap()),
+        "1"
+    );
+}
+
+#[test]
+fn the_largest_small_multiples_stay_within_3_kb_gzipped() {
+    // 24 localities (the most the home page shows), each with a
+    // commitment in each of the 7 statuses: every bar and count drawn.
+    let site = TestSite::empty();
+    site.file("site.yaml", SITE_YAML);
+    let statuses = [
+        "not-started",
+        "in-progress",
+        "stalled",
+        "suspended",
+        "completed",
+        "not-completed",
+        "withdrawn",
+    ];
+    for i in 0..24 {
+        site.file(
+            &format!("localities/place-{i:02}/_index.md"),
+            &format!("---\nname: A locality with a long name {i:02}\ncountry: BF\n---\n"),
+        );
+        for (k, status) in statuses.iter().enumerate() {
+            site.file(
+                &format!("localities/place-{i:02}/pledge-{k}.md"),
+                &format!(
+                    "---\ntitle: Pledge {k}\npledged_by: [police]\nagreed: 2015-0{}-01\nupdates:\n  - {{ date: 20{:02}-0{}-01, status: {status} }}\n---\n",
+                    k + 1,
+                    16 + i % 8,
+                    k + 1
+                ),
+            );
+        }
+    }
+    site.build_ok();
+    for lang in ["en", "ar"] {
+        let html = site.read(&format!("{lang}/index.html"));
+        let chart = svg(&html, "sm").expect("24 localities");
+        assert_eq!(chart.matches("<a href=").count(), 24);
+        let end = html.find(&chart).unwrap() + chart.len();
+        let table = &html[end..end + html[end..].find("</details>").unwrap()];
+        let size = gzipped(&format!("{chart}{table}"));
+        assert!(size <= 3 * 1024, "{lang}: {size} bytes gzipped");
+    }
 }

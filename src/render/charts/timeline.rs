@@ -47,6 +47,28 @@ fn days(a: Date, b: Date) -> i64 {
     (b - a).get_days().into()
 }
 
+/// About how wide a label is drawn (11px text, some 6 units a character).
+fn width_of(label: &str) -> i32 {
+    i32::try_from(label.chars().count()).unwrap_or(i32::MAX / 8) * 6
+}
+
+/// Where the due date's label goes (from the start edge) and its anchor,
+/// given the due tick at `at` and the widths of the agreed date's label
+/// (at the start of the axis) and its own: ending at the tick when it
+/// fits before it, else starting at the tick (or just after the agreed
+/// label) when it fits after; else nowhere (the tick stays, the facts
+/// list says the date).
+fn due_label(at: i32, agreed: i32, due: i32) -> Option<(i32, &'static str)> {
+    let free = X0 + agreed + 8;
+    if at - due >= free {
+        Some((at, "end"))
+    } else if at.max(free) + due <= X1 {
+        Some((at.max(free), "start"))
+    } else {
+        None
+    }
+}
+
 /// The chart of `tl`, named `id` on its page.
 pub(crate) fn chart(id: &str, tl: &Timeline, t: &Texts, w: &Words) -> Chart {
     let f = Frame {
@@ -95,15 +117,16 @@ pub(crate) fn chart(id: &str, tl: &Timeline, t: &Texts, w: &Words) -> Chart {
         let hollow = if p.is_none() { " class=\"np\"" } else { "" };
         let _ = write!(s, "<circle cx=\"{}\" cy=\"{}\"{hollow}/>", x(*d), y(*p));
     }
-    text(
-        &mut s,
-        x(tl.agreed),
-        H - 2,
-        "start",
-        &(w.date)(&tl.agreed.to_string()),
-    );
+    let agreed = (w.date)(&tl.agreed.to_string());
+    text(&mut s, x(tl.agreed), H - 2, "start", &agreed);
     if let Some(due) = tl.due {
-        text(&mut s, x(due), H - 2, "end", &(w.date)(&due.to_string()));
+        let label = (w.date)(&due.to_string());
+        let at = X0
+            + i32::try_from(days(tl.agreed, due).clamp(0, span) * i64::from(X1 - X0) / span)
+                .unwrap_or(0);
+        if let Some((lx, anchor)) = due_label(at, width_of(&agreed), width_of(&label)) {
+            text(&mut s, f.x(lx), H - 2, anchor, &label);
+        }
     }
     s.push_str("</svg>");
     Chart {
@@ -217,6 +240,17 @@ mod tests {
         );
         assert!(!c.svg.contains("class=\"val\""), "{}", c.svg);
         assert!(c.svg.contains("d=\"M4 46H316M4 46v5\""), "{}", c.svg);
+    }
+
+    #[test]
+    fn the_due_label_never_covers_the_agreed_label() {
+        // Room before the tick: it ends there.
+        assert_eq!(due_label(250, 100, 80), Some((250, "end")));
+        // Too close to the agreed label: it starts after it.
+        assert_eq!(due_label(60, 100, 80), Some((112, "start")));
+        assert_eq!(due_label(150, 100, 80), Some((150, "start")));
+        // No room at all: no label.
+        assert_eq!(due_label(300, 200, 150), None);
     }
 
     #[test]
