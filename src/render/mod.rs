@@ -20,6 +20,7 @@
 //! - `cards.rs`: commitment and locality cards, update items, list-card
 //!   HTML (kept in a memo by a session);
 //! - `common.rs`: the values every page receives;
+//! - `charts/`: the charts (inline SVG) and the data they are made from;
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
 //!   `updates.rs`, `free.rs`, `root.rs`.
