@@ -166,7 +166,7 @@ pub(crate) fn chart(id: &str, c: &Completions, as_of: &str, t: &Texts, w: &Words
     let rows = c
         .steps
         .iter()
-        .map(|(m, n)| vec![(w.date)(&m.iso()), (w.number)(*n)]);
+        .map(|(m, n)| vec![(w.date)(&m.iso()), (w.number)(*n)].into());
     Chart {
         title: t.title.clone(),
         svg: s,

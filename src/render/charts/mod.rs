@@ -100,8 +100,21 @@ pub(crate) fn text(s: &mut String, x: i32, y: i32, anchor: &str, words: &str) {
     );
 }
 
+/// A row of a data table: its cells' plain text, the first one (the row's
+/// head) a link to `link` when it has one.
+pub(crate) struct TableRow {
+    pub(crate) link: Option<String>,
+    pub(crate) cells: Vec<String>,
+}
+
+impl From<Vec<String>> for TableRow {
+    fn from(cells: Vec<String>) -> TableRow {
+        TableRow { link: None, cells }
+    }
+}
+
 /// A data table: a header row and body rows of plain text, escaped here.
-pub(crate) fn table(head: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+pub(crate) fn table(head: &[&str], rows: impl Iterator<Item = TableRow>) -> String {
     let mut s = String::from("<table class=\"data\"><thead><tr>");
     for h in head {
         let _ = write!(s, "<th scope=\"col\">{}</th>", escape_html(h));
@@ -109,10 +122,23 @@ pub(crate) fn table(head: &[&str], rows: impl Iterator<Item = Vec<String>>) -> S
     s.push_str("</tr></thead><tbody>");
     for row in rows {
         s.push_str("<tr>");
-        for (i, cell) in row.iter().enumerate() {
-            let tag = if i == 0 { "th scope=\"row\"" } else { "td" };
-            let close = if i == 0 { "th" } else { "td" };
-            let _ = write!(s, "<{tag}>{}</{close}>", escape_html(cell));
+        for (i, cell) in row.cells.iter().enumerate() {
+            let cell = escape_html(cell);
+            match (i, &row.link) {
+                (0, Some(href)) => {
+                    let _ = write!(
+                        s,
+                        "<th scope=\"row\"><a href=\"{}\">{cell}</a></th>",
+                        escape_html(href)
+                    );
+                }
+                (0, None) => {
+                    let _ = write!(s, "<th scope=\"row\">{cell}</th>");
+                }
+                _ => {
+                    let _ = write!(s, "<td>{cell}</td>");
+                }
+            }
         }
         s.push_str("</tr>");
     }
@@ -161,8 +187,19 @@ mod tests {
             "{s}"
         );
         assert!(s.contains("aria-describedby=\"c-d facts\""), "{s}");
-        let t = table(&["<x>"], [vec!["a&b".to_string()]].into_iter());
+        let t = table(&["<x>"], [vec!["a&b".to_string()].into()].into_iter());
         assert!(t.contains("<th scope=\"col\">&lt;x&gt;</th>"), "{t}");
         assert!(t.contains("<th scope=\"row\">a&amp;b</th>"), "{t}");
+        let row = TableRow {
+            link: Some("x.html?a=1&b=\"".into()),
+            cells: vec!["n".into(), "1".into()],
+        };
+        let t = table(&["h"], [row].into_iter());
+        assert!(
+            t.contains(
+                "<th scope=\"row\"><a href=\"x.html?a=1&amp;b=&quot;\">n</a></th><td>1</td>"
+            ),
+            "{t}"
+        );
     }
 }

@@ -1,10 +1,12 @@
 //! Status by locality as small multiples: one row per locality, labelled
-//! with its name (a link to its page) above one bar per status, each the
+//! with its name above one bar per status, each the
 //! share of the locality's commitments in that status, all on the same
-//! scale (a full track is 100%), and the count beside it. The statuses are
+//! scale (a full track is 100%), and the count beside it. The data table
+//! links each name to the locality's page (a link inside the `role="img"`
+//! SVG would be an interactive element hidden in an image). The statuses are
 //! the columns, labelled once at the top, so no colour has to be decoded.
 
-use super::{Chart, Frame, Words, open, table, text};
+use super::{Chart, Frame, TableRow, Words, open, table, text};
 use crate::text::escape_html;
 use std::fmt::Write;
 
@@ -90,12 +92,11 @@ pub(crate) fn chart(
         let top = HEAD + ROW * ri as i32;
         let _ = write!(
             s,
-            "<a href=\"{}{}\">",
-            escape_html(root),
-            escape_html(&r.path)
+            "<text class=\"n\" x=\"{}\" y=\"{}\">{}</text>",
+            f.x(0),
+            top + 14,
+            escape_html(&r.name)
         );
-        text(&mut s, f.x(0), top + 14, "start", &r.name);
-        s.push_str("</a>");
         for (ci, n) in r.counts.iter().enumerate().filter(|(_, n)| **n > 0) {
             let x = f.x(COL * ci as i32 + BAR + 3);
             text(&mut s, x, top + 29, "start", &(w.number)(*n));
@@ -128,7 +129,10 @@ pub(crate) fn chart(
             .filter(|(_, n)| **n > 0)
             .map(|(c, n)| format!("{} {}", c.label, (w.number)(*n)))
             .collect();
-        vec![r.name.clone(), counts.join(t.separator)]
+        TableRow {
+            link: Some(format!("{root}{}", r.path)),
+            cells: vec![r.name.clone(), counts.join(t.separator)],
+        }
     });
     Chart {
         title: t.title.to_owned(),
@@ -187,9 +191,10 @@ mod tests {
             c.svg
                 .contains("<path class=\"b status-completed\" d=\"M52 81H73M52 117H80\"/>")
         );
-        assert!(c.svg.contains(
-            "<a href=\"../en/localities/a/index.html\"><text x=\"0\" y=\"70\">a</text></a>"
-        ));
+        assert!(
+            c.svg
+                .contains("<text class=\"n\" x=\"0\" y=\"70\">a</text>")
+        );
         assert!(c.svg.contains(">b&lt;</text>"));
         assert!(
             c.svg.contains("<text x=\"83\" y=\"85\">&lt;3&gt;</text>"),
@@ -198,7 +203,7 @@ mod tests {
         );
         assert!(
             c.table
-                .contains("<th scope=\"row\">b&lt;</th><td>L completed &lt;2&gt;</td>"),
+                .contains("<th scope=\"row\"><a href=\"../en/localities/b&lt;/index.html\">b&lt;</a></th><td>L completed &lt;2&gt;</td>"),
             "{}",
             c.table
         );
@@ -210,7 +215,8 @@ mod tests {
         let rows = [row("a", &[1, 3])];
         let c = chart("sm", &cols(), &rows, "", &texts(), &words(true));
         assert!(
-            c.svg.contains("<text x=\"128\" y=\"70\">a</text>"),
+            c.svg
+                .contains("<text class=\"n\" x=\"128\" y=\"70\">a</text>"),
             "{}",
             c.svg
         );
