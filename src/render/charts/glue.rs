@@ -174,14 +174,10 @@ impl Renderer<'_> {
         let title = self.t(li, "chart-multiples-title");
         let desc = self.t(li, "chart-multiples-desc");
         let locality = self.t(li, "locality");
-        let commitments = self.t(li, "commitments");
-        let separator = self.t(li, "list-separator");
         let texts = multiples::Texts {
             title: &title,
             desc: &desc,
             locality: &locality,
-            commitments: &commitments,
-            separator: &separator,
         };
         self.with_words(li, |w| {
             multiples::chart("sm", &cols, &rows, root, &texts, w)

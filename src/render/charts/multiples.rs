@@ -29,11 +29,8 @@ pub(crate) struct Row {
 pub(crate) struct Texts<'a> {
     pub(crate) title: &'a str,
     pub(crate) desc: &'a str,
-    /// The data table's column heads ("Locality", "Commitments").
+    /// The data table's first column head ("Locality").
     pub(crate) locality: &'a str,
-    pub(crate) commitments: &'a str,
-    /// Between the statuses of a row of the table (", ").
-    pub(crate) separator: &'a str,
 }
 
 /// A status column, its full bar (100%; the count follows it), the room
@@ -76,14 +73,14 @@ pub(crate) fn chart(
             escape_html(&c.label)
         );
     }
-    // The 100% tracks, in one path.
+    // The 100% tracks: a line down each column, as wide as a full bar,
+    // dashed by style.css (`.tk`: 10 drawn, 26 not: a row's bar, then the
+    // room to the next row's) so that each row gets its track.
     if !rows.is_empty() && !cols.is_empty() {
         s.push_str("<path class=\"tk\" d=\"");
-        for ri in 0..rows.len() as i32 {
-            for ci in 0..cols.len() as i32 {
-                let (a, b) = (f.x(COL * ci), f.x(COL * ci + BAR));
-                let _ = write!(s, "M{} {}H{b}", a, HEAD + ROW * ri + 25);
-            }
+        let bottom = HEAD + ROW * i32::try_from(rows.len()).unwrap_or(0);
+        for ci in 0..cols.len() as i32 {
+            let _ = write!(s, "M{} {}V{bottom}", f.x(COL * ci + BAR / 2), HEAD + 20);
         }
         s.push_str("\"/>");
     }
@@ -121,23 +118,21 @@ pub(crate) fn chart(
         s.push_str("\"/>");
     }
     s.push_str("</svg>");
-    // Two columns, to fit a phone: the locality, and its non-zero counts.
+    // A column per status, as the chart has (the table scrolls on a phone).
     let body = rows.iter().map(|r| {
-        let counts: Vec<String> = cols
-            .iter()
-            .zip(&r.counts)
-            .filter(|(_, n)| **n > 0)
-            .map(|(c, n)| format!("{} {}", c.label, (w.number)(*n)))
-            .collect();
+        let mut cells = vec![r.name.clone()];
+        cells.extend(r.counts.iter().map(|n| (w.number)(*n)));
         TableRow {
             link: Some(format!("{root}{}", r.path)),
-            cells: vec![r.name.clone(), counts.join(t.separator)],
+            cells,
         }
     });
+    let mut head = vec![t.locality];
+    head.extend(cols.iter().map(|c| c.label.as_str()));
     Chart {
         title: t.title.to_owned(),
         svg: s,
-        table: table(&[t.locality, t.commitments], body),
+        table: table(&head, body),
     }
 }
 
@@ -170,8 +165,6 @@ mod tests {
             title: "T",
             desc: "D",
             locality: "Locality",
-            commitments: "Commitments",
-            separator: ", ",
         }
     }
 
@@ -203,11 +196,18 @@ mod tests {
         );
         assert!(
             c.table
-                .contains("<th scope=\"row\"><a href=\"../en/localities/b&lt;/index.html\">b&lt;</a></th><td>L completed &lt;2&gt;</td>"),
+                .contains("<th scope=\"row\"><a href=\"../en/localities/b&lt;/index.html\">b&lt;</a></th><td>&lt;0&gt;</td><td>&lt;2&gt;</td>"),
             "{}",
             c.table
         );
         assert!(c.svg.contains("viewBox=\"0 0 128 128\""));
+        // One dashed track down each column, from the first row's bar.
+        assert!(
+            c.svg
+                .contains("<path class=\"tk\" d=\"M14 76V128M66 76V128\"/>"),
+            "{}",
+            c.svg
+        );
     }
 
     #[test]
@@ -227,6 +227,7 @@ mod tests {
             c.svg
         );
         assert!(c.svg.contains("rotate(30 128 50)"), "{}", c.svg);
+        assert!(c.svg.contains("d=\"M114 76V92M62 76V92\""), "{}", c.svg);
     }
 
     #[test]
