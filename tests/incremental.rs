@@ -436,3 +436,48 @@ fn a_static_edit_that_keeps_size_and_time_reaches_the_next_build() {
         "Office open on Friday\n"
     );
 }
+
+// ---- charts ----
+
+/// A commitment's dated updates, as front matter.
+fn with_updates(title: &str, updates: &[(&str, &str)]) -> String {
+    let list: String = updates
+        .iter()
+        .map(|(date, status)| format!("  - {{ date: {date}, status: {status} }}\n"))
+        .collect();
+    format!("---\ntitle: {title}\npledged_by: [police]\nagreed: 2017-05-20\nupdates:\n{list}---\n")
+}
+
+#[test]
+fn moving_the_update_that_completed_a_commitment_redraws_the_charts_that_count_it() {
+    let site = TestSite::minimal();
+    let desk = "localities/saaba/help-desk.md";
+    site.file(
+        desk,
+        &with_updates("A help desk", &[("2019-01-10", "completed")]),
+    );
+    // Nine later updates elsewhere: the desk is not among the home page's
+    // latest updates, so only the chart ties the home page to its dates.
+    let months: Vec<String> = (1..=9).map(|m| format!("2023-0{m}-01")).collect();
+    let busy: Vec<(&str, &str)> = months.iter().map(|d| (d.as_str(), "in-progress")).collect();
+    site.file("localities/saaba/busy.md", &with_updates("Busy", &busy));
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let inc = work.path().join("incremental");
+    let mut session = Session::new(site.path(), Some(&inc));
+    session.rebuild(today).expect("first build");
+    let before = std::fs::read_to_string(inc.join("en/index.html")).unwrap();
+    site.file(
+        desk,
+        &with_updates("A help desk", &[("2021-06-10", "completed")]),
+    );
+    session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from(desk)]))
+        .expect("rebuild");
+    assert!(session.finish_writes().is_empty());
+    let clean = work.path().join("clean");
+    pipeline::build(site.path(), Some(&clean), today).expect("clean build");
+    assert_same("moving the completing update", &inc, &clean);
+    let after = std::fs::read_to_string(clean.join("en/index.html")).unwrap();
+    assert_ne!(before, after, "the home page's chart moved");
+}

@@ -194,6 +194,11 @@ impl Renderer<'_> {
         if let Some(up) = up {
             ctx.insert("up", &up);
         }
+        if let Some(ki) = Self::country_first_page(page) {
+            let (chart_completed, chart_multiples) = self.country_charts(li, ki, path);
+            ctx.insert("chart_completed", &chart_completed);
+            ctx.insert("chart_multiples", &chart_multiples);
+        }
         ("list.html", ctx)
     }
 
@@ -286,6 +291,9 @@ impl Renderer<'_> {
         self.list_overdue(page).hash(h);
         self.country_counts(page).hash(h);
         self.hash_entries(h, page_slice(full, pg));
+        if let Some(ki) = Self::country_first_page(page) {
+            self.country_charts_fp(h, ki);
+        }
     }
 }
 

@@ -53,6 +53,7 @@ impl Renderer<'_> {
                 .unwrap_or_default(),
         );
         ctx.insert_value("c", Value::from(fields));
+        ctx.insert("chart_timeline", &self.timeline_chart(li, r));
         ("commitment.html", ctx)
     }
 

@@ -68,6 +68,11 @@ impl Renderer<'_> {
             .map(|i| cards[*i].clone())
             .collect();
         ctx.insert_value("localities", Value::from(localities));
+        ctx.insert(
+            "chart_completed",
+            &self.completed_chart(li, self.all_crefs.iter().copied()),
+        );
+        ctx.insert("chart_multiples", &self.site_multiples(li, path));
         ctx.insert("updates_path", &urls::updates(code));
         ctx.insert("all_path", &urls::all_commitments(code));
         ("home.html", ctx)
@@ -89,6 +94,7 @@ impl Renderer<'_> {
     /// does), the totals and the latest updates.
     pub(super) fn home_fp(&self, h: &mut Fingerprinter) {
         self.localities_fp(h);
+        self.completions_fp(h, self.all_crefs.iter().copied());
         self.derived.total.hash(h);
         self.derived.overdue_list.len().hash(h);
         for (_, l) in self.derived.by_status.iter().chain(&self.derived.by_party) {

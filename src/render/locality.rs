@@ -61,6 +61,7 @@ impl Renderer<'_> {
             })
             .collect();
         ctx.insert_value("countries", Value::from(countries));
+        ctx.insert("chart_multiples", &self.site_multiples(li, path));
         ("localities.html", ctx)
     }
 
@@ -141,6 +142,11 @@ impl Renderer<'_> {
             },
         );
         ctx.insert_value("groups", self.groups_by_status(data, i));
+        let crefs = (0..loc.commitments.len()).map(|commitment| CRef {
+            locality: i,
+            commitment,
+        });
+        ctx.insert("chart_completed", &self.completed_chart(li, crefs));
         ctx.insert(
             "feed",
             &Feed {

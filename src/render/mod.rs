@@ -21,12 +21,14 @@
 //!   HTML (kept in a memo by a session);
 //! - `common.rs`: the values every page receives;
 //! - `notice.rs`: the notice on a page showing text in another language;
+//! - `charts/`: the charts (inline SVG) and the data they are made from;
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
 //!   `updates.rs`, `free.rs`, `root.rs`.
 
 mod browse;
 mod cards;
+mod charts;
 mod commitment;
 mod common;
 mod evidence;

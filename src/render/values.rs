@@ -12,7 +12,9 @@
 //! and the locality page's `groups` items (`{ status: StatusView,
 //! commitments: [Card] }`). Plain values (`lang`, `dir`, `root`, `title`,
 //! `page_kind`, `css`, `canonical`, `home_path`, `links`, and each page's
-//! counts and headings) are inserted where the page is made.
+//! counts and headings) are inserted where the page is made. Charts
+//! (`chart_completed`, `chart_multiples`, `chart_timeline`) are
+//! `charts::Chart`s, made in `charts/`.
 
 use serde::Serialize;
 

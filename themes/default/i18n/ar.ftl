@@ -252,3 +252,27 @@ language-fr = الفرنسية
 language-ar = العربية
 language-ne = النيبالية
 language-ha = الهوسا
+# ---- charts ----
+chart-data = بيانات الرسم البياني
+chart-month = الشهر
+chart-completed-title = الالتزامات المنجزة عبر الزمن
+chart-completed-column = المنجزة
+chart-completed-desc = { $count ->
+    [zero] لا التزامات منجزة حتى { $date }، بالعدّ شهرًا بشهر منذ { $start }.
+    [one] التزام واحد منجز حتى { $date }، بالعدّ شهرًا بشهر منذ { $start }.
+    [two] التزامان منجزان حتى { $date }، بالعدّ شهرًا بشهر منذ { $start }.
+    [few] { $count } التزامات منجزة حتى { $date }، بالعدّ شهرًا بشهر منذ { $start }.
+    [many] { $count } التزامًا منجزًا حتى { $date }، بالعدّ شهرًا بشهر منذ { $start }.
+   *[other] { $count } التزام منجز حتى { $date }، بالعدّ شهرًا بشهر منذ { $start }.
+}
+chart-multiples-title = حالة الالتزامات حسب المنطقة
+chart-multiples-desc = لكل منطقة، نسبة التزاماتها في كل حالة، بالمقياس نفسه، مع عددها.
+chart-timeline-title = الخط الزمني
+chart-timeline-desc = { $count ->
+    [zero] لا تحديثات
+    [one] تحديث واحد حسب التاريخ ونسبة التقدم
+    [two] تحديثان حسب التاريخ ونسبة التقدم
+    [few] { $count } تحديثات حسب التاريخ ونسبة التقدم
+    [many] { $count } تحديثًا حسب التاريخ ونسبة التقدم
+   *[other] { $count } تحديث حسب التاريخ ونسبة التقدم
+}

@@ -220,3 +220,19 @@ language-fr = French
 language-ar = Arabic
 language-ne = Nepali
 language-ha = Hausa
+# ---- charts ----
+chart-data = The chart's data
+chart-month = Month
+chart-completed-title = Commitments completed over time
+chart-completed-column = Completed
+chart-completed-desc = { $count ->
+    [one] { $count } commitment completed by { $date }, counted month by month since { $start }.
+   *[other] { $count } commitments completed by { $date }, counted month by month since { $start }.
+}
+chart-multiples-title = Status of commitments by locality
+chart-multiples-desc = For each locality, the share of its commitments in each status, on the same scale, with their number.
+chart-timeline-title = Timeline
+chart-timeline-desc = { $count ->
+    [one] { $count } update by date and progress
+   *[other] { $count } updates by date and progress
+}

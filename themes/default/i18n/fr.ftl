@@ -213,3 +213,19 @@ language-fr = français
 language-ar = arabe
 language-ne = népalais
 language-ha = haoussa
+# ---- charts ----
+chart-data = Les données du graphique
+chart-month = Mois
+chart-completed-title = Engagements réalisés au fil du temps
+chart-completed-column = Réalisés
+chart-completed-desc = { $count ->
+    [one] { $count } engagement réalisé au { $date }, compté mois par mois depuis { $start }.
+   *[other] { $count } engagements réalisés au { $date }, comptés mois par mois depuis { $start }.
+}
+chart-multiples-title = État des engagements par localité
+chart-multiples-desc = Pour chaque localité, la part de ses engagements dans chaque état, à la même échelle, avec leur nombre.
+chart-timeline-title = Chronologie
+chart-timeline-desc = { $count ->
+    [one] { $count } mise à jour par date et avancement
+   *[other] { $count } mises à jour par date et avancement
+}

@@ -216,3 +216,19 @@ language-fr = Faransanci
 language-ar = Larabci
 language-ne = Nepali
 language-ha = Hausa
+# ---- charts ----
+chart-data = Bayanan jadawalin
+chart-month = Wata
+chart-completed-title = Alƙawuran da aka cika a tsawon lokaci
+chart-completed-column = An cika
+chart-completed-desc = { $count ->
+    [one] An cika alƙawari { $count } zuwa { $date }, ana ƙirgawa wata-wata tun { $start }.
+   *[other] An cika alƙawura { $count } zuwa { $date }, ana ƙirgawa wata-wata tun { $start }.
+}
+chart-multiples-title = Matsayin alƙawura bisa yanki
+chart-multiples-desc = Ga kowane yanki, kason alƙawuransa a kowane matsayi, a ma'auni ɗaya, tare da adadinsu.
+chart-timeline-title = Jerin lokaci
+chart-timeline-desc = { $count ->
+    [one] Bayani { $count } bisa kwanan wata da ci gaba
+   *[other] Bayanai { $count } bisa kwanan wata da ci gaba
+}

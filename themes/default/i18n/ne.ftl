@@ -205,3 +205,13 @@ language-fr = फ्रान्सेली
 language-ar = अरबी
 language-ne = नेपाली
 language-ha = हाउसा
+# ---- charts ----
+chart-data = चार्टको तथ्याङ्क
+chart-month = महिना
+chart-completed-title = समयसँगै पूरा भएका प्रतिबद्धता
+chart-completed-column = पूरा भएका
+chart-completed-desc = { $date } सम्म { $count } प्रतिबद्धता पूरा भए, { $start } देखि महिनैपिच्छे गनिएको।
+chart-multiples-title = क्षेत्रअनुसार प्रतिबद्धताको अवस्था
+chart-multiples-desc = हरेक क्षेत्रका प्रतिबद्धता कुन अवस्थामा कति छन्, उही मापनमा, सङ्ख्यासहित।
+chart-timeline-title = समयरेखा
+chart-timeline-desc = मिति र प्रगतिअनुसार { $count } अद्यावधिक
