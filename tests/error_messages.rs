@@ -845,3 +845,19 @@ fn source_mapping_with_an_unknown_key() {
         "    sources: [{ url: \"https://example.org/r.pdf\", titel: Report }]\n    note:"
     ));
 }
+
+// ---- issue 16: maps ----
+
+#[test]
+fn country_without_a_map() {
+    insta::assert_snapshot!(warnings_with(&[
+        (
+            "localities/saaba/_index.md",
+            "---\nname: Saaba\ncountry: XK\n---\nA town.\n"
+        ),
+        (
+            "localities/pristina/_index.md",
+            "---\nname: Pristina\ncountry: XK\n---\nA city.\n"
+        ),
+    ]));
+}

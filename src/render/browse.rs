@@ -4,6 +4,7 @@
 //! pagination bar; and their fingerprints.
 
 use super::lang::LangData;
+use super::maps::Scope;
 use super::values::{IndexItem, Link, Pagination, UpLink};
 use super::{DIMENSIONS, PER_PAGE, Page, Renderer, page_count};
 use crate::i18n::Arg;
@@ -188,7 +189,22 @@ impl Renderer<'_> {
         if let Some(up) = up {
             ctx.insert("up", &up);
         }
+        let country = self.country_of_first_page(page);
+        ctx.insert(
+            "map",
+            &country.and_then(|c| self.map_view(li, Scope::Country(c))),
+        );
         ("list.html", ctx)
+    }
+
+    /// The country whose map a list page shows: a country's first page.
+    fn country_of_first_page(&self, page: Page) -> Option<&str> {
+        match page {
+            Page::Browse(_, di, ki, 0) if DIMENSIONS[di] == "country" => {
+                Some(self.dimension_keys(di)[ki].0.as_str())
+            }
+            _ => None,
+        }
     }
 
     /// How many commitments of the whole list a list page belongs to are overdue.
@@ -267,6 +283,9 @@ impl Renderer<'_> {
         full.len().hash(h);
         self.list_overdue(page).hash(h);
         self.hash_entries(h, page_slice(full, pg));
+        if let Some(code) = self.country_of_first_page(page) {
+            self.country_map_fp(h, code);
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! its fingerprint.
 
 use super::lang::LangData;
+use super::maps::Scope;
 use super::values::{OverdueLink, PartyRow, StatusRow};
 use super::{HOME_UPDATES, Renderer};
 use crate::memo::Fingerprinter;
@@ -63,6 +64,7 @@ impl Renderer<'_> {
             .map(|i| cards[*i].clone())
             .collect();
         ctx.insert_value("localities", Value::from(localities));
+        ctx.insert("map", &self.map_view(li, Scope::Overview));
         ctx.insert("updates_path", &urls::updates(code));
         ctx.insert("all_path", &urls::all_commitments(code));
         ("home.html", ctx)

@@ -5,6 +5,7 @@
 
 use super::Renderer;
 use super::lang::LangData;
+use super::maps::Scope;
 use super::values::{CountryView, Feed, LocalityPage};
 use crate::derive::Derived;
 use crate::i18n::Arg;
@@ -61,6 +62,7 @@ impl Renderer<'_> {
             })
             .collect();
         ctx.insert_value("countries", Value::from(countries));
+        ctx.insert("map", &self.map_view(li, Scope::Overview));
         ("localities.html", ctx)
     }
 
@@ -141,6 +143,7 @@ impl Renderer<'_> {
             },
         );
         ctx.insert_value("groups", self.groups_by_status(data, i));
+        ctx.insert("map", &self.map_view(li, Scope::Locality(i)));
         ctx.insert(
             "feed",
             &Feed {

@@ -20,6 +20,7 @@
 //! - `cards.rs`: commitment and locality cards, update items, list-card
 //!   HTML (kept in a memo by a session);
 //! - `common.rs`: the values every page receives;
+//! - `maps.rs`: the maps of pages (home, localities, a locality, a country);
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
 //!   `updates.rs`, `free.rs`, `root.rs`.
@@ -33,6 +34,7 @@ mod free;
 mod home;
 mod lang;
 mod locality;
+mod maps;
 mod page;
 mod root;
 mod templates;

@@ -222,3 +222,23 @@ overdue-by-years = { $count ->
 latest-update = آخر تحديث
 earlier-updates = التحديثات السابقة
 data-as-of = البيانات حتى { $date }
+
+# ---- map ----
+map-locality-title = { $locality } على خريطة { $country }
+map-country-title = المناطق على خريطة { $country }
+map-overview-title = المناطق على الخريطة
+map-dots = { $count ->
+    [one] منطقة واحدة مُعلَّمة بنقطة.
+    [two] منطقتان مُعلَّمتان بنقطتين.
+    [few] { $count } مناطق مُعلَّمة بنقاط.
+   *[other] { $count } منطقة مُعلَّمة بنقاط.
+}
+map-dots-link = كل نقطة رابط إلى صفحة منطقتها.
+map-missing = { $count ->
+    [one] منطقة واحدة ليست لها إحداثيات فلا تظهر على الخريطة.
+    [two] منطقتان ليست لهما إحداثيات فلا تظهران على الخريطة.
+    [few] { $count } مناطق ليست لها إحداثيات فلا تظهر على الخريطة.
+   *[other] { $count } منطقة ليست لها إحداثيات فلا تظهر على الخريطة.
+}
+map-places = الأماكن على الخريطة
+map-coordinates = (خط العرض { $lat }، خط الطول { $lon })
