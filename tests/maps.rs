@@ -313,3 +313,32 @@ fn a_country_without_an_outline_has_no_map_and_check_says_so_once() {
         "Saaba has no coordinates, Kosovo no outline"
     );
 }
+
+#[test]
+fn a_map_of_more_than_fifty_localities_is_left_out_to_keep_pages_light() {
+    let s = TestSite::minimal();
+    for n in 0..51 {
+        s.file(
+            &format!("localities/town-{n}/_index.md"),
+            &format!(
+                "---\nname: Town {n}\ncountry: BF\ncoordinates: [{}, -1.5]\n---\nA town.\n",
+                11.0 + f64::from(n) / 20.0
+            ),
+        );
+    }
+    s.build_ok();
+    assert!(!s.page("en/index.html").has("figure.map"));
+    assert!(!s.page("en/localities/index.html").has("figure.map"));
+    // Each locality's page keeps its own map.
+    assert_eq!(
+        s.page("en/localities/town-7/index.html")
+            .select("figure.map circle")
+            .len(),
+        1
+    );
+    // Fifty are drawn.
+    s.remove("localities/town-50/_index.md");
+    std::fs::remove_dir(s.path().join("localities/town-50")).unwrap();
+    s.build_ok();
+    assert_eq!(s.page("en/index.html").select("figure.map svg a").len(), 50);
+}

@@ -5,8 +5,9 @@
 //!
 //! A map shows the localities that have coordinates; its description
 //! counts those that have none. A page gets no map when none of its
-//! localities has coordinates or when the data has no outline for its
-//! countries (which `check` reports, see `validate::places`).
+//! localities has coordinates, when more than [`MAX_DOTS`] have, or when
+//! the data has no outline for its countries (which `check` reports, see
+//! `validate::places`).
 
 use super::Renderer;
 use crate::i18n::Arg;
@@ -19,6 +20,11 @@ use std::hash::Hash;
 /// Dots of a country map get direct labels up to this many; more would
 /// cover each other (the list under the map names them all).
 const MAX_LABELS: usize = 8;
+
+/// A map of more localities than this is not drawn: its dots, links and
+/// list would take the page past its weight budget (a national programme's
+/// home page). Each locality's own page keeps its map.
+pub(super) const MAX_DOTS: usize = 50;
 
 /// What a map shows.
 #[derive(Clone, Copy, Debug)]
@@ -80,7 +86,7 @@ impl Renderer<'_> {
             .copied()
             .filter(|&i| self.site.localities[i].coordinates.is_some())
             .collect();
-        if placed.is_empty() {
+        if placed.is_empty() || placed.len() > MAX_DOTS {
             return None;
         }
         let countries = self.map_countries(scope, &placed);
