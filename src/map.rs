@@ -309,12 +309,13 @@ pub(crate) fn draw(countries: &[&str], places: &[Option<Degrees>]) -> Option<Dra
     let places: Vec<Option<Degrees>> = places
         .iter()
         .map(|p| {
-            p.map(|p| match p.lon + 360.0 <= outline_box.east {
-                true => Degrees {
-                    lon: p.lon + 360.0,
-                    ..p
-                },
-                false => p,
+            p.map(|p| {
+                let east = p.lon + 360.0;
+                if east <= outline_box.east {
+                    Degrees { lon: east, ..p }
+                } else {
+                    p
+                }
             })
         })
         .collect();
