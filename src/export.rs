@@ -42,6 +42,8 @@ pub(crate) struct Record<'s> {
     pub locality: &'s str,
     pub locality_name: TextMap<'s>,
     pub country: &'s str,
+    /// The locality's `[latitude, longitude]`, when the content gives them.
+    pub coordinates: Option<[f64; 2]>,
     pub id: &'s str,
     pub title: TextMap<'s>,
     pub summary: Option<TextMap<'s>>,
@@ -79,6 +81,7 @@ pub(crate) fn record<'s>(site: &'s Site, derived: &Derived, r: CRef) -> Record<'
         locality: &loc.id,
         locality_name: text_map(site, &loc.name),
         country: &loc.country,
+        coordinates: loc.coordinates.map(|(lat, lon)| [lat, lon]),
         id: &c.id,
         title: text_map(site, &c.title),
         summary: c.summary.as_ref().map(|t| text_map(site, t)),
@@ -143,15 +146,15 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// [`FORMULA_STARTS`] is neutralised as OWASP advises: written with a `'`
 /// before it, and quoted, so that a spreadsheet shows it as text. (The `csv`
 /// crate cannot quote one field and not the others, hence this function.)
-/// No numeric column can start with `-` (progress and counts are never
-/// negative, dates and ids never start with one), so no number is altered.
+/// A field that is a plain decimal number (a longitude west of Greenwich,
+/// `-1.4203`) is no formula and is written as it is.
 fn csv_line<'f>(fields: impl IntoIterator<Item = &'f str>) -> Vec<u8> {
     let mut out = Vec::new();
     for (i, field) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        let formula = field.starts_with(FORMULA_STARTS);
+        let formula = field.starts_with(FORMULA_STARTS) && !is_decimal(field);
         if formula || field.contains([',', '"', '\r', '\n']) {
             out.push(b'"');
             if formula {
@@ -172,9 +175,19 @@ fn csv_line<'f>(fields: impl IntoIterator<Item = &'f str>) -> Vec<u8> {
     out
 }
 
+/// Whether `field` is a decimal number as Rust writes an `f64`: an
+/// optional minus sign, digits, and optionally a point and digits.
+fn is_decimal(field: &str) -> bool {
+    let digits = field.strip_prefix('-').unwrap_or(field);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    [whole, fraction]
+        .iter()
+        .all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn csv_header(site: &Site) -> Vec<u8> {
     let (langs, _, others) = csv_languages(site);
-    let mut header: Vec<String> = ["key", "locality", "country", "id"]
+    let mut header: Vec<String> = ["key", "locality", "country", "latitude", "longitude", "id"]
         .map(String::from)
         .to_vec();
     let text_cols = |name: &str, header: &mut Vec<String>| {
@@ -213,6 +226,14 @@ fn csv_row<'r>(site: &Site, r: &'r Record) -> Vec<u8> {
         r.key.as_str().into(),
         r.locality.into(),
         r.country.into(),
+        r.coordinates
+            .map(|c| c[0].to_string())
+            .unwrap_or_default()
+            .into(),
+        r.coordinates
+            .map(|c| c[1].to_string())
+            .unwrap_or_default()
+            .into(),
         r.id.into(),
     ];
     let text = |m: Option<&'r TextMap>, row: &mut Vec<Cow<'r, str>>| {
@@ -529,6 +550,8 @@ mod tests {
                 "key",
                 "locality",
                 "country",
+                "latitude",
+                "longitude",
                 "id",
                 "locality_name",
                 "locality_name.fr",
@@ -704,7 +727,10 @@ mod tests {
         assert_eq!(streamed(&s, Format::Json), b"[]\n");
         let csv = streamed(&s, Format::Csv);
         let text = csv_text(&csv);
-        assert!(text.starts_with("key,locality,country,id,"), "{text}");
+        assert!(
+            text.starts_with("key,locality,country,latitude,longitude,id,"),
+            "{text}"
+        );
         assert!(text.ends_with(",url.ar,updates\r\n"), "{text}");
         assert_eq!(text.matches('\n').count(), 1, "{text}");
         assert_eq!(kept(&s, &Memo::off()), (b"[]\n".to_vec(), csv));
@@ -750,6 +776,55 @@ mod tests {
         assert!(alarm.contains("\"overdue\":true"), "{alarm}");
     }
 
+    // ---- issue 16: coordinates in the open data ----
+
+    #[test]
+    fn coordinates_are_in_both_files_and_empty_when_absent() {
+        let s = site(
+            SITE_YAML,
+            &[
+                (
+                    "localities/saaba/_index.md",
+                    "---\nname: Saaba\ncountry: BF\ncoordinates: [12.3686, -1.4203]\n---\n",
+                ),
+                (
+                    "localities/saaba/alarm.md",
+                    "---\ntitle: Alarm\npledged_by: [community]\nagreed: 2017-05-20\nstatus: in-progress\n---\n",
+                ),
+                (
+                    "localities/zorgho/_index.md",
+                    "---\nname: Zorgho\ncountry: BF\n---\n",
+                ),
+                (
+                    "localities/zorgho/well.md",
+                    "---\ntitle: Well\npledged_by: [community]\nagreed: 2017-05-20\nstatus: in-progress\n---\n",
+                ),
+            ],
+        );
+        let json: Value = serde_json::from_slice(&streamed(&s, Format::Json)).expect("JSON");
+        assert_eq!(json[0]["coordinates"], json!([12.3686, -1.4203]));
+        assert_eq!(json[1]["coordinates"], Value::Null);
+        let csv = streamed(&s, Format::Csv);
+        let rows = csv_rows(&csv);
+        let cell = |row: usize, col: &str| {
+            rows[row]
+                .iter()
+                .find(|(c, _)| c == col)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(cell(0, "latitude").as_deref(), Some("12.3686"));
+        // A negative number is a number, not a formula: written as it is.
+        assert_eq!(cell(0, "longitude").as_deref(), Some("-1.4203"));
+        assert!(csv_text(&csv).contains(",BF,12.3686,-1.4203,alarm,"));
+        assert_eq!(cell(1, "latitude").as_deref(), Some(""));
+        assert_eq!(cell(1, "longitude").as_deref(), Some(""));
+        // Only plain decimals escape the formula rule.
+        assert_eq!(
+            csv_line(["-1+2", "-1.5", "-", "1.", "-.5"]),
+            b"\"'-1+2\",-1.5,\"'-\",1.,\"'-.5\"\r\n"
+        );
+    }
+
     /// [`csv_line`] against the `csv` crate: the same bytes for fields
     /// that are not formulas, and a reader gets back every field, formulas
     /// with a `'` before them.
@@ -758,7 +833,7 @@ mod tests {
         use proptest::prelude::*;
 
         fn field() -> impl Strategy<Value = String> {
-            "[=+@a-z,\"\t\r\n '-]{0,8}"
+            "[=+@a-z0-9.,\"\t\r\n '-]{0,8}"
         }
 
         proptest! {
@@ -778,10 +853,10 @@ mod tests {
                     .collect();
                 let expected: Vec<String> = fields
                     .iter()
-                    .map(|f| if f.starts_with(FORMULA_STARTS) { format!("'{f}") } else { f.clone() })
+                    .map(|f| if f.starts_with(FORMULA_STARTS) && !is_decimal(f) { format!("'{f}") } else { f.clone() })
                     .collect();
                 prop_assert_eq!(read, expected);
-                if !fields.iter().any(|f| f.starts_with(FORMULA_STARTS)) {
+                if !fields.iter().any(|f| f.starts_with(FORMULA_STARTS) && !is_decimal(f)) {
                     let mut w = csv::WriterBuilder::new()
                         .terminator(csv::Terminator::CRLF)
                         .from_writer(Vec::new());

@@ -15,6 +15,7 @@ mod feeds;
 pub mod i18n;
 pub mod load;
 mod locale;
+mod map;
 mod markdown;
 pub mod memo;
 pub mod model;

@@ -930,3 +930,19 @@ fn review_after_the_as_of_date() {
         "  - date: 2017-10-01\n    review: 2024-07-01\n    status: in-progress\n    assessed_by: community\n"
     ));
 }
+
+// ---- issue 16: maps ----
+
+#[test]
+fn country_without_a_map() {
+    insta::assert_snapshot!(warnings_with(&[
+        (
+            "localities/saaba/_index.md",
+            "---\nname: Saaba\ncountry: XK\n---\nA town.\n"
+        ),
+        (
+            "localities/pristina/_index.md",
+            "---\nname: Pristina\ncountry: XK\n---\nA city.\n"
+        ),
+    ]));
+}

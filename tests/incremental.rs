@@ -481,3 +481,63 @@ fn moving_the_update_that_completed_a_commitment_redraws_the_charts_that_count_i
     let after = std::fs::read_to_string(clean.join("en/index.html")).unwrap();
     assert_ne!(before, after, "the home page's chart moved");
 }
+
+// ---- issue 16: maps ----
+
+#[test]
+fn editing_coordinates_remakes_the_pages_with_maps_as_a_clean_build() {
+    let site = TestSite::minimal();
+    // Zorgho has no commitments: only the map of Burkina Faso's page shows it.
+    let zorgho = |lat: &str| {
+        format!("---\nname: Zorgho\ncountry: BF\ncoordinates: [{lat}, -0.6153]\n---\nA town.\n")
+    };
+    site.file(
+        "localities/saaba/_index.md",
+        "---\nname: Saaba\ncountry: BF\ncoordinates: [12.3686, -1.4203]\n---\nA town.\n",
+    );
+    site.file("localities/zorgho/_index.md", &zorgho("12.2431"));
+    site.file(
+        "localities/jos/_index.md",
+        "---\nname: Jos North\ncountry: NG\ncoordinates: [9.9285, 8.8921]\n---\nPlateau.\n",
+    );
+    site.file("localities/jos/gate.md", "---\ntitle: Move the stadium gate\npledged_by: [local-government]\nagreed: 2019-03-01\nstatus: not-started\n---\n");
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let inc = work.path().join("incremental");
+    let mut session = Session::new(site.path(), Some(&inc));
+    session.rebuild(today).expect("first build");
+    assert!(session.finish_writes().is_empty());
+    let before = tree(&inc);
+
+    // Zorgho moves a degree north, within Burkina Faso.
+    site.file("localities/zorgho/_index.md", &zorgho("13.2431"));
+    let touched = [std::path::PathBuf::from("localities/zorgho/_index.md")];
+    session
+        .rebuild_after(today, Some(&touched))
+        .expect("rebuild");
+    assert!(session.finish_writes().is_empty());
+    let clean = work.path().join("clean");
+    pipeline::build(site.path(), Some(&clean), today).expect("clean build");
+    assert_same("a coordinates edit", &inc, &clean);
+
+    // What changed: each language's pages with Zorgho on a map.
+    let after = tree(&inc);
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    let mut expected: Vec<String> = ["en", "fr", "ar"]
+        .iter()
+        .flat_map(|l| {
+            [
+                "index.html",
+                "localities/index.html",
+                "localities/zorgho/index.html",
+                "country/bf/index.html",
+            ]
+            .map(|p| format!("{l}/{p}"))
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(changed, expected.iter().collect::<Vec<_>>());
+}

@@ -4,6 +4,7 @@
 //! pagination bar; and their fingerprints.
 
 use super::lang::LangData;
+use super::maps::Scope;
 use super::tally::{Zeros, done_of, status_counts};
 use super::values::{IndexItem, Link, Pagination, UpLink};
 use super::{DIMENSIONS, PER_PAGE, Page, Renderer, page_count};
@@ -198,6 +199,8 @@ impl Renderer<'_> {
             let (chart_completed, chart_multiples) = self.country_charts(li, ki, path);
             ctx.insert("chart_completed", &chart_completed);
             ctx.insert("chart_multiples", &chart_multiples);
+            let code = self.derived.by_country[ki].0.as_str();
+            ctx.insert("map", &self.map_view(li, Scope::Country(code)));
         }
         ("list.html", ctx)
     }
@@ -284,7 +287,8 @@ impl Renderer<'_> {
 
     /// The page's own commitments, and what its heading, status bar and
     /// page links show: the length of the whole list, how many are
-    /// overdue, and a country's counts by status.
+    /// overdue, and a country's counts by status (and, on its first page,
+    /// its charts and map).
     pub(super) fn list_fp(&self, h: &mut Fingerprinter, page: Page) {
         let (full, pg) = self.list_of(page);
         full.len().hash(h);
@@ -293,6 +297,7 @@ impl Renderer<'_> {
         self.hash_entries(h, page_slice(full, pg));
         if let Some(ki) = Self::country_first_page(page) {
             self.country_charts_fp(h, ki);
+            self.country_map_fp(h, &self.derived.by_country[ki].0);
         }
     }
 }

@@ -3,6 +3,7 @@
 //! party, the latest updates and every locality's card; and its fingerprint.
 
 use super::lang::LangData;
+use super::maps::Scope;
 use super::tally::{Zeros, done_of, status_counts};
 use super::values::{OverdueLink, PartyRow};
 use super::{HOME_UPDATES, Renderer};
@@ -73,6 +74,7 @@ impl Renderer<'_> {
             &self.completed_chart(li, self.all_crefs.iter().copied()),
         );
         ctx.insert("chart_multiples", &self.site_multiples(li, path));
+        ctx.insert("map", &self.map_view(li, Scope::Overview));
         ctx.insert("updates_path", &urls::updates(code));
         ctx.insert("all_path", &urls::all_commitments(code));
         ("home.html", ctx)

@@ -5,6 +5,7 @@
 
 use super::Renderer;
 use super::lang::LangData;
+use super::maps::Scope;
 use super::values::{CountryView, Feed, LocalityPage};
 use crate::derive::Derived;
 use crate::i18n::Arg;
@@ -62,6 +63,7 @@ impl Renderer<'_> {
             .collect();
         ctx.insert_value("countries", Value::from(countries));
         ctx.insert("chart_multiples", &self.site_multiples(li, path));
+        ctx.insert("map", &self.map_view(li, Scope::Overview));
         ("localities.html", ctx)
     }
 
@@ -147,6 +149,7 @@ impl Renderer<'_> {
             commitment,
         });
         ctx.insert("chart_completed", &self.completed_chart(li, crefs));
+        ctx.insert("map", &self.map_view(li, Scope::Locality(i)));
         ctx.insert(
             "feed",
             &Feed {

@@ -22,6 +22,7 @@
 //! - `common.rs`: the values every page receives;
 //! - `notice.rs`: the notice on a page showing text in another language;
 //! - `charts/`: the charts (inline SVG) and the data they are made from;
+//! - `maps.rs`: the maps of pages (home, localities, a locality, a country);
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
 //!   `updates.rs`, `free.rs`, `root.rs`.
@@ -36,6 +37,7 @@ mod free;
 mod home;
 mod lang;
 mod locality;
+mod maps;
 mod notice;
 mod page;
 mod root;

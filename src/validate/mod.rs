@@ -109,6 +109,7 @@ pub(crate) fn validate(
         found,
     };
     places::check_locality_folders(folders, &localities, &commitments, &mut diags);
+    places::check_outlines(&localities, &mut diags);
     attach(commitments, &mut localities);
 
     if diags.iter().any(Diagnostic::is_error) {

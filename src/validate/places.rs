@@ -1,6 +1,7 @@
 //! The places of the portal other than commitments: the home text, free
 //! pages (not under an id the portal uses) and localities (each folder with
-//! its `_index.md`).
+//! its `_index.md`); and a warning for a locality's country the map data has
+//! no outline for.
 
 use super::RESERVED_PAGE_IDS;
 use super::groups::{Group, body, fingerprint, translations_of};
@@ -171,6 +172,30 @@ pub(super) fn check_locality_folders(
                     .expected(
                         "`_index.md` with at least `name:` and `country:` in its front matter",
                     ),
+            );
+        }
+    }
+}
+
+/// Warns once per country code of the localities that has no outline in
+/// the map data (`map::outlines`), at the first locality (by id) with it:
+/// that country's pages show no map.
+pub(super) fn check_outlines(localities: &BTreeMap<String, Locality>, diags: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::BTreeSet::new();
+    for loc in localities.values() {
+        let code = loc.country.as_str();
+        if !code.is_empty() && !crate::map::outlines::has(code) && seen.insert(code) {
+            diags.push(
+                Diagnostic::warning(
+                    &loc.source,
+                    format!(
+                        "there is no map of the country `{code}`: its pages are shown without a map"
+                    ),
+                )
+                .found(format!(
+                    "`country: {code}`, a code the map data (Natural Earth) does not have"
+                ))
+                .expected("an ISO 3166-1 two-letter code, such as `BF` or `NG`, to show a map"),
             );
         }
     }

@@ -236,3 +236,18 @@ chart-timeline-desc = { $count ->
     [one] { $count } update by date and progress
    *[other] { $count } updates by date and progress
 }
+# ---- map ----
+map-locality-title = { $locality } on the map of { $country }
+map-country-title = Localities in { $country } on the map
+map-overview-title = Localities on the map
+map-dots = { $count ->
+    [one] One locality is marked with a dot.
+   *[other] { $count } localities are marked with dots.
+}
+map-dots-link = Each dot links to the locality's page.
+map-missing = { $count ->
+    [one] One locality has no coordinates and is not shown.
+   *[other] { $count } localities have no coordinates and are not shown.
+}
+map-places = Places on the map
+map-coordinates = (latitude { $lat }, longitude { $lon })

@@ -229,3 +229,18 @@ chart-timeline-desc = { $count ->
     [one] { $count } mise à jour par date et avancement
    *[other] { $count } mises à jour par date et avancement
 }
+# ---- map ----
+map-locality-title = Carte : { $locality } ({ $country })
+map-country-title = Carte des localités : { $country }
+map-overview-title = Carte des localités
+map-dots = { $count ->
+    [one] Une localité est marquée d’un point.
+   *[other] { $count } localités sont marquées d’un point.
+}
+map-dots-link = Chaque point mène à la page de sa localité.
+map-missing = { $count ->
+    [one] Une localité n’a pas de coordonnées et n’est pas représentée.
+   *[other] { $count } localités n’ont pas de coordonnées et ne sont pas représentées.
+}
+map-places = Lieux de la carte
+map-coordinates = (latitude { $lat }, longitude { $lon })

@@ -232,3 +232,18 @@ chart-timeline-desc = { $count ->
     [one] Bayani { $count } bisa kwanan wata da ci gaba
    *[other] Bayanai { $count } bisa kwanan wata da ci gaba
 }
+# ---- map ----
+map-locality-title = { $locality } a taswirar { $country }
+map-country-title = Yankuna a taswirar { $country }
+map-overview-title = Yankuna a taswira
+map-dots = { $count ->
+    [one] An nuna yanki ɗaya da ɗigo.
+   *[other] An nuna yankuna { $count } da ɗigo.
+}
+map-dots-link = Kowane ɗigo yana kai wa shafin yankinsa.
+map-missing = { $count ->
+    [one] Yanki ɗaya ba shi da lambobin wuri, don haka ba a nuna shi ba.
+   *[other] Yankuna { $count } ba su da lambobin wuri, don haka ba a nuna su ba.
+}
+map-places = Wurare a taswira
+map-coordinates = (latitud { $lat }, longitud { $lon })

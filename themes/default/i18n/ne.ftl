@@ -215,3 +215,18 @@ chart-multiples-title = क्षेत्रअनुसार प्रति�
 chart-multiples-desc = हरेक क्षेत्रका प्रतिबद्धता कुन अवस्थामा कति छन्, उही मापनमा, सङ्ख्यासहित।
 chart-timeline-title = समयरेखा
 chart-timeline-desc = मिति र प्रगतिअनुसार { $count } अद्यावधिक
+# ---- map ----
+map-locality-title = { $country } को नक्सामा { $locality }
+map-country-title = { $country } को नक्सामा क्षेत्रहरू
+map-overview-title = नक्सामा क्षेत्रहरू
+map-dots = { $count ->
+    [one] एउटा क्षेत्र थोप्लोले देखाइएको छ।
+   *[other] { $count } वटा क्षेत्र थोप्लाले देखाइएका छन्।
+}
+map-dots-link = हरेक थोप्लोले त्यस क्षेत्रको पृष्ठमा लैजान्छ।
+map-missing = { $count ->
+    [one] एउटा क्षेत्रको निर्देशाङ्क नभएकाले त्यो देखाइएको छैन।
+   *[other] { $count } वटा क्षेत्रको निर्देशाङ्क नभएकाले ती देखाइएका छैनन्।
+}
+map-places = नक्सामा भएका स्थानहरू
+map-coordinates = (अक्षांश { $lat }, देशान्तर { $lon })
