@@ -141,6 +141,7 @@ impl Renderer<'_> {
                 .map(|(s, count)| StatusCount {
                     status: s.clone(),
                     count,
+                    percent: super::percent(count, loc.commitments.len()),
                 })
                 .collect(),
         }

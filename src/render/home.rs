@@ -3,18 +3,12 @@
 //! its fingerprint.
 
 use super::lang::LangData;
-use super::values::{OverdueLink, PartyRow, StatusRow};
-use super::{HOME_UPDATES, Renderer};
+use super::values::{CountryRow, OverdueLink, PartyRow, StatusCount, StatusRow};
+use super::{AT_SCALE, HOME_UPDATES, Renderer, percent};
 use crate::memo::Fingerprinter;
 use crate::urls;
 use std::hash::Hash;
 use tera::{Context, Value};
-
-/// `count` as a percentage of `total`, rounded to the nearest whole number
-/// (halves up); 0 when there is nothing to count.
-fn percent(count: usize, total: usize) -> usize {
-    (count * 100 + total / 2).checked_div(total).unwrap_or(0)
-}
 
 impl Renderer<'_> {
     pub(super) fn home_context(&self, li: usize, path: &str) -> (&'static str, Context) {
@@ -56,13 +50,19 @@ impl Renderer<'_> {
             .map(|u| self.update_item(data, li, *u))
             .collect();
         ctx.insert_value("latest", Value::from(latest));
-        let cards = self.locality_card_values(data);
-        let localities: Vec<Value> = self
-            .localities_in_order(data)
-            .iter()
-            .map(|i| cards[*i].clone())
-            .collect();
-        ctx.insert_value("localities", Value::from(localities));
+        if self.site.localities.len() > AT_SCALE {
+            ctx.insert_value("localities", Value::from(Vec::<Value>::new()));
+            ctx.insert("countries", &self.country_rows(li));
+        } else {
+            let cards = self.locality_card_values(data);
+            let localities: Vec<Value> = self
+                .localities_in_order(data)
+                .iter()
+                .map(|i| cards[*i].clone())
+                .collect();
+            ctx.insert_value("localities", Value::from(localities));
+            ctx.insert_value("countries", Value::from(Vec::<Value>::new()));
+        }
         ctx.insert("updates_path", &urls::updates(code));
         ctx.insert("all_path", &urls::all_commitments(code));
         ("home.html", ctx)
@@ -78,6 +78,49 @@ impl Renderer<'_> {
                 status: s,
                 count: list.len(),
                 percent: percent(list.len(), total),
+            })
+            .collect()
+    }
+
+    /// `countries`: every country with localities, by name, with the
+    /// counts of its localities' cards added up.
+    fn country_rows(&self, li: usize) -> Vec<CountryRow> {
+        let data = &self.langs[li];
+        self.localities_by_country_in_order(li)
+            .into_iter()
+            .map(|(country, locs)| {
+                let mut row = CountryRow {
+                    country,
+                    localities: locs.len(),
+                    count: 0,
+                    overdue: 0,
+                    done: 0,
+                    bar: Vec::new(),
+                };
+                let mut by_status = vec![0; data.statuses.len()];
+                for &i in &locs {
+                    let card = self.locality_card_of(data, i);
+                    row.count += card.count;
+                    row.overdue += card.overdue;
+                    row.done += card.done;
+                    for sc in &card.by_status {
+                        if let Some(si) = data.statuses.iter().position(|s| s.id == sc.status.id) {
+                            by_status[si] += sc.count;
+                        }
+                    }
+                }
+                row.bar = data
+                    .statuses
+                    .iter()
+                    .zip(by_status)
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(s, count)| StatusCount {
+                        status: s.clone(),
+                        count,
+                        percent: percent(count, row.count),
+                    })
+                    .collect();
+                row
             })
             .collect()
     }
@@ -112,7 +155,7 @@ impl Renderer<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::percent;
+    use super::super::percent;
 
     #[test]
     fn percentages_round_to_the_nearest_and_survive_an_empty_site() {

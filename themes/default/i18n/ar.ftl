@@ -222,3 +222,15 @@ overdue-by-years = { $count ->
 latest-update = آخر تحديث
 earlier-updates = التحديثات السابقة
 data-as-of = البيانات حتى { $date }
+
+# ---- scale ----
+localities-count = { $count ->
+    [zero] لا توجد منطقة
+    [one] منطقة واحدة
+    [two] منطقتان
+    [few] { $count } مناطق
+    [many] { $count } منطقةً
+   *[other] { $count } منطقة
+}
+done-of-count = أُنجِز { $done } من { $count }
+group-continued = تتمة من الصفحة السابقة

@@ -193,3 +193,11 @@ overdue-by-years = { $count ->
 latest-update = Latest update
 earlier-updates = Earlier updates
 data-as-of = Data as of { $date }
+
+# ---- scale ----
+localities-count = { $count ->
+    [one] { $count } locality
+   *[other] { $count } localities
+}
+done-of-count = { $done } of { $count } completed
+group-continued = continued from the previous page

@@ -189,3 +189,14 @@ overdue-by-years = { $count ->
 latest-update = Dernière mise à jour
 earlier-updates = Mises à jour précédentes
 data-as-of = Données au { $date }
+
+# ---- scale ----
+localities-count = { $count ->
+    [one] { $count } localité
+   *[other] { $count } localités
+}
+done-of-count = { $done ->
+    [one] { $done } sur { $count } réalisé
+   *[other] { $done } sur { $count } réalisés
+}
+group-continued = suite de la page précédente

@@ -193,3 +193,11 @@ overdue-by-years = { $count ->
 latest-update = Bayani na baya-bayan nan
 earlier-updates = Bayanan da suka gabata
 data-as-of = Bayanai zuwa { $date }
+
+# ---- scale ----
+localities-count = { $count ->
+    [one] yanki { $count }
+   *[other] yankuna { $count }
+}
+done-of-count = an kammala { $done } cikin { $count }
+group-continued = ci gaba daga shafin da ya gabata

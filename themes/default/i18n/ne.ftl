@@ -185,3 +185,11 @@ overdue-by-years = म्याद नाघेको { $count } वर्ष
 latest-update = पछिल्लो अद्यावधिक
 earlier-updates = अघिल्ला अद्यावधिकहरू
 data-as-of = { $date } सम्मको तथ्याङ्क
+
+# ---- scale ----
+localities-count = { $count ->
+    [one] { $count } क्षेत्र
+   *[other] { $count } क्षेत्र
+}
+done-of-count = { $count } मध्ये { $done } सम्पन्न
+group-continued = अघिल्लो पृष्ठबाट जारी
