@@ -263,7 +263,7 @@ fn the_home_of_a_national_portal_shows_countries_with_their_counts() {
         .unwrap()
         .to_owned();
     assert!(
-        link.ends_with("en/country/bf/index.html"),
+        link.ends_with("country/bf/index.html"),
         "the country links to {link}"
     );
     assert!(
@@ -291,7 +291,7 @@ fn the_localities_index_of_a_national_portal_is_grouped_and_paginated() {
         first
             .attrs("nav.pages a", "href")
             .iter()
-            .any(|l| l.ends_with("en/localities/page/2/index.html")),
+            .any(|l| l.ends_with("page/2/index.html")),
         "no link to the second page"
     );
     assert!(second.has("nav.pages a[rel=prev]"), "no way back");
@@ -311,7 +311,7 @@ fn the_localities_index_of_a_national_portal_is_grouped_and_paginated() {
             .page(&rel)
             .attrs("main a", "href")
             .into_iter()
-            .filter(|l| l.contains("/place-") && l.ends_with("/index.html"))
+            .filter(|l| l.contains("place-") && l.ends_with("/index.html"))
             .collect();
         on_page.dedup();
         listed.extend(on_page);
@@ -348,4 +348,95 @@ fn a_small_site_keeps_its_locality_cards_and_one_localities_page() {
     );
     assert!(!site.out().join("en/localities/page/2/index.html").exists());
     assert!(!site.page("en/localities/index.html").has("nav.pages"));
+}
+
+// ---- output size: short links ----
+
+/// Every `href` and `src` of the page at `rel` that is not absolute, a
+/// fragment or mail, resolved against the page's folder.
+fn resolved_links(site: &TestSite, rel: &str) -> Vec<(String, PathBuf)> {
+    let page = site.page(rel);
+    let folder = site.out().join(rel).parent().unwrap().to_path_buf();
+    let mut links = page.attrs("[href]", "href");
+    links.extend(page.attrs("[src]", "src"));
+    links
+        .into_iter()
+        .filter(|l| !l.contains(':') && !l.starts_with('#'))
+        .map(|l| {
+            let path = l.split(['#', '?']).next().unwrap().to_owned();
+            (l, folder.join(path))
+        })
+        .collect()
+}
+
+#[test]
+fn internal_links_take_the_shortest_way_and_still_lead_to_their_pages() {
+    let site = built_portal();
+    let rel = "en/localities/place-0000/pledge-0/index.html";
+    let page = site.page(rel);
+    let crumbs = page.attrs("nav ol.crumbs a", "href");
+    assert_eq!(crumbs, ["../../index.html", "../index.html"], "{rel}");
+    for rel in [
+        rel,
+        "en/index.html",
+        "ar/localities/page/2/index.html",
+        "fr/status/completed/index.html",
+        "en/localities/place-0007/index.html",
+    ] {
+        for (link, file) in resolved_links(site, rel) {
+            assert!(file.exists(), "{rel}: {link} leads nowhere");
+            assert!(
+                !link.starts_with(&format!(
+                    "{}{}",
+                    "../".repeat(rel.matches('/').count()),
+                    &rel[..3]
+                )),
+                "{rel}: {link} goes up to the root and back into its own language"
+            );
+        }
+    }
+}
+
+// ---- output size: head and footer ----
+
+#[test]
+fn feeds_are_announced_where_they_belong_and_linked_from_every_footer() {
+    let site = built_portal();
+    let feed_in_head = "link[rel=alternate][type='application/atom+xml']";
+    for rel in [
+        "en/index.html",
+        "en/updates/index.html",
+        "en/localities/place-0000/index.html",
+    ] {
+        assert!(
+            site.page(rel).has(feed_in_head),
+            "{rel}: no feed in the head"
+        );
+    }
+    for rel in [
+        "en/localities/place-0000/pledge-0/index.html",
+        "en/status/completed/index.html",
+        "en/commitments/page/2/index.html",
+    ] {
+        let page = site.page(rel);
+        assert!(
+            !page.has(feed_in_head),
+            "{rel}: the site's feed announced in the head of a page that is not about updates"
+        );
+        let footer = page.attrs("footer a", "href");
+        for end in [
+            "updates/atom.xml",
+            "data/commitments.json",
+            "data/commitments.csv",
+        ] {
+            assert!(
+                footer.iter().any(|l| l.ends_with(end)),
+                "{rel}: the footer does not link to {end}: {footer:?}"
+            );
+        }
+        assert!(
+            !page.has("footer a[type]"),
+            "{rel}: the footer's links still carry a type"
+        );
+    }
 }

@@ -20,6 +20,8 @@
 //! - `cards.rs`: commitment and locality cards, update items, list-card
 //!   HTML (kept in a memo by a session);
 //! - `common.rs`: the values every page receives;
+//! - `links.rs`: each rendered page's internal links made as short as its
+//!   place allows;
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
 //!   `updates.rs`, `free.rs`, `root.rs`.
@@ -32,6 +34,7 @@ mod evidence;
 mod free;
 mod home;
 mod lang;
+mod links;
 mod locality;
 mod page;
 mod root;
@@ -390,6 +393,7 @@ impl<'a> Renderer<'a> {
                 format!("rendering `{path}` failed: {}", error_chain(&e)),
             )
         })?;
+        links::shorten(&mut html, path);
         Ok(html)
     }
 
