@@ -440,3 +440,22 @@ fn feeds_are_announced_where_they_belong_and_linked_from_every_footer() {
         );
     }
 }
+
+// ---- output size: feeds ----
+
+#[test]
+fn feeds_are_written_without_indentation_or_default_attributes() {
+    let site = built_portal();
+    let feed = site.read("en/localities/place-0000/atom.xml");
+    let doc = roxmltree::Document::parse(&feed).expect("the feed parses");
+    let entries = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .count();
+    assert_eq!(entries, PER_LOCALITY * 2, "{feed}");
+    assert!(
+        !feed.lines().any(|l| l.starts_with(' ')),
+        "indented feed:\n{feed}"
+    );
+    assert!(!feed.contains("type=\"text/html\""), "{feed}");
+}
