@@ -237,11 +237,11 @@ fn home_shows_totals_by_status_and_party() {
         "{text}"
     );
     // The overdue count links to the overdue page.
-    assert!(home.has("a[href=\"../en/overdue/index.html\"]"), "{text}");
+    assert!(home.has("a[href=\"overdue/index.html\"]"), "{text}");
     // Party totals: local government pledged two.
     assert!(text.contains("Local government"), "{text}");
     assert!(
-        home.has("a[href=\"../en/party/local-government/index.html\"]"),
+        home.has("a[href=\"party/local-government/index.html\"]"),
         "{text}"
     );
 }
@@ -322,14 +322,14 @@ fn feeds_and_sitemap_are_well_formed_xml() {
         locs.contains(&"https://tracker.example.org/ar/localities/saaba/joint-patrols/"),
         "{locs:?}"
     );
+    // The language alternates are in every page's head (tests/languages.rs),
+    // not said a second time here: a sitemap of 60,000 pages would carry
+    // them in another 30 MB.
     let alternates = doc
         .descendants()
-        .filter(|n| n.tag_name().name() == "link" && n.attribute("hreflang") == Some("fr"))
+        .filter(|n| n.tag_name().name() == "link")
         .count();
-    assert!(
-        alternates >= locs.len() - 1,
-        "every page lists its French alternate"
-    );
+    assert_eq!(alternates, 0, "the sitemap repeats the pages' alternates");
 }
 
 #[test]
@@ -569,14 +569,12 @@ fn long_lists_continue_on_further_pages() {
     let first = s.page("fr/status/suspended/index.html");
     assert_eq!(first.select("ul.cards > li").len(), 50);
     assert!(first.text().contains("120 engagements"), "{}", first.text());
-    assert!(first.has("a[rel=next][href=\"../../../fr/status/suspended/page/2/index.html\"]"));
+    assert!(first.has("a[rel=next][href=\"page/2/index.html\"]"));
     let third = s.page("fr/status/suspended/page/3/index.html");
     assert_eq!(third.select("ul.cards > li").len(), 20);
     assert!(third.text().contains("Pledge number 119"));
     assert!(third.text().contains("Page 3 sur 3"), "{}", third.text());
-    assert!(
-        third.has("a[rel=prev][href=\"../../../../../fr/status/suspended/page/2/index.html\"]")
-    );
+    assert!(third.has("a[rel=prev][href=\"../2/index.html\"]"));
     assert!(!third.has("a[rel=next]"));
     // Every commitment appears on exactly one page of the list.
     let mut seen = 0;

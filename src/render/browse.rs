@@ -256,13 +256,15 @@ impl Renderer<'_> {
         let root = urls::root_prefix(path);
         ctx.insert("cards_html", &self.list_cards_html(data, shown, &root));
         ctx.insert("up", &Value::none());
-        ctx.insert("pagination", &self.pagination(page, list.len(), pg));
+        ctx.insert(
+            "pagination",
+            &self.pagination(page, page_count(list.len()), pg),
+        );
     }
 
-    /// The pagination bar of page `pg` of a list of `len` commitments, or
-    /// `None` when the list fits one page.
-    fn pagination(&self, page: Page, len: usize, pg: usize) -> Option<Pagination> {
-        let total = page_count(len);
+    /// The pagination bar of page `pg` of a list of `total` pages (a list of
+    /// commitments or the localities index), or `None` when it is one page.
+    pub(super) fn pagination(&self, page: Page, total: usize, pg: usize) -> Option<Pagination> {
         let path_of = |n: usize| self.path(page.with_page_index(n));
         (total > 1).then(|| Pagination {
             current: pg + 1,

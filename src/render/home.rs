@@ -5,8 +5,8 @@
 use super::lang::LangData;
 use super::maps::Scope;
 use super::tally::{Zeros, done_of, status_counts};
-use super::values::{OverdueLink, PartyRow};
-use super::{HOME_UPDATES, Renderer};
+use super::values::{CountryRow, OverdueLink, PartyRow};
+use super::{AT_SCALE, HOME_UPDATES, Renderer};
 use crate::memo::Fingerprinter;
 use crate::urls;
 use std::hash::Hash;
@@ -62,13 +62,19 @@ impl Renderer<'_> {
             .map(|u| self.update_item(data, li, *u))
             .collect();
         ctx.insert_value("latest", Value::from(latest));
-        let cards = self.locality_card_values(data);
-        let localities: Vec<Value> = self
-            .localities_in_order(data)
-            .iter()
-            .map(|i| cards[*i].clone())
-            .collect();
-        ctx.insert_value("localities", Value::from(localities));
+        if self.site.localities.len() > AT_SCALE {
+            ctx.insert_value("localities", Value::from(Vec::<Value>::new()));
+            ctx.insert("countries", &self.country_rows(li));
+        } else {
+            let cards = self.locality_card_values(data);
+            let localities: Vec<Value> = self
+                .localities_in_order(data)
+                .iter()
+                .map(|i| cards[*i].clone())
+                .collect();
+            ctx.insert_value("localities", Value::from(localities));
+            ctx.insert_value("countries", Value::from(Vec::<Value>::new()));
+        }
         ctx.insert(
             "chart_completed",
             &self.completed_chart(li, self.all_crefs.iter().copied()),
@@ -78,6 +84,37 @@ impl Renderer<'_> {
         ctx.insert("updates_path", &urls::updates(code));
         ctx.insert("all_path", &urls::all_commitments(code));
         ("home.html", ctx)
+    }
+
+    /// `countries`: every country with localities, by name, with the
+    /// counts of its localities' cards added up.
+    fn country_rows(&self, li: usize) -> Vec<CountryRow> {
+        let data = &self.langs[li];
+        self.localities_by_country_in_order(li)
+            .into_iter()
+            .map(|(country, locs)| {
+                let mut counts = vec![0; data.statuses.len()];
+                let (mut count, mut overdue) = (0, 0);
+                for &i in &locs {
+                    let card = self.locality_card_of(data, i);
+                    count += card.count;
+                    overdue += card.overdue;
+                    for sc in &card.by_status {
+                        if let Some(si) = data.statuses.iter().position(|s| s.id == sc.status.id) {
+                            counts[si] += sc.count;
+                        }
+                    }
+                }
+                CountryRow {
+                    country,
+                    localities: locs.len(),
+                    count,
+                    overdue,
+                    done: done_of(&data.statuses, &counts),
+                    bar: status_counts(&data.statuses, &counts, Zeros::Drop),
+                }
+            })
+            .collect()
     }
 
     /// `by_party`: every party with its count.

@@ -3,10 +3,10 @@
 //! fields and body, its commitments grouped by status, its feed); and their
 //! fingerprints, with the hash of what locality cards count.
 
-use super::Renderer;
 use super::lang::LangData;
 use super::maps::Scope;
 use super::values::{CountryView, Feed, LocalityPage};
+use super::{LOCALITIES_PER_PAGE, Page, Renderer, localities_page_count};
 use crate::derive::Derived;
 use crate::i18n::Arg;
 use crate::memo::{Fingerprint, Fingerprinter};
@@ -33,9 +33,27 @@ pub(super) fn locality_counts(site: &Site, derived: &Derived) -> Fingerprint {
     h.fingerprint()
 }
 
+/// A locality in the order of the localities index.
+struct Place {
+    /// Its country's place among the countries (by name).
+    country: usize,
+    /// Index into `Site::localities`.
+    locality: usize,
+    /// Its place among its country's localities by name.
+    order: usize,
+    /// Its region's name in the page's language, if it has one.
+    region: Option<String>,
+    /// Whether it comes first in its country.
+    first_of_country: bool,
+}
+
 impl Renderer<'_> {
-    pub(super) fn localities_context(&self, li: usize, path: &str) -> (&'static str, Context) {
-        let data = &self.langs[li];
+    pub(super) fn localities_context(
+        &self,
+        li: usize,
+        path: &str,
+        pg: usize,
+    ) -> (&'static str, Context) {
         let mut ctx = Context::new();
         self.common(
             &mut ctx,
@@ -44,27 +62,111 @@ impl Renderer<'_> {
             "localities",
             &self.t(li, "page-localities"),
         );
-        let countries: Vec<Value> = self
-            .localities_by_country_in_order(li)
-            .into_iter()
-            .map(|(country, locs)| {
-                Value::from(BTreeMap::from([
-                    ("country", Value::from_serializable(&country)),
-                    (
-                        "localities",
-                        Value::from(
-                            locs.iter()
-                                .map(|i| self.locality_card_values(data)[*i].clone())
-                                .collect::<Vec<_>>(),
-                        ),
-                    ),
-                ]))
-            })
-            .collect();
-        ctx.insert_value("countries", Value::from(countries));
+        let all = self.localities_by_place(li);
+        let start = (pg * LOCALITIES_PER_PAGE).min(all.len());
+        let shown = &all[start..(start + LOCALITIES_PER_PAGE).min(all.len())];
+        ctx.insert_value("countries", self.place_groups(li, shown));
+        ctx.insert("count", &self.site.localities.len());
+        let pages = localities_page_count(self.site.localities.len());
+        ctx.insert(
+            "pagination",
+            &self.pagination(Page::Localities(li, pg), pages, pg),
+        );
         ctx.insert("chart_multiples", &self.site_multiples(li, path));
         ctx.insert("map", &self.map_view(li, Scope::Overview));
         ("localities.html", ctx)
+    }
+
+    /// Every locality in the order of the localities index: by country,
+    /// then by region (localities without one last), then by name.
+    fn localities_by_place(&self, li: usize) -> Vec<Place> {
+        let data = &self.langs[li];
+        let mut all = Vec::with_capacity(self.site.localities.len());
+        for (country, (_, locs)) in self
+            .localities_by_country_in_order(li)
+            .into_iter()
+            .enumerate()
+        {
+            let mut places: Vec<Place> = locs
+                .into_iter()
+                .enumerate()
+                .map(|(order, locality)| Place {
+                    country,
+                    locality,
+                    order,
+                    first_of_country: false,
+                    region: self.site.localities[locality]
+                        .region
+                        .as_ref()
+                        .map(|r| self.lt(r, li).text),
+                })
+                .collect();
+            // Ties by name order: within a region, localities keep it.
+            data.collation.sort_by_name(
+                &mut places,
+                |p| p.region.clone().unwrap_or_default(),
+                |p| p.order,
+            );
+            places.sort_by_key(|p| p.region.is_none());
+            if let Some(first) = places.first_mut() {
+                first.first_of_country = true;
+            }
+            all.extend(places);
+        }
+        all
+    }
+
+    /// `countries` of a page of the localities index: its localities by
+    /// country, each country's by region when some have one.
+    fn place_groups(&self, li: usize, shown: &[Place]) -> Value {
+        let data = &self.langs[li];
+        let cards = self.locality_card_values(data);
+        let groups: Vec<Value> = shown
+            .chunk_by(|a, b| a.country == b.country)
+            .map(|group| {
+                let first = &self.site.localities[group[0].locality];
+                let regions: Vec<Value> = group
+                    .chunk_by(|a, b| a.region == b.region)
+                    .map(|part| {
+                        let loc = &self.site.localities[part[0].locality];
+                        Value::from(BTreeMap::from([
+                            (
+                                "region",
+                                Value::from_serializable(
+                                    &loc.region.as_ref().map(|r| self.lt(r, li)),
+                                ),
+                            ),
+                            (
+                                "localities",
+                                Value::from(
+                                    part.iter()
+                                        .map(|p| cards[p.locality].clone())
+                                        .collect::<Vec<_>>(),
+                                ),
+                            ),
+                        ]))
+                    })
+                    .collect();
+                Value::from(BTreeMap::from([
+                    (
+                        "country",
+                        Value::from_serializable(&self.country(li, &first.country)),
+                    ),
+                    ("continued", Value::from(!group[0].first_of_country)),
+                    (
+                        "localities",
+                        Value::from(
+                            group
+                                .iter()
+                                .map(|p| cards[p.locality].clone())
+                                .collect::<Vec<_>>(),
+                        ),
+                    ),
+                    ("regions", Value::from(regions)),
+                ]))
+            })
+            .collect();
+        Value::from(groups)
     }
 
     /// Every locality (indexes into `Site::localities`) by its name in the

@@ -23,6 +23,8 @@
 //! - `notice.rs`: the notice on a page showing text in another language;
 //! - `charts/`: the charts (inline SVG) and the data they are made from;
 //! - `maps.rs`: the maps of pages (home, localities, a locality, a country);
+//! - `links.rs`: each rendered page's internal links made as short as its
+//!   place allows;
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
 //!   `updates.rs`, `free.rs`, `root.rs`.
@@ -36,6 +38,7 @@ mod evidence;
 mod free;
 mod home;
 mod lang;
+mod links;
 mod locality;
 mod maps;
 mod notice;
@@ -74,6 +77,21 @@ pub(crate) const PER_PAGE: usize = 50;
 /// How many pages a list of `n` commitments takes (at least one).
 pub(crate) fn page_count(n: usize) -> usize {
     n.div_ceil(PER_PAGE).max(1)
+}
+
+/// Above this many localities a site is at national scale: the home page
+/// shows countries (with their counts and status bar) instead of every
+/// locality's card (docs/THEME.md).
+pub(crate) const AT_SCALE: usize = 24;
+
+/// How many localities a page of the localities index shows; a longer index
+/// continues on `…/localities/page/2/`, so that each page stays within the
+/// page budget (14 KB gzipped with the style sheet).
+pub(crate) const LOCALITIES_PER_PAGE: usize = 100;
+
+/// How many pages the localities index of `n` localities takes (at least one).
+pub(crate) fn localities_page_count(n: usize) -> usize {
+    n.div_ceil(LOCALITIES_PER_PAGE).max(1)
 }
 
 /// How many updates the home page and the updates page show.
@@ -177,7 +195,12 @@ impl<'a> Renderer<'a> {
     pub(crate) fn pages(&self) -> Vec<Page> {
         let mut pages = vec![Page::Root, Page::NotFound];
         for li in 0..self.langs.len() {
-            pages.extend([Page::Home(li), Page::Localities(li), Page::Updates(li)]);
+            pages.push(Page::Home(li));
+            pages.extend(
+                (0..localities_page_count(self.site.localities.len()))
+                    .map(|pg| Page::Localities(li, pg)),
+            );
+            pages.push(Page::Updates(li));
             pages.extend(
                 (0..page_count(self.derived.overdue_list.len())).map(|pg| Page::Overdue(li, pg)),
             );
@@ -233,7 +256,7 @@ impl<'a> Renderer<'a> {
             Page::Root => urls::ROOT_INDEX.into(),
             Page::NotFound => urls::NOT_FOUND.into(),
             Page::Home(li) => urls::home(code(li)),
-            Page::Localities(li) => urls::localities(code(li)),
+            Page::Localities(li, pg) => urls::paged(&urls::localities(code(li)), pg),
             Page::Locality(li, i) => urls::locality(code(li), &self.site.localities[i].id),
             Page::Commitment(li, c) => {
                 let cm = self.site.commitment(c);
@@ -292,7 +315,7 @@ impl<'a> Renderer<'a> {
             // All they show is in the site-wide fingerprint.
             Page::Root | Page::NotFound | Page::Free(..) => {}
             Page::Home(_) => self.home_fp(&mut h),
-            Page::Localities(_) => self.localities_fp(&mut h),
+            Page::Localities(..) => self.localities_fp(&mut h),
             Page::Locality(_, i) => self.locality_fp(&mut h, i),
             Page::Commitment(_, r) => self.commitment_page_fp(&mut h, r),
             Page::BrowseIndex(_, di) => self.browse_index_fp(&mut h, di),
@@ -385,6 +408,7 @@ impl<'a> Renderer<'a> {
                 format!("rendering `{path}` failed: {}", error_chain(&e)),
             )
         })?;
+        links::shorten(&mut html, path);
         Ok(html)
     }
 
@@ -395,7 +419,7 @@ impl<'a> Renderer<'a> {
         };
         match page {
             Page::Home(_) => self.home_context(li, path),
-            Page::Localities(_) => self.localities_context(li, path),
+            Page::Localities(_, pg) => self.localities_context(li, path, pg),
             Page::Locality(_, i) => self.locality_context(li, path, i),
             Page::Commitment(_, r) => self.commitment_context(li, path, r),
             Page::BrowseIndex(_, di) => self.browse_index_context(li, path, di),

@@ -14,8 +14,9 @@ pub(crate) enum Page {
     NotFound,
     /// A language's home page.
     Home(usize),
-    /// A language's index of localities, by country.
-    Localities(usize),
+    /// A language's index of localities, by country and region, and the
+    /// page of the index (0 for the first).
+    Localities(usize, usize),
     /// A language and a locality.
     Locality(usize, usize),
     /// A language and a commitment.
@@ -42,6 +43,7 @@ impl Page {
             Page::Browse(li, di, ki, _) => Page::Browse(li, di, ki, n),
             Page::Overdue(li, _) => Page::Overdue(li, n),
             Page::All(li, _) => Page::All(li, n),
+            Page::Localities(li, _) => Page::Localities(li, n),
             other => other,
         }
     }
@@ -51,7 +53,7 @@ impl Page {
         match self {
             Page::Root | Page::NotFound => None,
             Page::Home(li)
-            | Page::Localities(li)
+            | Page::Localities(li, _)
             | Page::Locality(li, _)
             | Page::Commitment(li, _)
             | Page::BrowseIndex(li, _)

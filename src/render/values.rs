@@ -129,6 +129,22 @@ pub(super) struct StatusCount {
     pub(super) percent: usize,
 }
 
+/// An item of the home page's `countries`, on a site of more than
+/// [`AT_SCALE`](super::AT_SCALE) localities: a country and how far its
+/// commitments have come (THEME.md, "CountryRow").
+#[derive(Clone, Debug, Serialize)]
+pub(super) struct CountryRow {
+    pub(super) country: CountryView,
+    /// How many localities it has.
+    pub(super) localities: usize,
+    /// Its commitments: all, overdue, in a status that counts as done.
+    pub(super) count: usize,
+    pub(super) overdue: usize,
+    pub(super) done: usize,
+    /// Non-zero counts only, in status order, with their share of `count`.
+    pub(super) bar: Vec<StatusCount>,
+}
+
 /// A locality in lists (THEME.md, "LocalityCard").
 #[derive(Clone, Debug, Serialize)]
 pub(super) struct LocalityCard {

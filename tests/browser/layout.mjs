@@ -250,7 +250,8 @@ try {
     if ((await page.getAttribute('html', 'lang')) !== 'ar') nav(`the root page's Arabic link led to ${page.url()}`);
     await page.click('nav.main a[href$="localities/index.html"]');
     if (!page.url().endsWith('/ar/localities/index.html')) nav(`the localities link led to ${page.url()}`);
-    await page.click('.card h3 a');
+    // A locality card's heading is h4 under a region heading, else h3.
+    await page.click('.card :is(h3, h4) a');
     const locality = page.url();
     if (!/\/ar\/localities\/[^/]+\/index\.html$/.test(locality)) nav(`a locality card led to ${locality}`);
     await page.click('.card h3 a');

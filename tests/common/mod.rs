@@ -231,3 +231,22 @@ pub fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     walk(dir, dir, &mut out);
     out
 }
+
+/// The output path a relative link of the page at `page_rel` leads to
+/// (`..` and `.` resolved), so that tests compare where links go rather
+/// than how they are written.
+#[allow(dead_code)]
+pub fn resolve(page_rel: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = page_rel.split('/').collect();
+    parts.pop();
+    for seg in href.split(['#', '?']).next().unwrap_or("").split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}

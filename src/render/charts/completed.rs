@@ -205,6 +205,7 @@ mod tests {
                     progress: None,
                     note: None,
                     assessed_by: None,
+                    review: None,
                     sources: vec![],
                 })
                 .collect(),

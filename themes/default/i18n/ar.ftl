@@ -295,3 +295,13 @@ map-missing = { $count ->
 }
 map-places = الأماكن على الخريطة
 map-coordinates = (خط العرض { $lat }، خط الطول { $lon })
+# ---- scale ----
+localities-count = { $count ->
+    [zero] لا توجد منطقة
+    [one] منطقة واحدة
+    [two] منطقتان
+    [few] { $count } مناطق
+    [many] { $count } منطقةً
+   *[other] { $count } منطقة
+}
+group-continued = تتمة من الصفحة السابقة

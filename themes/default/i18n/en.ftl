@@ -251,3 +251,9 @@ map-missing = { $count ->
 }
 map-places = Places on the map
 map-coordinates = (latitude { $lat }, longitude { $lon })
+# ---- scale ----
+localities-count = { $count ->
+    [one] { $count } locality
+   *[other] { $count } localities
+}
+group-continued = continued from the previous page

@@ -244,3 +244,9 @@ map-missing = { $count ->
 }
 map-places = Lieux de la carte
 map-coordinates = (latitude { $lat }, longitude { $lon })
+# ---- scale ----
+localities-count = { $count ->
+    [one] { $count } localité
+   *[other] { $count } localités
+}
+group-continued = suite de la page précédente

@@ -247,3 +247,9 @@ map-missing = { $count ->
 }
 map-places = Wurare a taswira
 map-coordinates = (latitud { $lat }, longitud { $lon })
+# ---- scale ----
+localities-count = { $count ->
+    [one] yanki { $count }
+   *[other] yankuna { $count }
+}
+group-continued = ci gaba daga shafin da ya gabata

@@ -230,3 +230,9 @@ map-missing = { $count ->
 }
 map-places = नक्सामा भएका स्थानहरू
 map-coordinates = (अक्षांश { $lat }, देशान्तर { $lon })
+# ---- scale ----
+localities-count = { $count ->
+    [one] { $count } क्षेत्र
+   *[other] { $count } क्षेत्र
+}
+group-continued = अघिल्लो पृष्ठबाट जारी
