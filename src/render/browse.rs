@@ -225,6 +225,12 @@ impl Renderer<'_> {
         }
     }
 
+    /// The commitments a list page shows (none for other pages).
+    pub(super) fn shown_on(&self, page: Page) -> &[CRef] {
+        let (list, pg) = self.list_of(page);
+        page_slice(list, pg)
+    }
+
     /// The whole list a list page shows part of, and which part. Lists
     /// run by their localities' names in the page's language; the overdue
     /// list, most overdue first.

@@ -30,6 +30,9 @@ pub(super) struct LangData {
     /// Each card rendered by `partials/card.html` for lists, once, with
     /// [`ROOT_MARK`](super::ROOT_MARK) where the page's root prefix goes.
     pub(super) card_html: Vec<Vec<OnceLock<Arc<str>>>>,
+    /// Each card's texts' languages where they fell back (for the
+    /// fallback notice of the lists that show it), found once.
+    pub(super) card_langs: Vec<Vec<OnceLock<Box<[String]>>>>,
     /// Locality cards by locality, computed when a page first needs one
     /// (a rebuild after one edit usually needs only a few).
     pub(super) locality_cards: Vec<OnceLock<LocalityCard>>,
@@ -88,6 +91,7 @@ impl Renderer<'_> {
             parties,
             cards: Vec::new(),
             card_html: Vec::new(),
+            card_langs: Vec::new(),
             locality_cards: (0..self.site.localities.len())
                 .map(|_| OnceLock::new())
                 .collect(),
@@ -104,6 +108,7 @@ impl Renderer<'_> {
         };
         data.cards = self.per_commitment();
         data.card_html = self.per_commitment();
+        data.card_langs = self.per_commitment();
         data
     }
 

@@ -381,7 +381,7 @@ impl<'a> Renderer<'a> {
         // What the content says of itself: covered by the page's fingerprint.
         let notice = page
             .language()
-            .and_then(|li| self.fallback_notice(li, &ctx));
+            .and_then(|li| self.fallback_notice(li, page, &ctx));
         ctx.insert("fallback_notice", &notice);
         // Straight into bytes: the page goes to a file, and Tera's output
         // is UTF-8 already (checking it again took 5% of a build).

@@ -9,8 +9,9 @@
 //! languages of those texts, in the page's language. The site title and
 //! the navigation (the header, the same on every page) do not count.
 
-use super::Renderer;
 use super::values::FallbackNotice;
+use super::{Page, Renderer};
+use crate::model::CRef;
 use std::collections::BTreeSet;
 use tera::{Context, Value};
 
@@ -34,9 +35,23 @@ const CONTENT_KEYS: &[&str] = &[
 impl Renderer<'_> {
     /// The notice of a page in language `li` whose context is `ctx`, or
     /// `None` when its content is all in its language.
-    pub(super) fn fallback_notice(&self, li: usize, ctx: &Context) -> Option<FallbackNotice> {
+    pub(super) fn fallback_notice(
+        &self,
+        li: usize,
+        page: Page,
+        ctx: &Context,
+    ) -> Option<FallbackNotice> {
         let mut langs = BTreeSet::new();
+        // A list's cards are the same on every list that shows them: their
+        // languages are found once per card, not walked on every page.
+        let shown = self.shown_on(page);
+        for r in shown {
+            langs.extend(self.card_langs(li, *r).iter().cloned());
+        }
         for key in CONTENT_KEYS {
+            if *key == "commitments" && !shown.is_empty() {
+                continue;
+            }
             if let Some(v) = ctx.get(key) {
                 fallen_back(v, &mut langs);
             }
@@ -55,6 +70,16 @@ impl Renderer<'_> {
             shown: names.join(&self.t(li, "list-separator")),
             language: self.language_name(li, self.lang_code(li)),
             codes: langs.into_iter().collect(),
+        })
+    }
+
+    /// The languages of a card's texts that fell back, in language `li`.
+    fn card_langs(&self, li: usize, r: CRef) -> &[String] {
+        let data = &self.langs[li];
+        data.card_langs[r.locality][r.commitment].get_or_init(|| {
+            let mut langs = BTreeSet::new();
+            fallen_back(&self.card_value(data, li, r), &mut langs);
+            langs.into_iter().collect()
         })
     }
 
