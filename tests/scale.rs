@@ -251,7 +251,9 @@ fn the_home_of_a_national_portal_shows_countries_with_their_counts() {
         .filter(|seed| STATUSES[seed % STATUSES.len()] == "completed")
         .count();
     assert!(
-        text.contains(&format!("{completed} of {commitments} commitments completed")),
+        text.contains(&format!(
+            "{completed} of {commitments} commitments completed"
+        )),
         "no headline counts in {text:?}"
     );
     let link = burkina
