@@ -22,6 +22,7 @@ pub mod model;
 mod outputs;
 pub mod parse;
 pub mod pipeline;
+mod regions;
 mod render;
 pub mod reviews;
 pub mod serve;

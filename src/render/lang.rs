@@ -9,6 +9,7 @@ use crate::collate::Collation;
 use crate::i18n::Arg;
 use crate::markdown;
 use crate::model::{Lang, Text};
+use crate::regions::RegionNames;
 use crate::text::escape_html;
 use crate::urls;
 use std::collections::BTreeMap;
@@ -40,6 +41,8 @@ pub(super) struct LangData {
     pub(super) locality_card_values: OnceLock<Vec<Value>>,
     /// The language's collator, made once per build.
     pub(super) collation: Collation,
+    /// CLDR's country names in the language, loaded once per build.
+    pub(super) region_names: RegionNames,
     /// Localities (indexes into `Site::localities`) by their names in this
     /// language, ties by id: sorted once, when a page first lists them.
     pub(super) locality_order: OnceLock<Vec<usize>>,
@@ -97,6 +100,7 @@ impl Renderer<'_> {
                 .collect(),
             locality_card_values: OnceLock::new(),
             collation: Collation::new(&config.languages[li].locale),
+            region_names: RegionNames::new(&config.languages[li].locale),
             locality_order: OnceLock::new(),
             lists: OnceLock::new(),
             nav: self
@@ -273,17 +277,39 @@ impl Renderer<'_> {
             .unwrap_or_else(|| id.replace('-', " "))
     }
 
+    /// Country `code` in language `li`. Its name, wherever a page shows
+    /// it (lists, cards, maps' titles and descriptions): site.yaml's name
+    /// in this language, the theme's `country-<CODE>` string in this
+    /// language, CLDR's name in this language, site.yaml's name in the
+    /// default language, the code itself.
     pub(super) fn country(&self, li: usize, code: &str) -> CountryView {
         CountryView {
             code: code.to_owned(),
-            name: self.label(
-                li,
-                self.config().countries.get(code),
-                &format!("country-{code}"),
-                code,
-            ),
+            name: self.country_name(li, code),
             path: urls::browse(self.lang_code(li), "country", code),
         }
+    }
+
+    fn country_name(&self, li: usize, code: &str) -> String {
+        let lang = self.lang_code(li);
+        let site_names = self.config().countries.get(code);
+        if let Some(name) = site_names.and_then(|m| m.get(lang)) {
+            return name.clone();
+        }
+        let key = format!("country-{code}");
+        if self.strings.has_own(lang, &key) {
+            return self.strings.get(lang, &key, &[]);
+        }
+        self.langs[li]
+            .region_names
+            .name(code)
+            .or_else(|| {
+                site_names
+                    .and_then(|m| m.get(&self.config().default_language))
+                    .map(String::as_str)
+            })
+            .unwrap_or(code)
+            .to_owned()
     }
 
     pub(super) fn topic(&self, li: usize, id: &str) -> Labelled {
