@@ -40,15 +40,12 @@ list-country-heading = البلد: { $label }
 
 ## الصفحة الرئيسية
 
-at-a-glance = لمحة سريعة
 as-of = التقدّم حتى { $date }.
 overdue-explained = يُعدّ الالتزام متأخرًا إذا انقضى موعده النهائي وما زال مفتوحًا.
-by-status = الالتزامات حسب الحالة
 by-party = الالتزامات حسب الجهة
 status = الحالة
 party = الجهة
 count = الالتزامات
-share = النسبة
 latest-updates = آخر التحديثات
 all-updates = كل التحديثات الأخيرة
 all-localities = جميع المناطق

@@ -40,15 +40,12 @@ list-country-heading = Country: { $label }
 
 ## Home
 
-at-a-glance = At a glance
 as-of = Progress as of { $date }.
 overdue-explained = A commitment is overdue when its due date has passed and it is still open.
-by-status = Commitments by status
 by-party = Commitments by party
 status = Status
 party = Party
 count = Commitments
-share = Share
 latest-updates = Latest updates
 all-updates = All the latest updates
 all-localities = All localities

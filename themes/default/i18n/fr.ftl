@@ -39,15 +39,12 @@ list-country-heading = Pays : { $label }
 
 ## Accueil
 
-at-a-glance = En bref
 as-of = Avancement au { $date }.
 overdue-explained = Un engagement est en retard lorsque son échéance est passée et qu'il reste ouvert.
-by-status = Engagements par statut
 by-party = Engagements par partie
 status = Statut
 party = Partie
 count = Engagements
-share = Part
 latest-updates = Dernières mises à jour
 all-updates = Toutes les dernières mises à jour
 all-localities = Toutes les localités

@@ -40,15 +40,12 @@ list-country-heading = Ƙasa: { $label }
 
 ## Home
 
-at-a-glance = A taƙaice
 as-of = Ci gaba zuwa { $date }.
 overdue-explained = Alƙawari ya wuce wa'adi idan ranar da aka ƙayyade ta wuce kuma ba a rufe shi ba.
-by-status = Alƙawura bisa matsayi
 by-party = Alƙawura bisa ɓangare
 status = Matsayi
 party = Ɓangare
 count = Alƙawura
-share = Kaso
 latest-updates = Sabbin bayanai
 all-updates = Duk sabbin bayanai
 all-localities = Duk yankuna

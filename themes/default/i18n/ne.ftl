@@ -41,15 +41,12 @@ list-country-heading = देश: { $label }
 
 ## गृहपृष्ठ
 
-at-a-glance = एक नजरमा
 as-of = { $date } सम्मको प्रगति।
 overdue-explained = कुनै प्रतिबद्धताको म्याद सकिइसकेको छ तर त्यो अझै खुला छ भने त्यसलाई म्याद नाघेको मानिन्छ।
-by-status = स्थिति अनुसार प्रतिबद्धता
 by-party = पक्ष अनुसार प्रतिबद्धता
 status = स्थिति
 party = पक्ष
 count = प्रतिबद्धता
-share = हिस्सा
 latest-updates = पछिल्ला अद्यावधिक
 all-updates = सबै पछिल्ला अद्यावधिक
 all-localities = सबै क्षेत्र
