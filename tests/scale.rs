@@ -461,3 +461,44 @@ fn feeds_are_written_without_indentation_or_default_attributes() {
     );
     assert!(!feed.contains("type=\"text/html\""), "{feed}");
 }
+
+// ---- the latest updates page within the budget ----
+
+#[test]
+fn the_latest_updates_page_of_a_busy_portal_stays_within_the_page_budget() {
+    // 240 updates with notes of the length real ones have: more than the
+    // page lists, so the page is as full as it gets.
+    let site = TestSite::minimal();
+    for ci in 0..120 {
+        site.file(
+            &format!("localities/saaba/pledge-{ci:03}.md"),
+            &format!(
+                "---\ntitle: {}\nsummary: {}\npledged_by: [police]\n\
+                 agreed: 2019-01-10\nstatus: in-progress\nprogress: 40\nupdates:\n\
+                 \x20 - date: 2020-{:02}-{:02}\n    status: in-progress\n    progress: 20\n    note: {}\n\
+                 \x20 - date: 2021-{:02}-{:02}\n    status: in-progress\n    progress: 40\n    note: {}\n---\n",
+                words(ci, 7),
+                words(ci + 1, 14),
+                1 + ci % 12,
+                1 + ci % 28,
+                words(ci + 2, 28),
+                1 + ci % 12,
+                1 + ci % 28,
+                words(ci + 3, 28),
+            ),
+        );
+    }
+    site.build_ok();
+    let css = gzipped_len(&std::fs::read(site.out().join("style.css")).unwrap());
+    for lang in ["en", "fr"] {
+        let rel = format!("{lang}/updates/index.html");
+        let html = std::fs::read(site.out().join(&rel)).unwrap();
+        let weight = gzipped_len(&html) + css;
+        assert!(
+            weight <= BUDGET,
+            "{rel} weighs {weight} bytes gzipped with the CSS (budget {BUDGET})"
+        );
+        let listed = site.page(&rel).select("li.update").len();
+        assert_eq!(listed, 100, "{rel} lists the latest 100 updates");
+    }
+}

@@ -96,7 +96,7 @@ pub(crate) fn localities_page_count(n: usize) -> usize {
 
 /// How many updates the home page and the updates page show.
 pub(crate) const HOME_UPDATES: usize = 8;
-pub(crate) const UPDATES_PAGE: usize = 200;
+pub(crate) const UPDATES_PAGE: usize = 100;
 
 /// Renders the HTML pages of one site.
 pub(crate) struct Renderer<'a> {
