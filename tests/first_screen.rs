@@ -6,8 +6,7 @@
 
 mod common;
 use common::{Page, TestSite};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 /// The statuses of the content model, in order (the demo keeps them); only
 /// `completed` counts as done.
@@ -20,21 +19,6 @@ const STATUSES: [&str; 7] = [
     "not-completed",
     "withdrawn",
 ];
-
-fn build_demo() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let r = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
-        .arg("build")
-        .arg(&content)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
-    (tmp, out)
-}
 
 fn page(out: &Path, rel: &str) -> Page {
     Page::parse(&std::fs::read_to_string(out.join(rel)).unwrap())
@@ -133,7 +117,7 @@ fn status_label(id: &str) -> String {
 
 #[test]
 fn the_headline_says_how_far_along_in_each_language() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     let all = tally(&out, |_| true);
     let (done, total, late) = (all.done, all.total, all.overdue);
     assert!(done > 1 && total > 11 && late > 1, "the demo has changed");
@@ -191,7 +175,7 @@ fn the_headline_says_how_far_along_in_each_language() {
 
 #[test]
 fn the_status_bar_counts_what_the_content_holds() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     assert_bar(&page(&out, "en/index.html"), &tally(&out, |_| true), "home");
     // The home's legend is its table of statuses: every status, zero
     // counts too, each linking to its list.
@@ -252,7 +236,7 @@ fn arabic_headlines_take_plural_forms_and_the_sites_digits() {
 
 #[test]
 fn one_heading_per_page_and_not_the_sites_title() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     for lang in ["en", "fr", "ar", "ne"] {
         for rel in [
             "index.html",
@@ -277,7 +261,7 @@ fn one_heading_per_page_and_not_the_sites_title() {
 
 #[test]
 fn the_menu_folds_behind_a_summary_without_scripts() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     for lang in ["en", "ar"] {
         let p = page(&out, &format!("{lang}/localities/saaba/index.html"));
         assert!(p.has("header details > summary"), "{lang}");

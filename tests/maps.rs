@@ -4,25 +4,7 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-/// The demo built into a temporary folder (the build date fixed).
-fn build_demo() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let r = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
-        .arg("build")
-        .arg(&content)
-        .arg("--output")
-        .arg(&out)
-        .env("SOURCE_DATE_EPOCH", "1767225600")
-        .output()
-        .unwrap();
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
-    (tmp, out)
-}
+use std::path::Path;
 
 fn page(out: &Path, rel: &str) -> Page {
     let p = out.join(rel);
@@ -122,7 +104,7 @@ fn accessible_name(p: &Page) -> (String, String) {
 
 #[test]
 fn every_demo_locality_page_has_its_dot_inside_its_country() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     for (id, _) in demo_localities() {
         let mut anchors = Vec::new();
         for lang in ["en", "ar", "ne"] {
@@ -162,7 +144,7 @@ fn every_demo_locality_page_has_its_dot_inside_its_country() {
 
 #[test]
 fn the_overview_links_each_dot_to_its_locality() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     let localities = demo_localities();
     for rel in ["en/index.html", "en/localities/index.html", "fr/index.html"] {
         let p = page(&out, rel);
@@ -199,7 +181,7 @@ fn the_overview_links_each_dot_to_its_locality() {
 
 #[test]
 fn a_country_page_shows_its_localities_on_its_map() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     let p = page(&out, "en/country/ng/index.html");
     let (title, desc) = accessible_name(&p);
     assert!(title.contains("Nigeria"), "{title}");
@@ -213,7 +195,7 @@ fn a_country_page_shows_its_localities_on_its_map() {
 
 #[test]
 fn the_open_data_has_each_localitys_coordinates() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     let localities = demo_localities();
     let coordinates = |id: &str| localities.iter().find(|(l, _)| l == id).unwrap().1;
     let json: serde_json::Value =

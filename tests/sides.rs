@@ -308,29 +308,13 @@ fn feed_entries_of_one_review_keep_distinct_ids() {
 // ---------------------------------------------------------------------------
 // The language-fallback notice (issue 16, item 6)
 
-/// Builds the demo into a temporary folder and returns it with its output.
-fn build_demo() -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("public");
-    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let r = std::process::Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
-        .arg("build")
-        .arg(&content)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
-    (tmp, out)
-}
-
 fn demo_page(out: &std::path::Path, rel: &str) -> Page {
     Page::parse(&std::fs::read_to_string(out.join(rel)).unwrap())
 }
 
 #[test]
 fn a_page_showing_text_in_another_language_says_so_in_its_own() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     // Kasserine's school escorts have no Arabic file: the Arabic page shows
     // the English text.
     let ar = demo_page(
@@ -368,7 +352,7 @@ fn a_page_showing_text_in_another_language_says_so_in_its_own() {
 
 #[test]
 fn a_fully_translated_page_has_no_notice() {
-    let (_tmp, out) = build_demo();
+    let (_tmp, out) = common::build_demo();
     for rel in [
         "ne/localities/kasserine/school-route-escorts/index.html",
         "ar/localities/saaba/joint-night-patrols/index.html",

@@ -250,3 +250,26 @@ pub fn resolve(page_rel: &str, href: &str) -> String {
     }
     parts.join("/")
 }
+
+/// The demo portal (`content/`) built by the real binary into a temporary
+/// folder, with the build date fixed; the folder lives as long as the
+/// returned guard.
+pub fn build_demo() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("public");
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let r = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .arg("build")
+        .arg(&content)
+        .arg("--output")
+        .arg(&out)
+        .env("SOURCE_DATE_EPOCH", "1767225600")
+        .output()
+        .unwrap();
+    assert!(
+        r.status.success(),
+        "demo build failed:\n{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    (tmp, out)
+}
