@@ -8,6 +8,7 @@ use super::tally::{Zeros, done_of, status_counts};
 use super::values::{CountryRow, OverdueLink, PartyRow};
 use super::{AT_SCALE, HOME_UPDATES, Renderer};
 use crate::memo::Fingerprinter;
+use crate::model::CRef;
 use crate::urls;
 use std::hash::Hash;
 use tera::{Context, Value};
@@ -86,32 +87,29 @@ impl Renderer<'_> {
         ("home.html", ctx)
     }
 
-    /// `countries`: every country with localities, by name, with the
-    /// counts of its localities' cards added up.
+    /// `countries`: every country with localities, by name, with its
+    /// commitments' counts (the same as its list pages' status bar).
     fn country_rows(&self, li: usize) -> Vec<CountryRow> {
-        let data = &self.langs[li];
+        let statuses = &self.langs[li].statuses;
         self.localities_by_country_in_order(li)
             .into_iter()
             .map(|(country, locs)| {
-                let mut counts = vec![0; data.statuses.len()];
-                let (mut count, mut overdue) = (0, 0);
-                for &i in &locs {
-                    let card = self.locality_card_of(data, i);
-                    count += card.count;
-                    overdue += card.overdue;
-                    for sc in &card.by_status {
-                        if let Some(si) = data.statuses.iter().position(|s| s.id == sc.status.id) {
-                            counts[si] += sc.count;
-                        }
-                    }
-                }
+                // derive.rs gives every country with localities its list.
+                let ki = self
+                    .derived
+                    .by_country
+                    .binary_search_by(|(code, _)| code.as_str().cmp(&country.code));
+                let (list, counts): (&[CRef], &[usize]) = match ki {
+                    Ok(ki) => (&self.derived.by_country[ki].1, &self.country_status[ki]),
+                    Err(_) => (&[], &[]),
+                };
                 CountryRow {
                     country,
                     localities: locs.len(),
-                    count,
-                    overdue,
-                    done: done_of(&data.statuses, &counts),
-                    bar: status_counts(&data.statuses, &counts, Zeros::Drop),
+                    count: list.len(),
+                    overdue: list.iter().filter(|r| self.derived.is_overdue(**r)).count(),
+                    done: done_of(statuses, counts),
+                    bar: status_counts(statuses, counts, Zeros::Drop),
                 }
             })
             .collect()
