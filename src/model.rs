@@ -237,6 +237,10 @@ pub struct Commitment {
     pub updates: Vec<Update>,
     /// Markdown source, per language.
     pub body: Text,
+    /// What a reader quotes to name it in its locality (`JNP`): its
+    /// `short_key:`, else made from its id (see `crate::short_key`);
+    /// unique in its locality.
+    pub short_key: String,
     /// The default-language file, relative to the site directory.
     pub source: String,
     /// Changes whenever one of its files (original or translation) changes;

@@ -22,6 +22,11 @@ pub(crate) fn locality_feed(lang: &str, locality: &str) -> String {
     format!("{lang}/localities/{locality}/atom.xml")
 }
 
+/// A locality's print sheet (a commitment cannot have the id `print`).
+pub(crate) fn print_sheet(lang: &str, locality: &str) -> String {
+    format!("{lang}/localities/{locality}/print/index.html")
+}
+
 pub(crate) fn commitment(lang: &str, locality: &str, id: &str) -> String {
     format!("{lang}/localities/{locality}/{id}/index.html")
 }

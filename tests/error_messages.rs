@@ -946,3 +946,26 @@ fn country_without_a_map() {
         ),
     ]));
 }
+
+// ---- issue 17: print sheet ----
+
+#[test]
+fn commitment_id_used_by_the_print_sheet() {
+    insta::assert_snapshot!(with(&[("localities/saaba/print.md", COMMITMENT)]));
+}
+
+#[test]
+fn two_commitments_with_one_short_key() {
+    insta::assert_snapshot!(with(&[(
+        "localities/saaba/jos-police.md",
+        "---\ntitle: Police in Jos\npledged_by: [police]\nagreed: 2019-01-10\nstatus: not-started\n---\n"
+    )]));
+}
+
+#[test]
+fn short_key_that_is_not_one() {
+    insta::assert_snapshot!(commitment_with(
+        "status: in-progress\n",
+        "status: in-progress\nshort_key: J-P\n"
+    ));
+}

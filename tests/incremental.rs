@@ -541,3 +541,35 @@ fn editing_coordinates_remakes_the_pages_with_maps_as_a_clean_build() {
     expected.sort();
     assert_eq!(changed, expected.iter().collect::<Vec<_>>());
 }
+
+// ---- issue 17: print sheet ----
+
+#[test]
+fn editing_an_update_note_remakes_the_print_sheet_as_a_clean_build() {
+    let site = TestSite::minimal();
+    let patrols = "localities/saaba/joint-patrols.md";
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let inc = work.path().join("incremental");
+    let mut session = Session::new(site.path(), Some(&inc));
+    session.rebuild(today).expect("first build");
+    assert!(session.finish_writes().is_empty());
+    let sheet = inc.join("en/localities/saaba/print/index.html");
+    let before = std::fs::read_to_string(&sheet).unwrap();
+    assert!(before.contains("Three patrols a week."), "{before}");
+
+    site.file(
+        patrols,
+        &COMMITMENT.replace("Three patrols a week.", "Four patrols a week since May."),
+    );
+    session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from(patrols)]))
+        .expect("rebuild");
+    assert!(session.finish_writes().is_empty());
+    let after = std::fs::read_to_string(&sheet).unwrap();
+    assert!(after.contains("Four patrols a week since May."), "{after}");
+    assert!(!after.contains("Three patrols a week."), "{after}");
+    let clean = work.path().join("clean");
+    pipeline::build(site.path(), Some(&clean), today).expect("clean build");
+    assert_same("a note edit", &inc, &clean);
+}

@@ -21,6 +21,7 @@ const COMMITMENT_FIELDS: &[&str] = &[
     "topics",
     "responsible",
     "updates",
+    "short_key",
 ];
 /// The fields a translation of a commitment may set.
 const COMMITMENT_TEXT_FIELDS: &[&str] = &["title", "summary", "responsible", "updates"];
@@ -158,6 +159,7 @@ impl Reader<'_> {
                     c.has_updates = true;
                     c.updates = self.list(value, &path, key, |r, n, p| Some(r.update(n, p)));
                 }
+                "short_key" => c.short_key = self.short_key(value, &path),
                 _ => {}
             }
         }
@@ -226,6 +228,21 @@ impl Reader<'_> {
             self.push(d);
         }
         u
+    }
+
+    /// `short_key:`: a few letters or digits (see `crate::short_key`).
+    fn short_key(&mut self, node: &Node, path: &[Seg]) -> Option<String> {
+        let s = self.string(node, path, "short_key")?;
+        if let Some(key) = crate::short_key::parse(&s) {
+            return Some(key);
+        }
+        let d = self
+            .fm
+            .error(path, "`short_key` is not a short key")
+            .found(format!("`{s}`"))
+            .expected(crate::short_key::EXPECTED.to_owned());
+        self.push(d);
+        None
     }
 
     /// Who judged an update's status: one of [`Assessor::ALL`].
@@ -445,7 +462,7 @@ mod tests {
         assert_eq!(
             d.expected.as_deref(),
             Some(
-                "one of `title`, `summary`, `pledged_by`, `agreed`, `due`, `status`, `progress`, `topics`, `responsible` or `updates`"
+                "one of `title`, `summary`, `pledged_by`, `agreed`, `due`, `status`, `progress`, `topics`, `responsible`, `updates` or `short_key`"
             )
         );
         assert_eq!(d.help.as_deref(), Some("did you mean `due`?"));

@@ -168,6 +168,8 @@ pub struct RawCommitment {
     pub updates: Vec<RawUpdate>,
     /// Whether `updates` was given at all.
     pub has_updates: bool,
+    /// `short_key:`, in capitals (see `crate::short_key`).
+    pub short_key: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -66,6 +66,7 @@ impl Renderer<'_> {
         let loc = self.site.locality_of(r);
         Card {
             key: c.key(),
+            short_key: c.short_key.clone(),
             id: c.id.clone(),
             path: urls::commitment(&data.code, &c.locality, &c.id),
             title: self.lt(&c.title, li),

@@ -243,6 +243,7 @@ impl Renderer<'_> {
                 next_review: loc.next_review.map(|d| d.to_string()),
                 body: self.body(&loc.body, li),
                 feed_path: urls::locality_feed(code, &loc.id),
+                print_path: urls::print_sheet(code, &loc.id),
             },
         );
         ctx.insert_value("groups", self.groups_by_status(data, i));

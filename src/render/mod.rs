@@ -27,7 +27,8 @@
 //!   place allows;
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
-//!   `updates.rs`, `free.rs`, `root.rs`.
+//!   `updates.rs`, `free.rs`, `root.rs`, `print.rs` (a locality's print
+//!   sheet).
 
 mod browse;
 mod cards;
@@ -43,6 +44,7 @@ mod locality;
 mod maps;
 mod notice;
 mod page;
+mod print;
 mod root;
 mod tally;
 mod templates;
@@ -214,6 +216,7 @@ impl<'a> Renderer<'a> {
             }
             for (i, _) in self.site.localities.iter().enumerate() {
                 pages.push(Page::Locality(li, i));
+                pages.push(Page::Print(li, i));
             }
             for c in self.site.crefs() {
                 pages.push(Page::Commitment(li, c));
@@ -258,6 +261,7 @@ impl<'a> Renderer<'a> {
             Page::Home(li) => urls::home(code(li)),
             Page::Localities(li, pg) => urls::paged(&urls::localities(code(li)), pg),
             Page::Locality(li, i) => urls::locality(code(li), &self.site.localities[i].id),
+            Page::Print(li, i) => urls::print_sheet(code(li), &self.site.localities[i].id),
             Page::Commitment(li, c) => {
                 let cm = self.site.commitment(c);
                 urls::commitment(code(li), &cm.locality, &cm.id)
@@ -317,6 +321,7 @@ impl<'a> Renderer<'a> {
             Page::Home(_) => self.home_fp(&mut h),
             Page::Localities(..) => self.localities_fp(&mut h),
             Page::Locality(_, i) => self.locality_fp(&mut h, i),
+            Page::Print(_, i) => self.print_fp(&mut h, i),
             Page::Commitment(_, r) => self.commitment_page_fp(&mut h, r),
             Page::BrowseIndex(_, di) => self.browse_index_fp(&mut h, di),
             Page::Browse(..) | Page::Overdue(..) | Page::All(..) => self.list_fp(&mut h, page),
@@ -421,6 +426,7 @@ impl<'a> Renderer<'a> {
             Page::Home(_) => self.home_context(li, path),
             Page::Localities(_, pg) => self.localities_context(li, path, pg),
             Page::Locality(_, i) => self.locality_context(li, path, i),
+            Page::Print(_, i) => self.print_context(li, path, i),
             Page::Commitment(_, r) => self.commitment_context(li, path, r),
             Page::BrowseIndex(_, di) => self.browse_index_context(li, path, di),
             Page::Browse(..) | Page::Overdue(..) | Page::All(..) => {

@@ -21,6 +21,8 @@ pub(crate) enum Page {
     Locality(usize, usize),
     /// A language and a commitment.
     Commitment(usize, CRef),
+    /// A language and a locality's print sheet.
+    Print(usize, usize),
     /// A language and a dimension (index into [`DIMENSIONS`](super::DIMENSIONS)).
     BrowseIndex(usize, usize),
     /// A language, a dimension, the index of the key within it, and the
@@ -56,6 +58,7 @@ impl Page {
             | Page::Localities(li, _)
             | Page::Locality(li, _)
             | Page::Commitment(li, _)
+            | Page::Print(li, _)
             | Page::BrowseIndex(li, _)
             | Page::Browse(li, ..)
             | Page::Overdue(li, _)

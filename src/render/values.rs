@@ -95,6 +95,9 @@ pub(super) struct LocalityRef {
 pub(super) struct Card {
     /// `locality/id`, unique in the site.
     pub(super) key: String,
+    /// What a reader quotes to name it in its locality (`JNP`), the same
+    /// in every language.
+    pub(super) short_key: String,
     pub(super) id: String,
     pub(super) path: String,
     pub(super) title: Lt,
@@ -298,6 +301,19 @@ pub(super) struct LocalityPage<'x> {
     pub(super) body: Body,
     /// The path of the locality's Atom feed.
     pub(super) feed_path: String,
+    /// The path of the locality's print sheet.
+    pub(super) print_path: String,
+}
+
+/// The print sheet's `locality`: its card's fields, the absolute URL of
+/// its page, and its next review.
+#[derive(Serialize)]
+pub(super) struct PrintLocality<'x> {
+    #[serde(flatten)]
+    pub(super) card: &'x LocalityCard,
+    /// The locality's page online (`base_url` and its path).
+    pub(super) url: String,
+    pub(super) next_review: Option<String>,
 }
 
 /// What only the commitment's page shows; its `c` has these fields and

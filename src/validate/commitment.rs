@@ -16,6 +16,11 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use std::sync::Arc;
 
+/// Path segments under a locality's folder that the portal itself uses
+/// (the print sheet, `…/localities/<locality>/print/`); a commitment
+/// cannot take one of them as its id.
+pub(crate) const RESERVED_COMMITMENT_IDS: &[&str] = &["print"];
+
 /// What the errors about the current status and progress explain.
 const CURRENT_HELP: &str = "when a commitment has updates, its current status and progress are the last review's: \
     the joint assessment if there is one, else the independent one, else the last one listed";
@@ -67,6 +72,7 @@ fn commitment(
     let fm = &main.fm;
     let before = diags.len();
     let rules = Rules::new(config, fm, raw);
+    check_page_id(fm, locality, id, diags);
     rules.check_ids(diags);
     rules.check_due(diags);
     rules.check_updates(diags);
@@ -101,9 +107,34 @@ fn commitment(
         responsible,
         updates,
         body: body(group),
+        short_key: (raw.short_key.clone()).unwrap_or_else(|| crate::short_key::from_id(id)),
         source: fm.rel.clone(),
         fingerprint: fingerprint(group),
     })
+}
+
+/// A commitment's id is not one of the paths a locality's pages use
+/// besides its commitments' ([`RESERVED_COMMITMENT_IDS`]).
+fn check_page_id(fm: &FrontMatter, locality: &str, id: &str, diags: &mut Vec<Diagnostic>) {
+    if !RESERVED_COMMITMENT_IDS.contains(&id) {
+        return;
+    }
+    diags.push(
+        fm.error(
+            &[],
+            format!("`{id}` is used by the portal itself and cannot be a commitment id"),
+        )
+        .found(format!(
+            "the file name `{id}.md`: its page would be where the locality's print sheet is (`localities/{locality}/{id}/`)"
+        ))
+        .expected(format!(
+            "a commitment id other than {}",
+            diag::one_of(RESERVED_COMMITMENT_IDS)
+        ))
+        .help(format!(
+            "rename the file (and its translations), for example to `{id}-1.md`"
+        )),
+    );
 }
 
 /// The rules of one commitment file, with what they are checked against.

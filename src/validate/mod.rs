@@ -6,7 +6,8 @@
 //! in order and not after `as_of`, the current status agrees with the last
 //! update, translations belong to an existing file in a configured language
 //! and match its updates by date, every locality folder has an `_index.md`,
-//! free page ids do not collide with the portal's own paths.
+//! free page and commitment ids do not collide with the portal's own paths,
+//! a locality's commitments have short keys of their own.
 //!
 //! [`validate`] runs the steps in order, each adding its problems in the
 //! order a reader of the files meets them:
@@ -18,6 +19,7 @@
 //!   localities;
 //! - `commitment`: each commitment checked (in parallel, or taken from the
 //!   memo), its status, parties, dates, updates and translations;
+//! - `keys`: no two commitments of a locality with the same short key;
 //! - `places` again: locality folders without `_index.md` (one found but
 //!   not parsed is not missing: its errors were reported);
 //! - the commitments put in their localities, and the `Site` assembled.
@@ -26,6 +28,7 @@
 
 mod commitment;
 mod groups;
+mod keys;
 mod places;
 #[cfg(test)]
 mod tests;
@@ -104,6 +107,7 @@ pub(crate) fn validate(
     } = places::places(&config, &groups, &mut diags);
     let checked = commitment::check_all(&config, settings, &groups, memo);
     let commitments = by_locality(&checked, &mut diags);
+    keys::check_unique(&commitments, &groups, &mut diags);
     let folders = places::Folders {
         dirs: &locality_dirs,
         found,

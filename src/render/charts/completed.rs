@@ -210,6 +210,7 @@ mod tests {
                 })
                 .collect(),
             body: Text::default(),
+            short_key: "C".into(),
             source: String::new(),
             fingerprint: Default::default(),
         }

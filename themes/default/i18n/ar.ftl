@@ -302,3 +302,12 @@ localities-count = { $count ->
    *[other] { $count } منطقة
 }
 group-continued = تتمة من الصفحة السابقة
+# ---- print ----
+print-link = ورقة للطباعة لجلسة حوار
+print-title = ورقة للطباعة: { $locality }
+print-online = على الإنترنت:
+print-keys = للسؤال عن التزام، اذكر مرجعه.
+short-key = المرجع
+print-progress = نسبة التقدّم: { $value }٪
+print-latest = آخر تحديث، { $date }:
+print-next-review = المراجعة القادمة: { $date }

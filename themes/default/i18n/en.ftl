@@ -254,3 +254,12 @@ localities-count = { $count ->
    *[other] { $count } localities
 }
 group-continued = continued from the previous page
+# ---- print ----
+print-link = Print sheet for a dialogue session
+print-title = Print sheet: { $locality }
+print-online = Online:
+print-keys = To ask about a commitment, quote its reference.
+short-key = Reference
+print-progress = Progress: { $value }%
+print-latest = Latest update, { $date }:
+print-next-review = Next review: { $date }

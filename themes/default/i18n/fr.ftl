@@ -247,3 +247,12 @@ localities-count = { $count ->
    *[other] { $count } localités
 }
 group-continued = suite de la page précédente
+# ---- print ----
+print-link = Fiche à imprimer pour une séance de dialogue
+print-title = Fiche à imprimer : { $locality }
+print-online = En ligne :
+print-keys = Pour poser une question sur un engagement, citez sa référence.
+short-key = Référence
+print-progress = Avancement : { $value } %
+print-latest = Dernière mise à jour, { $date } :
+print-next-review = Prochain examen : { $date }

@@ -250,3 +250,12 @@ localities-count = { $count ->
    *[other] yankuna { $count }
 }
 group-continued = ci gaba daga shafin da ya gabata
+# ---- print ----
+print-link = Takardar bugawa don zaman tattaunawa
+print-title = Takardar bugawa: { $locality }
+print-online = A intanet:
+print-keys = Don yin tambaya game da wani alkawari, faɗi lambar tunaninsa.
+short-key = Lambar tunani
+print-progress = Ci gaba: { $value }%
+print-latest = Bayani na baya-bayan nan, { $date }:
+print-next-review = Bita ta gaba: { $date }

@@ -233,3 +233,12 @@ localities-count = { $count ->
    *[other] { $count } क्षेत्र
 }
 group-continued = अघिल्लो पृष्ठबाट जारी
+# ---- print ----
+print-link = संवाद बैठकका लागि छाप्ने पाना
+print-title = छाप्ने पाना: { $locality }
+print-online = अनलाइन:
+print-keys = कुनै प्रतिबद्धताबारे सोध्न, त्यसको सन्दर्भ उल्लेख गर्नुहोस्।
+short-key = सन्दर्भ
+print-progress = प्रगति: { $value }%
+print-latest = पछिल्लो अद्यावधिक, { $date }:
+print-next-review = अर्को समीक्षा: { $date }
