@@ -10,7 +10,7 @@
 // more than two pages. The sheet is also checked as a page (axe-core, WCAG 2.1
 // A and AA), and every page's print style in the dark colour scheme too: black
 // text on white, the skip link, menu, language switcher and footer links
-// hidden. The French and Arabic PDFs are saved, and turned into PNG images
+// hidden; on a phone's screen the sheet does not spill sideways. The French and Arabic PDFs are saved, and turned into PNG images
 // with pdftoppm when it is installed. Exits with 1 and lists every failure.
 
 import { chromium } from 'playwright-core';
@@ -172,6 +172,19 @@ try {
     for (const v of violations) failures.push(`${lang} sheet: axe: ${v}`);
   }
   await context.close();
+
+  // On a phone's screen, the sheet does not spill sideways (its long web
+  // address wraps).
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const small = await phone.newPage();
+  for (const lang of ['en', 'fr', 'ar']) {
+    const file = join(out, lang, 'localities/saaba/print/index.html');
+    if (!existsSync(file)) continue;
+    await small.goto(pathToFileURL(file).href);
+    const [scroll, inner] = await small.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    if (scroll > inner) failures.push(`${lang} sheet on a phone: ${scroll} pixels wide in a ${inner}-pixel screen`);
+  }
+  await phone.close();
 
   // Print styles, with the reader's browser in the dark scheme: black on
   // white, no skip link, menu, switcher or footer links; the sheet alone.
