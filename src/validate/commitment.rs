@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// Path segments under a locality's folder that the portal itself uses
 /// (the print sheet, `…/localities/<locality>/print/`); a commitment
 /// cannot take one of them as its id.
-pub(crate) const RESERVED_COMMITMENT_IDS: &[&str] = &["print"];
+const RESERVED_COMMITMENT_IDS: &[&str] = &["print"];
 
 /// What the errors about the current status and progress explain.
 const CURRENT_HELP: &str = "when a commitment has updates, its current status and progress are the last review's: \
@@ -72,7 +72,7 @@ fn commitment(
     let fm = &main.fm;
     let before = diags.len();
     let rules = Rules::new(config, fm, raw);
-    check_page_id(fm, locality, id, diags);
+    check_reserved_id(fm, locality, id, diags);
     rules.check_ids(diags);
     rules.check_due(diags);
     rules.check_updates(diags);
@@ -107,7 +107,10 @@ fn commitment(
         responsible,
         updates,
         body: body(group),
-        short_key: (raw.short_key.clone()).unwrap_or_else(|| crate::short_key::from_id(id)),
+        short_key: raw
+            .short_key
+            .clone()
+            .unwrap_or_else(|| crate::short_key::from_id(id)),
         source: fm.rel.clone(),
         fingerprint: fingerprint(group),
     })
@@ -115,7 +118,7 @@ fn commitment(
 
 /// A commitment's id is not one of the paths a locality's pages use
 /// besides its commitments' ([`RESERVED_COMMITMENT_IDS`]).
-fn check_page_id(fm: &FrontMatter, locality: &str, id: &str, diags: &mut Vec<Diagnostic>) {
+fn check_reserved_id(fm: &FrontMatter, locality: &str, id: &str, diags: &mut Vec<Diagnostic>) {
     if !RESERVED_COMMITMENT_IDS.contains(&id) {
         return;
     }
