@@ -128,10 +128,7 @@ pub(crate) fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> 
             "the output folder cannot contain the site folder".into(),
         ));
     }
-    if let Some(read) = READ_FOLDERS
-        .iter()
-        .find(|f| out_real.starts_with(resolve_existing(&site.join(f))))
-    {
+    if let Some(read) = read_folder_holding(&site, &out_real) {
         return Err(Refused(format!(
             "the output folder cannot be inside the site's `{read}/` folder: the site reads \
              that folder, so every build would take in the portal of the build before; \
@@ -141,6 +138,46 @@ pub(crate) fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> 
     check_contents(out, &out_real)?;
     let is_link = fs::symlink_metadata(&out_abs).is_ok_and(|m| m.file_type().is_symlink());
     Ok(if is_link { out_real } else { out_abs })
+}
+
+/// The folder of [`READ_FOLDERS`] of the site folder `site` (real path)
+/// that holds `real`, if any.
+fn read_folder_holding(site: &Path, real: &Path) -> Option<&'static str> {
+    READ_FOLDERS
+        .into_iter()
+        .find(|f| real.starts_with(resolve_existing(&site.join(f))))
+}
+
+/// Checks that `file` is a safe place to write one file made from the site
+/// at `site` (an offline bundle, `what`): not inside a folder the site reads,
+/// nor inside an output folder of pledgeboard (the next build replaces it
+/// whole), and not a folder. Returns where to write: `file` made absolute,
+/// or, when it is a symbolic link, the file it leads to.
+pub(crate) fn check_output_file(site: &Path, file: &Path, what: &str) -> Result<PathBuf, Refused> {
+    let site = site
+        .canonicalize()
+        .map_err(|e| Refused(format!("cannot resolve the site folder: {e}")))?;
+    let abs =
+        absolute(file).map_err(|e| Refused(format!("cannot resolve `{}`: {e}", file.display())))?;
+    let real = resolve_existing(&abs);
+    if let Some(read) = read_folder_holding(&site, &real) {
+        return Err(Refused(format!(
+            "{what} cannot be inside the site's `{read}/` folder: the site reads that \
+             folder, so the next build would publish it (or read it as content); \
+             choose a place outside it"
+        )));
+    }
+    if let Some(output) = real.ancestors().skip(1).find(|d| d.join(MARKER).is_file()) {
+        return Err(Refused(format!(
+            "{what} cannot be inside `{}`, an output folder of pledgeboard: the next build \
+             replaces that folder, and {what} with it; choose a place outside it",
+            output.display()
+        )));
+    }
+    if real.is_dir() {
+        return Err(Refused(format!("`{}` is a folder", file.display())));
+    }
+    Ok(real)
 }
 
 /// Refuses an existing output folder that pledgeboard did not write, or
@@ -482,6 +519,16 @@ pub(crate) fn replace_file_with(
     rel: &str,
     fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
 ) -> io::Result<Stamp> {
+    replace_file_by(out, rel, |w| fill(w))
+}
+
+/// [`replace_file_with`], handing `fill` the (buffered) new file itself,
+/// which it may also seek in: a zip archive goes back to its headers.
+pub(crate) fn replace_file_by(
+    out: &Path,
+    rel: &str,
+    fill: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
+) -> io::Result<Stamp> {
     let path = out.join(rel);
     let dir = path.parent().unwrap_or(out);
     fs::create_dir_all(dir)?;
@@ -524,7 +571,7 @@ pub(crate) fn remove_file(out: &Path, rel: &str) -> io::Result<()> {
 }
 
 /// Adds the files under `dir` (which is `prefix` relative to the root) to `out`.
-fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> io::Result<()> {
+pub(crate) fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();

@@ -302,3 +302,6 @@ localities-count = { $count ->
    *[other] { $count } منطقة
 }
 group-continued = تتمة من الصفحة السابقة
+
+# ---- bundle ----
+bundle-readme = لقراءة البوابة، افتح الملف index.html الموجود في هذا المجلد بمتصفح ويب (Firefox أو Chrome أو Edge أو Safari…). لا تحتاج إلى اتصال بالإنترنت ولا إلى تثبيت أي شيء.

@@ -254,3 +254,6 @@ localities-count = { $count ->
    *[other] { $count } localities
 }
 group-continued = continued from the previous page
+
+# ---- bundle ----
+bundle-readme = To read the portal, open the file index.html of this folder with a web browser (Firefox, Chrome, Edge, Safari…). It needs no internet connection and nothing to install.

@@ -247,3 +247,6 @@ localities-count = { $count ->
    *[other] { $count } localités
 }
 group-continued = suite de la page précédente
+
+# ---- bundle ----
+bundle-readme = Pour lire le portail, ouvrez le fichier index.html de ce dossier avec un navigateur web (Firefox, Chrome, Edge, Safari…). Il ne demande ni connexion à internet ni installation.

@@ -250,3 +250,6 @@ localities-count = { $count ->
    *[other] yankuna { $count }
 }
 group-continued = ci gaba daga shafin da ya gabata
+
+# ---- bundle ----
+bundle-readme = Don karanta shafin, buɗe fayil ɗin index.html na wannan babban fayil da burauzar yanar gizo (Firefox, Chrome, Edge, Safari…). Ba ya buƙatar intanet, kuma ba sai an saka wani abu ba.

@@ -233,3 +233,6 @@ localities-count = { $count ->
    *[other] { $count } क्षेत्र
 }
 group-continued = अघिल्लो पृष्ठबाट जारी
+
+# ---- bundle ----
+bundle-readme = पोर्टल पढ्न यो फोल्डरको index.html फाइल वेब ब्राउजर (Firefox, Chrome, Edge, Safari…) मा खोल्नुहोस्। यसका लागि इन्टरनेट जडान चाहिँदैन, केही पनि इन्स्टल गर्नु पर्दैन।

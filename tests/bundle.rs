@@ -1,0 +1,273 @@
+//! `pledgeboard bundle`: the whole portal as one zip to read offline. The
+//! demo is bundled by the real binary and the zip opened with the zip
+//! crate: one top-level folder, the root language picker, every internal
+//! link of every page leading to an entry of the zip, the same bytes for
+//! the same content and build date; and the refusals (output path, content).
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+const EPOCH: &str = "1767225600"; // 2026-01-01
+
+fn demo_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("content")
+}
+
+/// Runs `pledgeboard bundle <site> --output <zip> <extra…>` with the build date fixed.
+fn bundle(site: &Path, zip: &Path, extra: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+        .arg("bundle")
+        .arg(site)
+        .arg("--output")
+        .arg(zip)
+        .args(extra)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .expect("run pledgeboard");
+    Run(out)
+}
+
+/// The entries of a zip file: name to bytes, in archive order.
+fn entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    (0..archive.len())
+        .map(|i| {
+            let mut f = archive.by_index(i).expect("an entry");
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).expect("its bytes");
+            (f.name().expect("a name").into_owned(), data)
+        })
+        .collect()
+}
+
+/// A bundle of the demo (with `extra` options): the zip's bytes.
+fn demo_bundle(extra: &[&str]) -> Vec<u8> {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let zip = tmp.path().join("portal.zip");
+    let r = bundle(&demo_dir(), &zip, extra);
+    assert!(r.ok(), "bundle failed:\n{}", r.stderr());
+    std::fs::read(&zip).expect("the zip was written")
+}
+
+/// The demo's full bundle, made once for the tests that read it.
+fn full() -> &'static [u8] {
+    static FULL: OnceLock<Vec<u8>> = OnceLock::new();
+    FULL.get_or_init(|| demo_bundle(&[]))
+}
+
+/// The entries under the one top-level folder, by path inside it.
+fn inside(bytes: &[u8]) -> (String, BTreeMap<String, Vec<u8>>) {
+    let all = entries(bytes);
+    let top = all[0].0.split('/').next().expect("a name").to_owned();
+    let files = all
+        .into_iter()
+        .map(|(name, data)| {
+            let rel = name
+                .strip_prefix(&format!("{top}/"))
+                .unwrap_or_else(|| panic!("`{name}` is outside the folder `{top}/`"));
+            (rel.to_owned(), data)
+        })
+        .collect();
+    (top, files)
+}
+
+/// Every internal link of every HTML page that leads to no entry of the
+/// bundle, as `page -> href`.
+fn broken_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let mut broken = Vec::new();
+    for (rel, data) in files.iter().filter(|(r, _)| r.ends_with(".html")) {
+        let page = Page::parse(&String::from_utf8_lossy(data));
+        for href in page.links() {
+            let external = href.contains("://") || href.starts_with("mailto:");
+            if external || href.starts_with('#') {
+                continue;
+            }
+            let target = resolve(rel, &href);
+            if href.starts_with('/') || !files.contains_key(&target) {
+                broken.push(format!("{rel} -> {href}"));
+            }
+        }
+    }
+    broken
+}
+
+#[test]
+fn the_demo_bundle_is_one_folder_whose_every_link_leads_into_it() {
+    let (top, files) = inside(full());
+    assert_eq!(
+        top, "pledgeboard.example.org",
+        "named after the site's address"
+    );
+    assert!(files.contains_key("index.html"), "the language picker");
+    for must in [
+        "en/index.html",
+        "fr/index.html",
+        "ar/index.html",
+        "ne/index.html",
+        "style.css",
+        "data/commitments.json",
+        "data/commitments.csv",
+        "README.txt",
+    ] {
+        assert!(files.contains_key(must), "{must} is missing");
+    }
+    assert!(!files.contains_key(".pledgeboard-output"), "no marker file");
+    assert!(
+        !files.contains_key("404.html"),
+        "no server page, whose links start at `/`"
+    );
+    let broken = broken_links(&files);
+    assert!(broken.is_empty(), "broken links: {broken:#?}");
+    // Pages are the build's: the same bytes as `pledgeboard build`.
+    let (_tmp, out) = build_demo();
+    let built = tree(&out);
+    for (rel, data) in files.iter().filter(|(r, _)| *r != "README.txt") {
+        assert!(
+            built.get(rel) == Some(data),
+            "{rel} differs from the build's"
+        );
+    }
+    let readme = String::from_utf8_lossy(&files["README.txt"]).into_owned();
+    assert!(readme.contains("index.html"), "{readme}");
+    assert!(
+        readme.contains("ouvrez le fichier index.html"),
+        "in every language:\n{readme}"
+    );
+}
+
+#[test]
+fn the_same_content_and_build_date_give_the_same_bytes() {
+    let again = demo_bundle(&[]);
+    assert!(again == full(), "two bundles of the same content differ");
+    // Entries sorted, dated on the build date, with fixed permissions.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(full())).expect("a zip");
+    let mut names = Vec::new();
+    for i in 0..archive.len() {
+        let f = archive.by_index(i).expect("an entry");
+        let t = f.last_modified().expect("a date");
+        assert_eq!(
+            (t.year(), t.month(), t.day()),
+            (2026, 1, 1),
+            "{:?}",
+            f.name()
+        );
+        assert_eq!(f.unix_mode(), Some(0o100644), "{:?}", f.name());
+        assert_eq!(f.compression(), zip::CompressionMethod::Deflated);
+        names.push(f.name().expect("a name").into_owned());
+    }
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted);
+}
+
+#[test]
+fn the_summary_names_the_files_and_the_size() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let zip = tmp.path().join("portal.zip");
+    let r = bundle(&demo_dir(), &zip, &[]);
+    assert!(r.ok(), "{}", r.stderr());
+    let lines: Vec<String> = r.stdout().lines().map(str::to_owned).collect();
+    let files = entries(&std::fs::read(&zip).expect("a zip")).len();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with(&format!("Bundled {files} files (")),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[0].contains(" MB) into "), "{}", lines[0]);
+    assert!(lines[0].ends_with("portal.zip"), "{}", lines[0]);
+}
+
+#[test]
+fn bad_content_writes_no_bundle_and_says_what_build_says() {
+    let s = TestSite::minimal();
+    s.file(
+        "localities/saaba/joint-patrols.md",
+        &COMMITMENT.replace(
+            "status: in-progress\nprogress: 30\nupdates",
+            "status: in-progres\nupdates",
+        ),
+    );
+    let zip = s.path().join("portal.zip");
+    let r = bundle(s.path(), &zip, &[]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(!zip.exists(), "no zip");
+    let left = std::fs::read_dir(s.path()).expect("the site").count();
+    assert_eq!(left, 2, "nothing left beside site.yaml and localities/");
+    let built = s.build();
+    assert_eq!(built.code(), Some(1));
+    let first = |text: &str| text.lines().next().unwrap_or("").to_owned();
+    assert_eq!(first(&r.stderr()), first(&built.stderr()));
+    assert!(
+        r.stderr().contains("unknown status `in-progres`"),
+        "{}",
+        r.stderr()
+    );
+    assert!(
+        r.stderr().contains("no bundle was written"),
+        "{}",
+        r.stderr()
+    );
+}
+
+#[test]
+fn a_failed_run_leaves_the_bundle_before_it_as_it_was() {
+    let s = TestSite::minimal();
+    let zip = s.path().join("portal.zip");
+    assert!(bundle(s.path(), &zip, &[]).ok());
+    let before = std::fs::read(&zip).expect("a zip");
+    s.file("localities/saaba/_index.md", "---\nname: Saaba\n---\n");
+    let r = bundle(s.path(), &zip, &[]);
+    assert_eq!(r.code(), Some(1), "{}", r.stderr());
+    assert!(std::fs::read(&zip).expect("still there") == before);
+    let mut names: Vec<String> = std::fs::read_dir(s.path())
+        .expect("the site")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["localities", "portal.zip", "site.yaml"],
+        "no temporary file"
+    );
+}
+
+#[test]
+fn an_output_path_the_site_reads_or_a_folder_is_refused() {
+    let s = TestSite::minimal();
+    let r = bundle(s.path(), &s.path().join("static/portal.zip"), &[]);
+    assert_eq!(r.code(), Some(1));
+    assert!(
+        r.stderr()
+            .contains("the bundle cannot be inside the site's `static/` folder"),
+        "{}",
+        r.stderr()
+    );
+    std::fs::create_dir(s.path().join("folder.zip")).expect("a folder");
+    let r = bundle(s.path(), &s.path().join("folder.zip"), &[]);
+    assert_eq!(r.code(), Some(1));
+    assert!(r.stderr().contains("is a folder"), "{}", r.stderr());
+    let r = bundle(s.path(), &s.path().join("site.yaml"), &[]);
+    assert_eq!(r.code(), Some(1));
+    assert!(r.stderr().contains("must end in `.zip`"), "{}", r.stderr());
+    assert!(s.path().join("site.yaml").is_file());
+    // Inside an output folder: the next build would replace it, zip and all.
+    s.build_ok();
+    let r = bundle(s.path(), &s.out().join("portal.zip"), &[]);
+    assert_eq!(r.code(), Some(1));
+    assert!(
+        r.stderr().contains("the next build replaces that folder"),
+        "{}",
+        r.stderr()
+    );
+}
