@@ -42,6 +42,9 @@ pub struct Options {
     pub site_dir: PathBuf,
     /// The zip file to write.
     pub output: PathBuf,
+    /// Only these languages' pages (all when empty), as if site.yaml
+    /// listed only them (see [`keep_languages`]).
+    pub languages: Vec<String>,
 }
 
 /// What a successful bundle holds.
@@ -64,6 +67,12 @@ pub struct Bundled {
 pub enum BundleError {
     /// The content has errors: the build's diagnostics.
     Content(Vec<Diagnostic>),
+    /// A language asked for that the site does not have.
+    UnknownLanguage {
+        found: String,
+        /// The site's languages.
+        languages: Vec<String>,
+    },
     /// The output path is refused, and why.
     Output { path: PathBuf, why: String },
     /// Building into the temporary folder, reading it or writing the zip failed.
@@ -79,6 +88,15 @@ impl BundleError {
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match self {
             BundleError::Content(diags) => diags.clone(),
+            // No "did you mean": two-letter codes are all near each other.
+            BundleError::UnknownLanguage { found, languages } => vec![
+                Diagnostic::error("--language", format!("the site has no language `{found}`"))
+                    .found(format!("`{found}`"))
+                    .expected(format!(
+                        "{} (the languages of site.yaml)",
+                        crate::diag::one_of(languages)
+                    )),
+            ],
             BundleError::Output { path, why } => vec![
                 Diagnostic::error(path.display().to_string(), "cannot write the bundle here")
                     .help(why.clone()),
@@ -94,8 +112,14 @@ impl BundleError {
 /// Builds the site of `opts` and writes it as one zip to `opts.output`.
 pub fn bundle(opts: &Options, today: Date) -> Result<Bundled, BundleError> {
     let zip_path = output_path(&opts.site_dir, &opts.output)?;
-    let checked = pipeline::check(&opts.site_dir, today).map_err(BundleError::Content)?;
-    let top = folder_name(&checked.site.config, &opts.site_dir);
+    let mut checked = pipeline::check(&opts.site_dir, today).map_err(BundleError::Content)?;
+    keep_languages(&mut checked.site.config, &opts.languages)?;
+    let mut top = folder_name(&checked.site.config, &opts.site_dir);
+    if !opts.languages.is_empty() {
+        for l in &checked.site.config.languages {
+            top = format!("{top}-{}", l.code);
+        }
+    }
     let readme = readme(&checked);
     let languages = checked.site.config.languages.len();
     let tmp = tempfile::Builder::new()
@@ -121,6 +145,27 @@ pub fn bundle(opts: &Options, today: Date) -> Result<Bundled, BundleError> {
         bytes: stamp.len,
         warnings: report.warnings,
     })
+}
+
+/// Keeps the pages of `codes` only (all languages when it is empty): the
+/// build then makes pages, links, feeds, open-data columns and the root
+/// picker for them alone, as if site.yaml listed only them, so that the
+/// bundle has no link to a language it lacks. The default language's texts
+/// still show, marked, where a kept language has no translation, and when
+/// the default language is left out the first language kept stands in for
+/// it where a page needs one language (the root picker, `x-default`).
+fn keep_languages(config: &mut Config, codes: &[String]) -> Result<(), BundleError> {
+    if codes.is_empty() {
+        return Ok(());
+    }
+    if let Some(unknown) = codes.iter().find(|c| config.language(c).is_none()) {
+        return Err(BundleError::UnknownLanguage {
+            found: unknown.clone(),
+            languages: config.languages.iter().map(|l| l.code.clone()).collect(),
+        });
+    }
+    config.keep_languages(codes);
+    Ok(())
 }
 
 /// The zip's path, checked: it ends in `.zip`, is not a folder, and is not

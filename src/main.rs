@@ -69,6 +69,9 @@ enum Command {
         /// The zip file to write, such as `portal.zip`.
         #[arg(short, long)]
         output: PathBuf,
+        /// Bundle only this language (repeat it, or give a comma-separated list: `fr,ar`).
+        #[arg(short, long = "language", value_name = "LANG", value_delimiter = ',')]
+        languages: Vec<String>,
     },
     /// Check the content and report translation coverage, without writing anything.
     Check {
@@ -265,10 +268,11 @@ fn bundle(opts: pledgeboard::bundle::Options, today: jiff::civil::Date) -> ExitC
             print_diagnostics(&done.warnings);
             // The zip is written; a summary nobody reads is no failure.
             let _ = say!(
-                "Bundled {} files ({} pages, {} languages, {}) into {}",
+                "Bundled {} files ({} pages, {} language{}, {}) into {}",
                 done.files,
                 done.pages,
                 done.languages,
+                if done.languages == 1 { "" } else { "s" },
                 pledgeboard::bundle::human_size(done.bytes),
                 done.zip.display()
             );
@@ -360,9 +364,18 @@ fn main() -> ExitCode {
             }
         }
         Command::Watch { site_dir, output } => watch(&site_dir, output),
-        Command::Bundle { site_dir, output } => {
-            bundle(pledgeboard::bundle::Options { site_dir, output }, today)
-        }
+        Command::Bundle {
+            site_dir,
+            output,
+            languages,
+        } => bundle(
+            pledgeboard::bundle::Options {
+                site_dir,
+                output,
+                languages,
+            },
+            today,
+        ),
         Command::Serve {
             site_dir,
             port,

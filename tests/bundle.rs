@@ -84,7 +84,13 @@ fn broken_links(files: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
         let page = Page::parse(&String::from_utf8_lossy(data));
         for href in page.links() {
             let external = href.contains("://") || href.starts_with("mailto:");
-            if external || href.starts_with('#') {
+            if external {
+                continue;
+            }
+            if let Some(id) = href.strip_prefix('#') {
+                if !page.has(&format!("[id='{id}']")) {
+                    broken.push(format!("{rel} -> {href} (no such id)"));
+                }
                 continue;
             }
             let target = resolve(rel, &href);
@@ -270,4 +276,112 @@ fn an_output_path_the_site_reads_or_a_folder_is_refused() {
         "{}",
         r.stderr()
     );
+}
+
+// ---- --language ----
+
+/// A bundle of the demo in `langs` only (`--language` given as `how`).
+fn fr_bundle() -> &'static [u8] {
+    static FR: OnceLock<Vec<u8>> = OnceLock::new();
+    FR.get_or_init(|| demo_bundle(&["--language", "fr"]))
+}
+
+#[test]
+fn a_bundle_of_one_language_has_its_pages_only_and_no_broken_link() {
+    let fr = fr_bundle();
+    assert!(
+        fr.len() < full().len() / 2,
+        "{} against {}",
+        fr.len(),
+        full().len()
+    );
+    let (top, files) = inside(fr);
+    assert_eq!(top, "pledgeboard.example.org-fr");
+    for rel in files.keys().filter(|r| r.ends_with(".html")) {
+        assert!(rel == "index.html" || rel.starts_with("fr/"), "{rel}");
+    }
+    for gone in ["en/", "ar/", "ne/"] {
+        assert!(
+            !files.keys().any(|r| r.starts_with(gone)),
+            "{gone} is bundled"
+        );
+    }
+    assert!(files.contains_key("fr/index.html"));
+    assert!(files.contains_key("data/commitments.json"));
+    let broken = broken_links(&files);
+    assert!(broken.is_empty(), "broken links: {broken:#?}");
+    // The root picker offers French only, in French.
+    let root = Page::parse(&String::from_utf8_lossy(&files["index.html"]));
+    assert_eq!(root.attrs(".choices a", "href"), ["fr/index.html"]);
+    assert_eq!(root.attrs("html", "lang"), ["fr"]);
+    // No page names another language: no switcher, alternates in French.
+    let locality = "fr/localities/saaba/index.html";
+    let page = Page::parse(&String::from_utf8_lossy(&files[locality]));
+    assert!(!page.has("nav.langs"), "a switcher of one language");
+    let hreflang = page.attrs("link[hreflang]", "hreflang");
+    assert_eq!(hreflang, ["fr", "x-default"]);
+    for href in page.attrs("link[hreflang]", "href") {
+        assert!(href.contains("/fr/"), "{href}");
+    }
+    // Untranslated texts still show in English, marked as English.
+    let all = String::from_utf8_lossy(&files["fr/commitments/index.html"]).into_owned();
+    assert!(all.contains("lang=\"en\""), "fallback texts are marked");
+    // Open data: French and the default language's texts, French pages.
+    let json = String::from_utf8_lossy(&files["data/commitments.json"]).into_owned();
+    assert!(json.contains("\"fr\":") && json.contains("\"en\":"));
+    assert!(
+        !json.contains("\"ar\":") && !json.contains("\"ne\":"),
+        "{}",
+        &json[..400]
+    );
+    let csv = String::from_utf8_lossy(&files["data/commitments.csv"]).into_owned();
+    let header = csv.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("title.fr") && !header.contains("title.ar"),
+        "{header}"
+    );
+    let readme = String::from_utf8_lossy(&files["README.txt"]).into_owned();
+    assert!(
+        readme.contains("ouvrez") && !readme.contains("open the file"),
+        "{readme}"
+    );
+}
+
+#[test]
+fn languages_are_repeated_or_listed_with_commas() {
+    let listed = demo_bundle(&["--language", "fr,ar"]);
+    let repeated = demo_bundle(&["--language", "ar", "--language", "fr"]);
+    assert!(
+        listed == repeated,
+        "the same languages give the same bundle"
+    );
+    let (top, files) = inside(&listed);
+    assert_eq!(top, "pledgeboard.example.org-fr-ar", "in site.yaml's order");
+    let root = Page::parse(&String::from_utf8_lossy(&files["index.html"]));
+    assert_eq!(
+        root.attrs(".choices a", "href"),
+        ["fr/index.html", "ar/index.html"]
+    );
+    let page = Page::parse(&String::from_utf8_lossy(&files["ar/index.html"]));
+    assert_eq!(page.attrs("nav.langs a", "hreflang"), ["fr", "ar"]);
+    let broken = broken_links(&files);
+    assert!(broken.is_empty(), "broken links: {broken:#?}");
+}
+
+#[test]
+fn an_unknown_language_is_an_error_naming_the_sites_languages() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let zip = tmp.path().join("portal.zip");
+    let r = bundle(&demo_dir(), &zip, &["--language", "fr,es"]);
+    assert_eq!(r.code(), Some(1));
+    assert_eq!(
+        r.stderr(),
+        "error: --language: the site has no language `es`\n  found: `es`\n  \
+         expected: one of `en`, `fr`, `ar` or `ne` (the languages of site.yaml)\n\n\
+         1 error found; no bundle was written (a file already at "
+            .to_owned()
+            + &zip.display().to_string()
+            + " is unchanged).\n"
+    );
+    assert!(!zip.exists());
 }

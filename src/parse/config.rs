@@ -320,6 +320,7 @@ impl Reader<'_> {
             countries,
             topics,
             unsafe_trusted_raw_html: site.unsafe_trusted_raw_html,
+            left_out: Vec::new(),
         })
     }
 }
