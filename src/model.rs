@@ -119,6 +119,58 @@ pub struct Config {
     /// columns, but the default language's texts still show where a
     /// translation is missing, with its name and direction. Empty otherwise.
     pub left_out: Vec<Language>,
+    /// `offline_bundle` (extension): a zip of the whole portal that the
+    /// partner publishes, linked from every page's footer.
+    pub offline_bundle: Option<OfflineBundle>,
+}
+
+/// Where the partner publishes a zip of the portal (`pledgeboard bundle`), and its size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfflineBundle {
+    /// Its web address (`https://…` or `http://…`).
+    pub url: String,
+    pub size: FileSize,
+}
+
+/// A file's size as written in site.yaml: `4.2 MB` is 420 hundredths of megabytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileSize {
+    pub hundredths: u64,
+    pub unit: SizeUnit,
+}
+
+/// The unit of a [`FileSize`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeUnit {
+    Kilobytes,
+    Megabytes,
+    Gigabytes,
+}
+
+impl SizeUnit {
+    /// The units and how site.yaml may write them (English and French
+    /// abbreviations, any case).
+    pub const ALL: [(SizeUnit, &'static [&'static str]); 3] = [
+        (SizeUnit::Kilobytes, &["kb", "ko"]),
+        (SizeUnit::Megabytes, &["mb", "mo"]),
+        (SizeUnit::Gigabytes, &["gb", "go"]),
+    ];
+
+    /// The unit as interface strings select it (`$unit` of `offline-bundle`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SizeUnit::Kilobytes => "kb",
+            SizeUnit::Megabytes => "mb",
+            SizeUnit::Gigabytes => "gb",
+        }
+    }
+}
+
+impl FileSize {
+    /// The amount as a number (`4.2`).
+    pub fn amount(self) -> f64 {
+        self.hundredths as f64 / 100.0
+    }
 }
 
 impl Config {

@@ -385,3 +385,61 @@ fn an_unknown_language_is_an_error_naming_the_sites_languages() {
     );
     assert!(!zip.exists());
 }
+
+// ---- the footer link to a partner's bundle (site.yaml `offline_bundle`) ----
+
+const PUBLISHED: &str = "https://tracker.example.org/downloads/portal.zip";
+
+/// The footer line linking the published bundle on `page`, if any.
+fn footer_link(s: &TestSite, page: &str) -> Option<(String, String)> {
+    let page = s.page(page);
+    let links = page.select(&format!("footer a[href='{PUBLISHED}']"));
+    links.first().map(|a| {
+        let text = a.text().collect::<String>();
+        (text, a.value().attr("href").unwrap_or_default().to_owned())
+    })
+}
+
+#[test]
+fn the_footer_links_the_partners_bundle_when_site_yaml_says_where() {
+    let s = TestSite::minimal();
+    s.file(
+        "site.yaml",
+        &format!("{SITE_YAML}offline_bundle:\n  url: {PUBLISHED}\n  size: 4.2 MB\n"),
+    );
+    s.build_ok();
+    let en = footer_link(&s, "en/index.html").map(|(text, _)| text);
+    assert_eq!(
+        en.as_deref(),
+        Some("Download the whole portal to read offline (ZIP, 4.2 MB)")
+    );
+    let fr = footer_link(&s, "fr/localities/saaba/joint-patrols/index.html");
+    assert_eq!(
+        fr.map(|(text, _)| text).as_deref(),
+        Some("Télécharger tout le portail pour le lire hors ligne (ZIP, 4,2 Mo)")
+    );
+    assert!(footer_link(&s, "ar/localities/index.html").is_some());
+    // Nepali digits, and the size's own unit.
+    s.file(
+        "site.yaml",
+        &format!(
+            "{}  - {{ code: ne, name: नेपाली }}\noffline_bundle: {{ url: \"{PUBLISHED}\", size: 850 KB }}\n",
+            SITE_YAML.replace("as_of: 2024-06-30\n", "")
+        ),
+    );
+    s.build_ok();
+    let ne = footer_link(&s, "ne/index.html").map(|(text, _)| text);
+    assert!(
+        ne.as_deref().is_some_and(|t| t.contains("८५० केबी")),
+        "{ne:?}"
+    );
+}
+
+#[test]
+fn without_the_setting_the_footer_has_no_download_line() {
+    let s = TestSite::minimal();
+    s.build_ok();
+    let page = s.read("en/index.html");
+    assert!(!page.contains("Download the whole portal"), "{page}");
+    assert!(!page.contains(".zip"));
+}

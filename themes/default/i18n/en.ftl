@@ -257,3 +257,10 @@ group-continued = continued from the previous page
 
 # ---- bundle ----
 bundle-readme = To read the portal, open the file index.html of this folder with a web browser (Firefox, Chrome, Edge, Safari…). It needs no internet connection and nothing to install.
+# The footer's link to the zip of the portal (site.yaml `offline_bundle`);
+# $size is a number, $unit one of kb, mb, gb.
+offline-bundle = Download the whole portal to read offline (ZIP, { $size } { $unit ->
+    [kb] KB
+    [gb] GB
+   *[mb] MB
+})

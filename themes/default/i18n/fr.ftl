@@ -250,3 +250,8 @@ group-continued = suite de la page précédente
 
 # ---- bundle ----
 bundle-readme = Pour lire le portail, ouvrez le fichier index.html de ce dossier avec un navigateur web (Firefox, Chrome, Edge, Safari…). Il ne demande ni connexion à internet ni installation.
+offline-bundle = Télécharger tout le portail pour le lire hors ligne (ZIP, { $size } { $unit ->
+    [kb] Ko
+    [gb] Go
+   *[mb] Mo
+})
