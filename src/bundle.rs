@@ -19,8 +19,9 @@
 //!   version of the compressor; compressing in parallel keeps the order.
 //! - **Whole or nothing.** The zip is written beside its place under a
 //!   temporary name and renamed there only once complete
-//!   (`write::replace_file_by`): a failed run leaves the file that was at
-//!   the path (or nothing) as it was. The path is refused inside a folder
+//!   (`write::write_whole`, a temporary name of its own, so two runs at once
+//!   cannot mix): a failed run leaves the file that was at the path (or
+//!   nothing) as it was. The path is refused inside a folder
 //!   the site reads or an output folder of pledgeboard
 //!   (`write::check_output_file`), and when it does not end in `.zip`.
 
@@ -294,14 +295,7 @@ fn write_atomically(
     entries: &[Entry],
     date: DateTime,
 ) -> Result<write::Stamp, BundleError> {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-        return Err(BundleError::Output {
-            path: path.to_path_buf(),
-            why: "it names no file".into(),
-        });
-    };
-    let name = name.to_string_lossy();
-    write::replace_file_by(dir, &name, |w| write_zip(w, top, entries, date))
+    write::write_whole(path, |w| write_zip(w, top, entries, date))
         .map_err(|e| io_error("write the bundle", path.to_path_buf(), e))
 }
 

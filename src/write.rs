@@ -519,35 +519,56 @@ pub(crate) fn replace_file_with(
     rel: &str,
     fill: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
 ) -> io::Result<Stamp> {
-    replace_file_by(out, rel, |w| fill(w))
-}
-
-/// [`replace_file_with`], handing `fill` the (buffered) new file itself,
-/// which it may also seek in: a zip archive goes back to its headers.
-pub(crate) fn replace_file_by(
-    out: &Path,
-    rel: &str,
-    fill: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
-) -> io::Result<Stamp> {
     let path = out.join(rel);
     let dir = path.parent().unwrap_or(out);
     fs::create_dir_all(dir)?;
     let name = path
         .file_name()
         .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    // One writer per output folder (its lock): the temporary name is fixed,
+    // so a killed writer's leftover is replaced next time, never published.
     let tmp = dir.join(format!(".{name}.pledgeboard-tmp"));
+    fill_then_rename(&tmp, &path, |w| fill(w))
+}
+
+/// Writes the file `path` (not inside an output folder: a bundle) whole or
+/// not at all, while another process may be writing the same path: the
+/// content goes to a temporary file of this write's own beside it
+/// (`.NAME.pledgeboard-tmp-PID-N`), renamed over `path` once complete.
+/// Whichever write renames last wins; the file at `path` is always whole.
+pub(crate) fn write_whole(
+    path: &Path,
+    fill: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
+) -> io::Result<Stamp> {
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let tmp = beside(path, &format!("tmp-{}-{n}", std::process::id()));
+    fill_then_rename(&tmp, path, fill)
+}
+
+/// Fills the new file `tmp` (buffered; `fill` may also seek in it: a zip
+/// archive goes back to its headers), then renames it to `path`. On any
+/// failure `tmp` is removed and `path` stays as it was.
+fn fill_then_rename(
+    tmp: &Path,
+    path: &Path,
+    fill: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
+) -> io::Result<Stamp> {
     let written = (|| {
-        let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?);
+        let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(tmp)?);
         fill(&mut w)?;
         io::Write::flush(&mut w)?;
         let stamp = Stamp::of(&w.get_ref().metadata()?);
         drop(w);
-        fs::rename(&tmp, &path)?;
+        fs::rename(tmp, path)?;
         Ok(stamp)
     })();
     if written.is_err() {
         // Nothing half-written is left behind; the old file stays as it was.
-        let _ = fs::remove_file(&tmp);
+        let _ = fs::remove_file(tmp);
     }
     written
 }
@@ -864,6 +885,23 @@ mod tests {
         );
         assert_eq!(read(&out.join("data/commitments.json")), "[old]");
         assert_eq!(names(&out.join("data")), ["commitments.json"]);
+    }
+
+    #[test]
+    fn two_whole_writes_of_one_path_at_once_do_not_mix() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("portal.zip");
+        let first = write_whole(&path, |w| {
+            w.write_all(b"first, part one; ")?;
+            // A second write of the same path starts and ends meanwhile.
+            write_whole(&path, |w| w.write_all(b"second, whole"))?;
+            assert_eq!(read(&path), "second, whole");
+            w.write_all(b"part two")
+        });
+        assert!(first.is_ok(), "{first:?}");
+        assert_eq!(read(&path), "first, part one; part two");
+        assert_eq!(names(dir.path()), ["portal.zip"]);
     }
 
     #[test]
