@@ -61,11 +61,14 @@ pub(crate) struct Record<'s> {
     pub body: TextMap<'s>,
 }
 
-/// A text as a map from language code to text, default language included.
+/// A text as a map from language code to text, default language included
+/// (and no language left out of the build, see `Config::left_out`).
 fn text_map<'s>(site: &'s Site, t: &'s Text) -> TextMap<'s> {
+    let left_out = &site.config.left_out;
     let mut m: TextMap<'s> = t
         .translations
         .iter()
+        .filter(|(l, _)| left_out.is_empty() || !left_out.iter().any(|o| o.code == **l))
         .map(|(l, s)| (l.as_str(), s.as_str()))
         .collect();
     m.insert(&site.config.default_language, &t.default);

@@ -7,6 +7,7 @@
 //! rebuilds. The modules the binary, the tests and the benchmarks use are
 //! public; the others are the crate's own.
 
+pub mod bundle;
 mod collate;
 pub mod derive;
 pub mod diag;

@@ -61,6 +61,18 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Build the portal and write it as one zip file to read offline (unzip, open index.html).
+    Bundle {
+        /// The site directory (with site.yaml).
+        #[arg(default_value = ".")]
+        site_dir: PathBuf,
+        /// The zip file to write, such as `portal.zip`.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Bundle only this language (repeat it, or give a comma-separated list: `fr,ar`).
+        #[arg(short, long = "language", value_name = "LANG", value_delimiter = ',')]
+        languages: Vec<String>,
+    },
     /// Check the content and report translation coverage, without writing anything.
     Check {
         /// The site directory (with site.yaml).
@@ -249,6 +261,37 @@ fn report_build(report: &pipeline::Report) -> Result<(), Gone> {
     Ok(())
 }
 
+/// `pledgeboard bundle`: the portal as one zip, and a one-line summary.
+fn bundle(opts: pledgeboard::bundle::Options, today: jiff::civil::Date) -> ExitCode {
+    match pledgeboard::bundle::bundle(&opts, today) {
+        Ok(done) => {
+            print_diagnostics(&done.warnings);
+            // The zip is written; a summary nobody reads is no failure.
+            let _ = say!(
+                "Bundled {} files ({} pages, {} language{}, {}) into {}",
+                done.files,
+                done.pages,
+                done.languages,
+                if done.languages == 1 { "" } else { "s" },
+                pledgeboard::bundle::human_size(done.bytes),
+                done.zip.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let diags = e.diagnostics();
+            print_diagnostics(&diags);
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "\n{errors} error{} found; no bundle was written (a file already at {} is unchanged).",
+                if errors == 1 { "" } else { "s" },
+                opts.output.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `pledgeboard watch`: build, then rebuild after every change until stopped
 /// (or until standard output is gone).
 fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
@@ -321,6 +364,18 @@ fn main() -> ExitCode {
             }
         }
         Command::Watch { site_dir, output } => watch(&site_dir, output),
+        Command::Bundle {
+            site_dir,
+            output,
+            languages,
+        } => bundle(
+            pledgeboard::bundle::Options {
+                site_dir,
+                output,
+                languages,
+            },
+            today,
+        ),
         Command::Serve {
             site_dir,
             port,

@@ -114,6 +114,63 @@ pub struct Config {
     /// `unsafe_trusted_raw_html: true` (extension): raw HTML in Markdown is
     /// passed through unchanged instead of sanitised. Off by default.
     pub unsafe_trusted_raw_html: bool,
+    /// Languages of site.yaml left out of this build ([`Config::keep_languages`],
+    /// a bundle of some languages): they get no pages, no links and no
+    /// columns, but the default language's texts still show where a
+    /// translation is missing, with its name and direction. Empty otherwise.
+    pub left_out: Vec<Language>,
+    /// `offline_bundle` (extension): a zip of the whole portal that the
+    /// partner publishes, linked from every page's footer.
+    pub offline_bundle: Option<OfflineBundle>,
+}
+
+/// Where the partner publishes a zip of the portal (`pledgeboard bundle`), and its size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfflineBundle {
+    /// Its web address (`https://…` or `http://…`).
+    pub url: String,
+    pub size: FileSize,
+}
+
+/// A file's size as written in site.yaml: `4.2 MB` is 420 hundredths of megabytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileSize {
+    pub hundredths: u64,
+    pub unit: SizeUnit,
+}
+
+/// The unit of a [`FileSize`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizeUnit {
+    Kilobytes,
+    Megabytes,
+    Gigabytes,
+}
+
+impl SizeUnit {
+    /// The units and how site.yaml may write them (English and French
+    /// abbreviations, any case).
+    pub const ALL: [(SizeUnit, &'static [&'static str]); 3] = [
+        (SizeUnit::Kilobytes, &["kb", "ko"]),
+        (SizeUnit::Megabytes, &["mb", "mo"]),
+        (SizeUnit::Gigabytes, &["gb", "go"]),
+    ];
+
+    /// The unit as interface strings select it (`$unit` of `offline-bundle`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SizeUnit::Kilobytes => "kb",
+            SizeUnit::Megabytes => "mb",
+            SizeUnit::Gigabytes => "gb",
+        }
+    }
+}
+
+impl FileSize {
+    /// The amount as a number (`4.2`).
+    pub fn amount(self) -> f64 {
+        self.hundredths as f64 / 100.0
+    }
 }
 
 impl Config {
@@ -121,8 +178,34 @@ impl Config {
         self.statuses.iter().find(|s| s.id == id)
     }
 
+    /// The language `code` of site.yaml, with pages or [left out](Config::left_out).
     pub fn language(&self, code: &str) -> Option<&Language> {
-        self.languages.iter().find(|l| l.code == code)
+        self.languages
+            .iter()
+            .chain(&self.left_out)
+            .find(|l| l.code == code)
+    }
+
+    /// The language of the pages of no language (the root picker, the 404
+    /// page) and of `x-default` links: the default language, or, when it
+    /// was left out, the first language kept.
+    pub fn home_language(&self) -> &str {
+        let kept = |code: &str| self.languages.iter().any(|l| l.code == code);
+        match self.languages.first() {
+            Some(first) if !kept(&self.default_language) => &first.code,
+            _ => &self.default_language,
+        }
+    }
+
+    /// Keeps the pages of the languages `codes` only (in site.yaml's
+    /// order), as if site.yaml listed only them: the others are moved to
+    /// [`left_out`](Config::left_out). `codes` must be languages of the site.
+    pub fn keep_languages(&mut self, codes: &[String]) {
+        let (kept, left): (Vec<Language>, Vec<Language>) = std::mem::take(&mut self.languages)
+            .into_iter()
+            .partition(|l| codes.contains(&l.code));
+        self.languages = kept;
+        self.left_out.extend(left);
     }
 
     /// How Markdown bodies treat raw HTML: sanitised unless the site opted in.

@@ -128,10 +128,7 @@ pub(crate) fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> 
             "the output folder cannot contain the site folder".into(),
         ));
     }
-    if let Some(read) = READ_FOLDERS
-        .iter()
-        .find(|f| out_real.starts_with(resolve_existing(&site.join(f))))
-    {
+    if let Some(read) = read_folder_holding(&site, &out_real) {
         return Err(Refused(format!(
             "the output folder cannot be inside the site's `{read}/` folder: the site reads \
              that folder, so every build would take in the portal of the build before; \
@@ -141,6 +138,46 @@ pub(crate) fn check_output(site: &Path, out: &Path) -> Result<PathBuf, Refused> 
     check_contents(out, &out_real)?;
     let is_link = fs::symlink_metadata(&out_abs).is_ok_and(|m| m.file_type().is_symlink());
     Ok(if is_link { out_real } else { out_abs })
+}
+
+/// The folder of [`READ_FOLDERS`] of the site folder `site` (real path)
+/// that holds `real`, if any.
+fn read_folder_holding(site: &Path, real: &Path) -> Option<&'static str> {
+    READ_FOLDERS
+        .into_iter()
+        .find(|f| real.starts_with(resolve_existing(&site.join(f))))
+}
+
+/// Checks that `file` is a safe place to write one file made from the site
+/// at `site` (an offline bundle, `what`): not inside a folder the site reads,
+/// nor inside an output folder of pledgeboard (the next build replaces it
+/// whole), and not a folder. Returns where to write: `file` made absolute,
+/// or, when it is a symbolic link, the file it leads to.
+pub(crate) fn check_output_file(site: &Path, file: &Path, what: &str) -> Result<PathBuf, Refused> {
+    let site = site
+        .canonicalize()
+        .map_err(|e| Refused(format!("cannot resolve the site folder: {e}")))?;
+    let abs =
+        absolute(file).map_err(|e| Refused(format!("cannot resolve `{}`: {e}", file.display())))?;
+    let real = resolve_existing(&abs);
+    if let Some(read) = read_folder_holding(&site, &real) {
+        return Err(Refused(format!(
+            "{what} cannot be inside the site's `{read}/` folder: the site reads that \
+             folder, so the next build would publish it (or read it as content); \
+             choose a place outside it"
+        )));
+    }
+    if let Some(output) = real.ancestors().skip(1).find(|d| d.join(MARKER).is_file()) {
+        return Err(Refused(format!(
+            "{what} cannot be inside `{}`, an output folder of pledgeboard: the next build \
+             replaces that folder, and {what} with it; choose a place outside it",
+            output.display()
+        )));
+    }
+    if real.is_dir() {
+        return Err(Refused(format!("`{}` is a folder", file.display())));
+    }
+    Ok(real)
 }
 
 /// Refuses an existing output folder that pledgeboard did not write, or
@@ -488,19 +525,50 @@ pub(crate) fn replace_file_with(
     let name = path
         .file_name()
         .map_or("file".into(), |n| n.to_string_lossy().into_owned());
+    // One writer per output folder (its lock): the temporary name is fixed,
+    // so a killed writer's leftover is replaced next time, never published.
     let tmp = dir.join(format!(".{name}.pledgeboard-tmp"));
+    fill_then_rename(&tmp, &path, |w| fill(w))
+}
+
+/// Writes the file `path` (not inside an output folder: a bundle) whole or
+/// not at all, while another process may be writing the same path: the
+/// content goes to a temporary file of this write's own beside it
+/// (`.NAME.pledgeboard-tmp-PID-N`), renamed over `path` once complete.
+/// Whichever write renames last wins; the file at `path` is always whole.
+pub(crate) fn write_whole(
+    path: &Path,
+    fill: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
+) -> io::Result<Stamp> {
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir)?;
+    }
+    let tmp = beside(path, &format!("tmp-{}-{n}", std::process::id()));
+    fill_then_rename(&tmp, path, fill)
+}
+
+/// Fills the new file `tmp` (buffered; `fill` may also seek in it: a zip
+/// archive goes back to its headers), then renames it to `path`. On any
+/// failure `tmp` is removed and `path` stays as it was.
+fn fill_then_rename(
+    tmp: &Path,
+    path: &Path,
+    fill: impl FnOnce(&mut io::BufWriter<fs::File>) -> io::Result<()>,
+) -> io::Result<Stamp> {
     let written = (|| {
-        let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(&tmp)?);
+        let mut w = io::BufWriter::with_capacity(1 << 20, fs::File::create(tmp)?);
         fill(&mut w)?;
         io::Write::flush(&mut w)?;
         let stamp = Stamp::of(&w.get_ref().metadata()?);
         drop(w);
-        fs::rename(&tmp, &path)?;
+        fs::rename(tmp, path)?;
         Ok(stamp)
     })();
     if written.is_err() {
         // Nothing half-written is left behind; the old file stays as it was.
-        let _ = fs::remove_file(&tmp);
+        let _ = fs::remove_file(tmp);
     }
     written
 }
@@ -524,7 +592,7 @@ pub(crate) fn remove_file(out: &Path, rel: &str) -> io::Result<()> {
 }
 
 /// Adds the files under `dir` (which is `prefix` relative to the root) to `out`.
-fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> io::Result<()> {
+pub(crate) fn list_files(dir: &Path, prefix: &str, out: &mut Vec<String>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -817,6 +885,23 @@ mod tests {
         );
         assert_eq!(read(&out.join("data/commitments.json")), "[old]");
         assert_eq!(names(&out.join("data")), ["commitments.json"]);
+    }
+
+    #[test]
+    fn two_whole_writes_of_one_path_at_once_do_not_mix() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("portal.zip");
+        let first = write_whole(&path, |w| {
+            w.write_all(b"first, part one; ")?;
+            // A second write of the same path starts and ends meanwhile.
+            write_whole(&path, |w| w.write_all(b"second, whole"))?;
+            assert_eq!(read(&path), "second, whole");
+            w.write_all(b"part two")
+        });
+        assert!(first.is_ok(), "{first:?}");
+        assert_eq!(read(&path), "first, part one; part two");
+        assert_eq!(names(dir.path()), ["portal.zip"]);
     }
 
     #[test]

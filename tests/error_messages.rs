@@ -969,3 +969,25 @@ fn short_key_that_is_not_one() {
         "status: in-progress\nshort_key: J-P\n"
     ));
 }
+
+// ---- issue 17: bundle ----
+
+#[test]
+fn offline_bundle_with_a_bad_address_and_size() {
+    insta::assert_snapshot!(with(&[(
+        "site.yaml",
+        &format!(
+            "{SITE_YAML}offline_bundle:\n  url: downloads/portal.zip\n  size: about 4 MB\n  sha: abc\n"
+        )
+    )]));
+}
+
+#[test]
+fn offline_bundle_without_a_size() {
+    insta::assert_snapshot!(with(&[(
+        "site.yaml",
+        &format!(
+            "{SITE_YAML}offline_bundle: {{ url: \"https://tracker.example.org/portal.zip\" }}\n"
+        )
+    )]));
+}

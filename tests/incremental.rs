@@ -573,3 +573,35 @@ fn editing_an_update_note_remakes_the_print_sheet_as_a_clean_build() {
     pipeline::build(site.path(), Some(&clean), today).expect("clean build");
     assert_same("a note edit", &inc, &clean);
 }
+
+// ---- issue 17: bundle (site.yaml `offline_bundle`) ----
+
+#[test]
+fn setting_and_changing_the_offline_bundle_remakes_every_page_as_a_clean_build() {
+    let site = TestSite::minimal();
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let inc = work.path().join("incremental");
+    let mut session = Session::new(site.path(), Some(&inc));
+    session.rebuild(today).expect("first build");
+    assert!(session.finish_writes().is_empty());
+    let touched = [std::path::PathBuf::from("site.yaml")];
+    for size in ["4.2 MB", "850 KB"] {
+        site.file(
+            "site.yaml",
+            &format!(
+                "{SITE_YAML}offline_bundle: {{ url: \"https://tracker.example.org/portal.zip\", size: {size} }}\n"
+            ),
+        );
+        session
+            .rebuild_after(today, Some(&touched))
+            .expect("rebuild");
+        assert!(session.finish_writes().is_empty());
+        let clean = work.path().join(format!("clean-{size}"));
+        pipeline::build(site.path(), Some(&clean), today).expect("clean build");
+        assert_same(&format!("offline_bundle of {size}"), &inc, &clean);
+        let page = std::fs::read_to_string(inc.join("fr/localities/saaba/index.html")).unwrap();
+        let shown = if size == "4.2 MB" { "4,2 Mo" } else { "850 Ko" };
+        assert!(page.contains(shown), "{size}: {page}");
+    }
+}

@@ -8,7 +8,9 @@ use super::reader::Reader;
 use super::{FrontMatter, RawText, is_id, is_lang_code};
 use crate::diag::{self, Diagnostic};
 use crate::load::SourceFile;
-use crate::model::{Config, Language, PartyDef, StatusDef, Text};
+use crate::model::{
+    Config, FileSize, Language, OfflineBundle, PartyDef, SizeUnit, StatusDef, Text,
+};
 use crate::yaml::{self, Node, Seg};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -27,6 +29,7 @@ const SITE_FIELDS: &[&str] = &[
     "countries",
     "topics",
     "unsafe_trusted_raw_html",
+    "offline_bundle",
 ];
 
 /// The values of site.yaml's fields as read, before they are checked
@@ -45,6 +48,7 @@ struct SiteFields {
     countries: Labels,
     topics: Labels,
     unsafe_trusted_raw_html: bool,
+    offline_bundle: Option<OfflineBundle>,
 }
 
 /// Names per key (country code, topic id), each a map from language to
@@ -146,6 +150,7 @@ impl Reader<'_> {
                         "`true` (every author is trusted to put any HTML, script included, into pages) or `false` (the default: raw HTML is sanitised)",
                     ),
                 },
+                "offline_bundle" => site.offline_bundle = self.offline_bundle(value, &path),
                 _ => {}
             }
         }
@@ -320,8 +325,127 @@ impl Reader<'_> {
             countries,
             topics,
             unsafe_trusted_raw_html: site.unsafe_trusted_raw_html,
+            left_out: Vec::new(),
+            offline_bundle: site.offline_bundle,
         })
     }
+}
+
+/// The fields of `offline_bundle`.
+const OFFLINE_BUNDLE_FIELDS: &[&str] = &["url", "size"];
+
+impl Reader<'_> {
+    /// `offline_bundle: { url, size }`: where the partner publishes a zip
+    /// of the portal, and how large it is. Both are required.
+    fn offline_bundle(&mut self, node: &Node, path: &[Seg]) -> Option<OfflineBundle> {
+        let what = "`offline_bundle`";
+        let (mut url, mut size, mut read) = (None, None, Vec::new());
+        for (key, value) in self.fields(node, path, OFFLINE_BUNDLE_FIELDS, None, what) {
+            let at = super::reader::path_of(path, Seg::key(key));
+            read.push(key);
+            match key {
+                "url" => url = self.bundle_url(value, &at),
+                "size" => size = self.file_size(value, &at),
+                _ => {}
+            }
+        }
+        if !matches!(node, Node::Map(_)) {
+            return None;
+        }
+        for (field, meaning) in [
+            (
+                "url",
+                "the zip's web address, such as `https://tracker.example.org/portal.zip`",
+            ),
+            (
+                "size",
+                "the zip's size, such as `4.2 MB`, shown in the link",
+            ),
+        ] {
+            if !read.contains(&field) {
+                let d = self
+                    .fm
+                    .error(path, format!("{what} has no `{field}`"))
+                    .expected(format!("`{field}:` with {meaning}"));
+                self.push(d);
+            }
+        }
+        Some(OfflineBundle {
+            url: url?,
+            size: size?,
+        })
+    }
+
+    /// The zip's address: a web address, which works from every page
+    /// wherever the portal is read (a relative one would not, from disk).
+    fn bundle_url(&mut self, node: &Node, path: &[Seg]) -> Option<String> {
+        let s = self.string(node, path, "url")?;
+        let web = url::Url::parse(&s)
+            .ok()
+            .is_some_and(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some());
+        if web {
+            return Some(s);
+        }
+        let d = self
+            .fm
+            .error(path, "`url` of `offline_bundle` is not a web address")
+            .found(format!("`{s}`"))
+            .expected(
+                "the whole address of the zip, starting with `https://`, such as \
+                 `https://tracker.example.org/portal.zip` (a page opened from disk or from \
+                 another folder could not follow a shorter one)"
+                    .to_owned(),
+            );
+        self.push(d);
+        None
+    }
+
+    /// A size such as `4.2 MB`, `850 KB`, `1 GB` (or `4,2 Mo`).
+    fn file_size(&mut self, node: &Node, path: &[Seg]) -> Option<FileSize> {
+        let s = self.string(node, path, "size")?;
+        if let Some(size) = parse_file_size(&s) {
+            return Some(size);
+        }
+        let d = self
+            .fm
+            .error(path, "`size` of `offline_bundle` is not a file size")
+            .found(format!("`{s}`"))
+            .expected(
+                "a number (at most two decimals, with a point or a comma) and a unit, \
+                 `KB`, `MB` or `GB` (or `Ko`, `Mo`, `Go`), such as `4.2 MB`: what \
+                 `pledgeboard bundle` printed for the zip"
+                    .to_owned(),
+            );
+        self.push(d);
+        None
+    }
+}
+
+/// `4.2 MB` as a [`FileSize`]; `None` when it is not a size.
+fn parse_file_size(s: &str) -> Option<FileSize> {
+    let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))?;
+    let (number, unit) = s.split_at(split);
+    let unit = unit.trim().to_ascii_lowercase();
+    let unit = SizeUnit::ALL
+        .into_iter()
+        .find(|(_, names)| names.contains(&unit.as_str()))?
+        .0;
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let (whole, fraction) = match number.split_once(['.', ',']) {
+        Some((w, f)) if digits(f) && f.len() <= 2 => (w, f),
+        Some(_) => return None,
+        None => (number, ""),
+    };
+    if !digits(whole) {
+        return None;
+    }
+    let fraction: u64 = format!("{fraction:0<2}").parse().ok()?;
+    let hundredths = whole
+        .parse::<u64>()
+        .ok()?
+        .checked_mul(100)?
+        .checked_add(fraction)?;
+    Some(FileSize { hundredths, unit })
 }
 
 /// A text of site.yaml as a [`Text`]: the default language's text (plain,
@@ -381,6 +505,38 @@ pub fn default_parties() -> Vec<PartyDef> {
 mod tests {
     use crate::parse::testing::{BUILD_DATE, config, config_error, config_ok, place, site_yaml};
     use jiff::civil::date;
+
+    #[test]
+    fn file_sizes_are_a_number_and_a_unit() {
+        use super::parse_file_size;
+        use crate::model::{FileSize, SizeUnit};
+        let size = |hundredths, unit| Some(FileSize { hundredths, unit });
+        assert_eq!(parse_file_size("4.2 MB"), size(420, SizeUnit::Megabytes));
+        assert_eq!(parse_file_size("4,25 Mo"), size(425, SizeUnit::Megabytes));
+        assert_eq!(parse_file_size("850kb"), size(85_000, SizeUnit::Kilobytes));
+        assert_eq!(parse_file_size("1 GB"), size(100, SizeUnit::Gigabytes));
+        for bad in [
+            "MB",
+            "4.2",
+            "4.256 MB",
+            "4. MB",
+            ".5 MB",
+            "4.2 MiB",
+            "about 4 MB",
+            "4 MB zip",
+        ] {
+            assert_eq!(parse_file_size(bad), None, "{bad}");
+        }
+        let c = config_ok(&site_yaml(
+            "offline_bundle: { url: \"https://x.org/p.zip\", size: 4.2 MB }\n",
+        ));
+        let bundle = c.offline_bundle.expect("the setting");
+        assert_eq!(
+            (bundle.url.as_str(), bundle.size.amount()),
+            ("https://x.org/p.zip", 4.2)
+        );
+        assert_eq!(config_ok(&site_yaml("")).offline_bundle, None);
+    }
 
     #[test]
     fn a_minimal_site_gets_the_content_model_defaults() {

@@ -206,6 +206,17 @@ pub fn build(
     Ok(done.report)
 }
 
+/// Builds a site already checked into `out`, a new folder of the caller's
+/// own that no other pledgeboard writes (an offline bundle's temporary
+/// folder): no lock, no manifest; staged and swapped in like any build.
+pub fn build_checked(out: &Path, checked: Checked) -> Result<Report, Vec<Diagnostic>> {
+    let start = Instant::now();
+    let none = Manifest::default();
+    let mode = Mode::Staged { base: &none };
+    let done = write_outputs(out, checked, &Memos::off(), &none, mode, start)?;
+    Ok(done.report)
+}
+
 /// The output folder, checked to be safe to write.
 pub(crate) fn output_folder(
     site_dir: &Path,

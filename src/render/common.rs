@@ -63,7 +63,7 @@ impl Renderer<'_> {
             hreflang: "x-default".into(),
             href: urls::absolute(
                 &config.base_url,
-                &urls::in_language(path, &data.code, &config.default_language),
+                &urls::in_language(path, &data.code, config.home_language()),
             ),
         });
         alternates

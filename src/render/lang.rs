@@ -4,7 +4,9 @@
 //! labels of statuses, parties, topics and countries.
 
 use super::Renderer;
-use super::values::{Body, CountryView, Feed, Labelled, LocalityCard, Lt, SiteView, StatusView};
+use super::values::{
+    Body, BundleLink, CountryView, Feed, Labelled, LocalityCard, Lt, SiteView, StatusView,
+};
 use crate::collate::Collation;
 use crate::i18n::Arg;
 use crate::markdown;
@@ -155,6 +157,17 @@ impl Renderer<'_> {
             languages: config.languages.clone(),
             default_language: config.default_language.clone(),
             as_of: config.as_of.to_string(),
+            offline_bundle: config.offline_bundle.as_ref().map(|b| BundleLink {
+                url: b.url.clone(),
+                text: self.t_args(
+                    li,
+                    "offline-bundle",
+                    &[
+                        ("size", Arg::Num(b.size.amount())),
+                        ("unit", Arg::Str(b.size.unit.key().into())),
+                    ],
+                ),
+            }),
         })
     }
 

@@ -393,8 +393,9 @@ impl<'a> Renderer<'a> {
         let mut html = Vec::with_capacity(16 * 1024);
         let lang = match page.language() {
             Some(li) => self.lang_code(li),
-            // The root picker and the 404 page are in the default language.
-            None => &self.config().default_language,
+            // The root picker and the 404 page are in the default language
+            // (the first language kept, in a bundle that leaves it out).
+            None => self.config().home_language(),
         };
         let result = self
             .tera

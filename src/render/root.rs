@@ -28,7 +28,7 @@ impl Renderer<'_> {
         let li = config
             .languages
             .iter()
-            .position(|l| l.code == config.default_language)
+            .position(|l| l.code == config.home_language())
             .unwrap_or(0);
         let mut ctx = Context::new();
         self.common(&mut ctx, li, path, "root", &self.lt(&config.title, li).text);

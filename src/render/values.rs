@@ -203,6 +203,18 @@ pub(super) struct SiteView {
     pub(super) default_language: String,
     /// The date progress and overdue are judged on (ISO).
     pub(super) as_of: String,
+    /// The zip of the portal the partner publishes (site.yaml `offline_bundle`), or none.
+    pub(super) offline_bundle: Option<BundleLink>,
+}
+
+/// `site.offline_bundle`: the partner's zip of the portal.
+#[derive(Serialize)]
+pub(super) struct BundleLink {
+    /// Its web address.
+    pub(super) url: String,
+    /// The `offline-bundle` string: what the link says, with the size in
+    /// the page's language and digits ("… (ZIP, 4.2 MB)").
+    pub(super) text: String,
 }
 
 /// `feed`: the Atom feed of a page (the site's, or on a locality's page

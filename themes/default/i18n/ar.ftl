@@ -311,3 +311,11 @@ short-key = المرجع
 print-progress = نسبة التقدّم: { $value }٪
 print-latest = آخر تحديث، { $date }:
 print-next-review = المراجعة القادمة: { $date }
+
+# ---- bundle ----
+bundle-readme = لقراءة البوابة، افتح الملف index.html الموجود في هذا المجلد بمتصفح ويب (Firefox أو Chrome أو Edge أو Safari…). لا تحتاج إلى اتصال بالإنترنت ولا إلى تثبيت أي شيء.
+offline-bundle = نزّل البوابة كاملةً لقراءتها دون اتصال بالإنترنت (ملف ZIP، { $size } { $unit ->
+    [kb] كيلوبايت
+    [gb] غيغابايت
+   *[mb] ميغابايت
+})

@@ -263,3 +263,13 @@ short-key = Reference
 print-progress = Progress: { $value }%
 print-latest = Latest update, { $date }:
 print-next-review = Next review: { $date }
+
+# ---- bundle ----
+bundle-readme = To read the portal, open the file index.html of this folder with a web browser (Firefox, Chrome, Edge, Safari…). It needs no internet connection and nothing to install.
+# The footer's link to the zip of the portal (site.yaml `offline_bundle`);
+# $size is a number, $unit one of kb, mb, gb.
+offline-bundle = Download the whole portal to read offline (ZIP, { $size } { $unit ->
+    [kb] KB
+    [gb] GB
+   *[mb] MB
+})

@@ -256,3 +256,11 @@ short-key = Référence
 print-progress = Avancement : { $value } %
 print-latest = Dernière mise à jour, { $date } :
 print-next-review = Prochain examen : { $date }
+
+# ---- bundle ----
+bundle-readme = Pour lire le portail, ouvrez le fichier index.html de ce dossier avec un navigateur web (Firefox, Chrome, Edge, Safari…). Il ne demande ni connexion à internet ni installation.
+offline-bundle = Télécharger tout le portail pour le lire hors ligne (ZIP, { $size } { $unit ->
+    [kb] Ko
+    [gb] Go
+   *[mb] Mo
+})

@@ -259,3 +259,11 @@ short-key = Lambar tunani
 print-progress = Ci gaba: { $value }%
 print-latest = Bayani na baya-bayan nan, { $date }:
 print-next-review = Bita ta gaba: { $date }
+
+# ---- bundle ----
+bundle-readme = Don karanta shafin, buɗe fayil ɗin index.html na wannan babban fayil da burauzar yanar gizo (Firefox, Chrome, Edge, Safari…). Ba ya buƙatar intanet, kuma ba sai an saka wani abu ba.
+offline-bundle = Sauke dukan shafin don karanta shi ba tare da intanet ba (ZIP, { $size } { $unit ->
+    [kb] KB
+    [gb] GB
+   *[mb] MB
+})

@@ -242,3 +242,11 @@ short-key = सन्दर्भ
 print-progress = प्रगति: { $value }%
 print-latest = पछिल्लो अद्यावधिक, { $date }:
 print-next-review = अर्को समीक्षा: { $date }
+
+# ---- bundle ----
+bundle-readme = पोर्टल पढ्न यो फोल्डरको index.html फाइल वेब ब्राउजर (Firefox, Chrome, Edge, Safari…) मा खोल्नुहोस्। यसका लागि इन्टरनेट जडान चाहिँदैन, केही पनि इन्स्टल गर्नु पर्दैन।
+offline-bundle = इन्टरनेटबिना पढ्न पूरा पोर्टल डाउनलोड गर्नुहोस् (ZIP, { $size } { $unit ->
+    [kb] केबी
+    [gb] जीबी
+   *[mb] एमबी
+})
