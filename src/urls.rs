@@ -22,6 +22,11 @@ pub(crate) fn locality_feed(lang: &str, locality: &str) -> String {
     format!("{lang}/localities/{locality}/atom.xml")
 }
 
+/// A locality's calendar of due dates and review sessions (iCalendar).
+pub(crate) fn locality_calendar(lang: &str, locality: &str) -> String {
+    format!("{lang}/localities/{locality}/calendar.ics")
+}
+
 pub(crate) fn commitment(lang: &str, locality: &str, id: &str) -> String {
     format!("{lang}/localities/{locality}/{id}/index.html")
 }
@@ -49,6 +54,11 @@ pub(crate) fn updates(lang: &str) -> String {
 
 pub(crate) fn site_feed(lang: &str) -> String {
     format!("{lang}/updates/atom.xml")
+}
+
+/// The site's calendar of due dates and review sessions (iCalendar).
+pub(crate) fn site_calendar(lang: &str) -> String {
+    format!("{lang}/calendar.ics")
 }
 
 pub(crate) fn page(lang: &str, id: &str) -> String {

@@ -250,3 +250,12 @@ localities-count = { $count ->
    *[other] yankuna { $count }
 }
 group-continued = ci gaba daga shafin da ya gabata
+# ---- calendar ----
+calendar-site-name = { $site } — wa'adodi da zaman bita
+calendar-locality-name = { $locality } — wa'adodi da zaman bita — { $site }
+calendar-due = Wa'adi: { $title }
+calendar-due-where = Alkawarin da aka yi a { $locality }
+calendar-review = Zaman bita: { $locality }
+calendar-review-description = Zama na gaba na tattaunawa a { $locality }, inda ɓangarorin ke duba yadda alkawuransu suka ci gaba.
+calendar-link = Saka wa'adodi da zaman bita a kalandarka
+calendar-locality-link = Saka wa'adodi da zaman bita na wannan yanki a kalandarka
