@@ -373,3 +373,102 @@ fn uids_stay_the_same_after_an_unrelated_edit_and_a_moved_date() {
     all.dedup();
     assert_eq!(all.len(), 8);
 }
+
+/// Where `href`, a relative link on the page at `page` (a path of the
+/// output), leads.
+fn resolve(page: &str, href: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in href.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// The calendar links of a page: those in `<head>`, those a reader sees
+/// (with their text), as output paths.
+fn calendar_links(out: &Path, page: &str) -> (Vec<String>, Vec<(String, String)>) {
+    let html = Page::parse(&fs::read_to_string(out.join(page)).unwrap());
+    let head = html
+        .select("head link[rel=alternate][type='text/calendar']")
+        .iter()
+        .map(|l| {
+            assert!(l.value().attr("title").is_some_and(|t| !t.is_empty()));
+            resolve(page, l.value().attr("href").unwrap())
+        })
+        .collect();
+    let visible = html
+        .select("body a[type='text/calendar']")
+        .iter()
+        .map(|a| {
+            let text = a.text().collect::<String>();
+            (resolve(page, a.value().attr("href").unwrap()), text)
+        })
+        .collect();
+    (head, visible)
+}
+
+#[test]
+fn the_home_and_locality_pages_link_their_calendars_in_words_of_the_language() {
+    let (_tmp, out) = build_demo();
+    for (lang, site_words, locality_words) in [
+        ("en", "Add the due dates", "Add this locality's due dates"),
+        (
+            "fr",
+            "Ajouter les échéances",
+            "de cette localité à votre agenda",
+        ),
+        ("ar", "أضف المواعيد النهائية", "لهذه المنطقة إلى تقويمك"),
+        ("ne", "पात्रोमा थप्नुहोस्", "यस क्षेत्रका म्याद"),
+    ] {
+        let site_cal = format!("{lang}/calendar.ics");
+        let saaba_cal = format!("{lang}/localities/saaba/calendar.ics");
+        // The home: its head and its footer link the site's calendar.
+        let (head, visible) = calendar_links(&out, &format!("{lang}/index.html"));
+        assert_eq!(head, std::slice::from_ref(&site_cal), "{lang} home head");
+        assert!(
+            visible
+                .iter()
+                .any(|(to, text)| *to == site_cal && text.contains(site_words)),
+            "{lang} home: {visible:?}"
+        );
+        // A locality: its head, its page and its footer link its own
+        // calendar (as they do its own feed).
+        let (head, visible) = calendar_links(&out, &format!("{lang}/localities/saaba/index.html"));
+        assert_eq!(
+            head,
+            std::slice::from_ref(&saaba_cal),
+            "{lang} locality head"
+        );
+        assert!(
+            visible
+                .iter()
+                .any(|(to, text)| *to == saaba_cal && text.contains(locality_words)),
+            "{lang} locality: {visible:?}"
+        );
+        assert!(
+            visible.iter().all(|(to, _)| *to == saaba_cal),
+            "{visible:?}"
+        );
+        // Any other page: the footer's link to the site's calendar only.
+        let page = format!("{lang}/localities/saaba/joint-night-patrols/index.html");
+        let (head, visible) = calendar_links(&out, &page);
+        assert!(head.is_empty(), "{lang}: {head:?}");
+        assert_eq!(
+            visible
+                .iter()
+                .map(|(to, _)| to.as_str())
+                .collect::<Vec<_>>(),
+            [site_cal.as_str()]
+        );
+        for to in [&site_cal, &saaba_cal] {
+            assert!(out.join(to).is_file(), "{to}");
+        }
+    }
+}

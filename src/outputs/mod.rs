@@ -1,7 +1,7 @@
 //! Outputs: every file a build writes, as a plan.
 //!
-//! Each kind of output file (pages, feeds, the sitemap, open data, theme
-//! assets, the site's static files) is one file of this folder implementing
+//! Each kind of output file (pages, feeds, calendars, the sitemap, open
+//! data, theme assets, the site's static files) is one file of this folder implementing
 //! [`Output`]: it *plans* its files, each a path with the [`Fingerprint`] of
 //! everything its bytes are made from, and *produces* the bytes of any of
 //! them on demand. `pipeline::execute` compares a plan with what the output
