@@ -26,9 +26,12 @@
 //! fingerprint, the language, the locality's files and each of its
 //! commitments' entries: its files and overdue span) and kept by a session
 //! in `Memos::calendars`; the site's calendar is every block in locality
-//! order. A rebuild after one edit makes the blocks of one locality again,
+//! order. A rebuild after one edit makes the blocks of one locality again
+//! (once per language: the locality's and the site's calendar share them),
 //! and a session writes the site's calendars after the pages, in the
-//! background, as it does the open data.
+//! background, as it does the open data. A one-shot build keeps nothing: it
+//! makes a locality's events for its calendar and again while streaming the
+//! site's, rather than hold every locality's until the site's is written.
 
 use super::{Build, Content, Output, Plan, Streamed};
 use crate::diag::Diagnostic;
@@ -38,7 +41,7 @@ use crate::memo::Fingerprint;
 use crate::model::{Commitment, Locality, Site};
 use crate::render::Renderer;
 use crate::urls;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub(super) fn make(build: &Build) -> Box<dyn Output> {
     let languages = build.site.config.languages.len();
@@ -52,6 +55,9 @@ pub(super) fn make(build: &Build) -> Box<dyn Output> {
     Box::new(Calendars {
         files,
         host: uid_host(&build.site.config.base_url),
+        made: (0..languages * localities)
+            .map(|_| OnceLock::new())
+            .collect(),
     })
 }
 
@@ -65,6 +71,10 @@ struct Calendars {
     files: Vec<File>,
     /// The host UIDs end with (`base_url`'s).
     host: Arc<str>,
+    /// In a session, each locality's events per language (language-major),
+    /// once found or made in this build: the locality's calendar and the
+    /// site's share them.
+    made: Vec<OnceLock<Arc<str>>>,
 }
 
 /// The host of `base_url` (site.yaml checked it is an absolute URL).
@@ -116,14 +126,15 @@ impl Output for Calendars {
             host: self.host.clone(),
             li: f.language,
         };
+        let localities = build.site.localities.len();
+        let made = &self.made[f.language * localities..][..localities];
         if let Some(i) = f.locality {
             let mut out = writer.head(Some(i));
-            out.push_str(&writer.block(i));
+            out.push_str(&writer.block(i, &made[i]));
             out.push_str(ical::END);
             return Ok(Content::Bytes(out.into_bytes()));
         }
         let head = writer.head(None);
-        let localities = build.site.localities.len();
         if !build.memos.keeps() {
             // A one-shot build: each locality's events made as they are
             // written, never all held at once.
@@ -135,7 +146,7 @@ impl Output for Calendars {
                 w.write_all(ical::END.as_bytes())
             })));
         }
-        let blocks = (0..localities).map(|i| writer.block(i)).collect();
+        let blocks = (0..localities).map(|i| writer.block(i, &made[i])).collect();
         Ok(Content::Owned(Arc::new(SiteCalendar { head, blocks })))
     }
 }
@@ -219,13 +230,20 @@ impl<'b, 'a> Writer<'b, 'a> {
         out
     }
 
-    /// Locality `i`'s events, from the session's memo when it has them.
-    fn block(&self, i: usize) -> Arc<str> {
-        let key: Fingerprint = self.renderer().calendar_fingerprint(self.li, Some(i));
-        self.build
-            .memos
-            .calendars
-            .get_or_make(key, || Arc::from(self.make_block(i)))
+    /// Locality `i`'s events: made once in this build (`made`), from the
+    /// session's memo when it has them.
+    fn block(&self, i: usize, made: &OnceLock<Arc<str>>) -> Arc<str> {
+        if !self.build.memos.keeps() {
+            return Arc::from(self.make_block(i));
+        }
+        made.get_or_init(|| {
+            let key: Fingerprint = self.renderer().calendar_fingerprint(self.li, Some(i));
+            self.build
+                .memos
+                .calendars
+                .get_or_make(key, || Arc::from(self.make_block(i)))
+        })
+        .clone()
     }
 
     /// Locality `i`'s events: its next review, then the due dates of its
