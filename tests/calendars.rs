@@ -404,7 +404,7 @@ fn calendar_links(out: &Path, page: &str) -> (Vec<String>, Vec<(String, String)>
         })
         .collect();
     let visible = html
-        .select("body a[type='text/calendar']")
+        .select("body a[href$='calendar.ics']")
         .iter()
         .map(|a| {
             let text = a.text().collect::<String>();
@@ -471,4 +471,46 @@ fn the_home_and_locality_pages_link_their_calendars_in_words_of_the_language() {
             assert!(out.join(to).is_file(), "{to}");
         }
     }
+}
+
+#[test]
+fn open_is_judged_by_the_statuses_of_site_yaml() {
+    // A site of its own statuses: `kept` is done and `dropped` closed;
+    // `completed` is an ordinary, open status here.
+    let site = TestSite::minimal();
+    site.file(
+        "site.yaml",
+        &format!(
+            "{SITE_YAML}statuses:\n  - {{ id: planned, label: {{ en: Planned }} }}\n  - {{ id: completed, label: {{ en: Said completed }} }}\n  - {{ id: kept, label: {{ en: Kept }}, done: true }}\n  - {{ id: dropped, label: {{ en: Dropped }}, closed: true }}\n"
+        ),
+    );
+    let commitment = |status: &str| {
+        format!(
+            "---\ntitle: Pledge {status}\npledged_by: [police]\nagreed: 2017-05-20\ndue: 2025-03-31\nstatus: {status}\n---\n"
+        )
+    };
+    site.file("localities/saaba/joint-patrols.md", &commitment("planned"));
+    for status in ["completed", "kept", "dropped"] {
+        site.file(
+            &format!("localities/saaba/{status}.md"),
+            &commitment(status),
+        );
+    }
+    site.build_ok();
+    let cal = parse(&site.out().join("en/calendar.ics"));
+    let mut summaries: Vec<&str> = events(&cal)
+        .iter()
+        .map(|e| e.get_summary().unwrap())
+        .collect();
+    summaries.sort();
+    assert_eq!(summaries, ["Due: Pledge completed", "Due: Pledge planned"]);
+    let said = events(&cal)
+        .into_iter()
+        .find(|e| e.get_summary() == Some("Due: Pledge completed"))
+        .unwrap();
+    assert!(
+        said.get_description()
+            .unwrap()
+            .starts_with("Said completed")
+    );
 }
