@@ -29,9 +29,9 @@
 //! order. A rebuild after one edit makes the blocks of one locality again
 //! (once per language: the locality's and the site's calendar share them),
 //! and a session writes the site's calendars after the pages, in the
-//! background, as it does the open data. A one-shot build keeps nothing: it
-//! makes a locality's events for its calendar and again while streaming the
-//! site's, rather than hold every locality's until the site's is written.
+//! background, as it does the open data. A one-shot build keeps a
+//! language's events only until its calendars are written (one run per
+//! language), and streams the site's.
 
 use super::{Build, Content, Output, Plan, Streamed};
 use crate::diag::Diagnostic;
@@ -41,7 +41,8 @@ use crate::memo::Fingerprint;
 use crate::model::{Commitment, Locality, Site};
 use crate::render::Renderer;
 use crate::urls;
-use std::sync::{Arc, OnceLock};
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 pub(super) fn make(build: &Build) -> Box<dyn Output> {
     let languages = build.site.config.languages.len();
@@ -56,7 +57,7 @@ pub(super) fn make(build: &Build) -> Box<dyn Output> {
         files,
         host: uid_host(&build.site.config.base_url),
         made: (0..languages * localities)
-            .map(|_| OnceLock::new())
+            .map(|_| Mutex::new(None))
             .collect(),
     })
 }
@@ -71,10 +72,10 @@ struct Calendars {
     files: Vec<File>,
     /// The host UIDs end with (`base_url`'s).
     host: Arc<str>,
-    /// In a session, each locality's events per language (language-major),
-    /// once found or made in this build: the locality's calendar and the
-    /// site's share them.
-    made: Vec<OnceLock<Arc<str>>>,
+    /// Each locality's events per language (language-major), once found
+    /// or made in this build: the locality's calendar and the site's share
+    /// them. Emptied once a language's calendars are written.
+    made: Arc<[Mutex<Option<Arc<str>>>]>,
 }
 
 /// The host of `base_url` (site.yaml checked it is an absolute URL).
@@ -127,7 +128,8 @@ impl Output for Calendars {
             li: f.language,
         };
         let localities = build.site.localities.len();
-        let made = &self.made[f.language * localities..][..localities];
+        let first = f.language * localities;
+        let made = &self.made[first..][..localities];
         if let Some(i) = f.locality {
             let mut out = writer.head(Some(i));
             out.push_str(&writer.block(i, &made[i]));
@@ -136,18 +138,43 @@ impl Output for Calendars {
         }
         let head = writer.head(None);
         if !build.memos.keeps() {
-            // A one-shot build: each locality's events made as they are
-            // written, never all held at once.
+            // A one-shot build: written as the events are found, without
+            // a list of them all.
+            let made = self.made.clone();
             return Ok(Content::Stream(Box::new(move |w| {
                 w.write_all(head.as_bytes())?;
-                for i in 0..localities {
-                    w.write_all(writer.make_block(i).as_bytes())?;
+                for (i, slot) in made[first..][..localities].iter().enumerate() {
+                    w.write_all(writer.block(i, slot).as_bytes())?;
                 }
                 w.write_all(ical::END.as_bytes())
             })));
         }
         let blocks = (0..localities).map(|i| writer.block(i, &made[i])).collect();
         Ok(Content::Owned(Arc::new(SiteCalendar { head, blocks })))
+    }
+
+    /// One run per language (the site's calendar and its localities'), so
+    /// that the events made for it are dropped once it is written.
+    fn runs(&self, planned: usize) -> Vec<Range<usize>> {
+        let per_language = planned / self.languages().max(1);
+        (0..self.languages())
+            .map(|li| li * per_language..(li + 1) * per_language)
+            .collect()
+    }
+
+    fn after_run(&self, build: &mut Build, run: usize) {
+        let localities = build.site.localities.len();
+        for slot in &self.made[run * localities..][..localities] {
+            if let Ok(mut slot) = slot.lock() {
+                slot.take();
+            }
+        }
+    }
+}
+
+impl Calendars {
+    fn languages(&self) -> usize {
+        self.files.iter().filter(|f| f.locality.is_none()).count()
     }
 }
 
@@ -230,20 +257,21 @@ impl<'b, 'a> Writer<'b, 'a> {
         out
     }
 
-    /// Locality `i`'s events: made once in this build (`made`), from the
-    /// session's memo when it has them.
-    fn block(&self, i: usize, made: &OnceLock<Arc<str>>) -> Arc<str> {
-        if !self.build.memos.keeps() {
-            return Arc::from(self.make_block(i));
-        }
-        made.get_or_init(|| {
+    /// Locality `i`'s events: made once in this build (kept in `made`
+    /// while its language is written), from the session's memo when it
+    /// has them.
+    fn block(&self, i: usize, made: &Mutex<Option<Arc<str>>>) -> Arc<str> {
+        let make = || {
             let key: Fingerprint = self.renderer().calendar_fingerprint(self.li, Some(i));
             self.build
                 .memos
                 .calendars
                 .get_or_make(key, || Arc::from(self.make_block(i)))
-        })
-        .clone()
+        };
+        match made.lock() {
+            Ok(mut slot) => slot.get_or_insert_with(make).clone(),
+            Err(_) => make(),
+        }
     }
 
     /// Locality `i`'s events: its next review, then the due dates of its
