@@ -14,6 +14,7 @@ pub mod diag;
 mod export;
 mod feeds;
 pub mod i18n;
+mod ical;
 pub mod load;
 mod locale;
 mod map;

@@ -27,6 +27,11 @@ pub(crate) fn print_sheet(lang: &str, locality: &str) -> String {
     format!("{lang}/localities/{locality}/print/index.html")
 }
 
+/// A locality's calendar of due dates and review sessions (iCalendar).
+pub(crate) fn locality_calendar(lang: &str, locality: &str) -> String {
+    format!("{lang}/localities/{locality}/calendar.ics")
+}
+
 pub(crate) fn commitment(lang: &str, locality: &str, id: &str) -> String {
     format!("{lang}/localities/{locality}/{id}/index.html")
 }
@@ -54,6 +59,11 @@ pub(crate) fn updates(lang: &str) -> String {
 
 pub(crate) fn site_feed(lang: &str) -> String {
     format!("{lang}/updates/atom.xml")
+}
+
+/// The site's calendar of due dates and review sessions (iCalendar).
+pub(crate) fn site_calendar(lang: &str) -> String {
+    format!("{lang}/calendar.ics")
 }
 
 pub(crate) fn page(lang: &str, id: &str) -> String {

@@ -1042,7 +1042,7 @@ fn static_dotfiles_are_published_but_editor_files_are_not() {
     site.build_ok();
     let published: Vec<String> = tree(&site.out())
         .into_keys()
-        .filter(|k| !k.ends_with(".html") && !k.ends_with(".xml"))
+        .filter(|k| !k.ends_with(".html") && !k.ends_with(".xml") && !k.ends_with(".ics"))
         .filter(|k| !k.starts_with("data/") && k != "style.css")
         .collect();
     assert_eq!(

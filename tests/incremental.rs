@@ -605,3 +605,66 @@ fn setting_and_changing_the_offline_bundle_remakes_every_page_as_a_clean_build()
         assert!(page.contains(shown), "{size}: {page}");
     }
 }
+
+// ---- calendars ----
+
+#[test]
+fn a_due_date_edit_remakes_the_calendars_that_show_it_as_a_clean_build() {
+    let site = TestSite::minimal();
+    site.file(
+        "localities/jos/_index.md",
+        "---\nname: Jos North\ncountry: NG\nnext_review: 2024-09-15\n---\nPlateau.\n",
+    );
+    site.file("localities/jos/gate.md", "---\ntitle: Move the stadium gate\npledged_by: [local-government]\nagreed: 2019-03-01\ndue: 2025-01-31\nstatus: not-started\n---\n");
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let inc = work.path().join("incremental");
+    let mut session = Session::new(site.path(), Some(&inc));
+    session.rebuild(today).expect("first build");
+    assert!(session.finish_writes().is_empty());
+    let before = tree(&inc);
+    assert!(
+        String::from_utf8_lossy(&before["en/calendar.ics"]).contains("DTSTART;VALUE=DATE:20180131")
+    );
+
+    // Saaba's commitment is now due two months later.
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        &COMMITMENT.replace("due: 2018-01-31", "due: 2018-03-31"),
+    );
+    let touched = [std::path::PathBuf::from(
+        "localities/saaba/joint-patrols.md",
+    )];
+    session
+        .rebuild_after(today, Some(&touched))
+        .expect("rebuild");
+    assert!(session.finish_writes().is_empty());
+    let clean = work.path().join("clean");
+    pipeline::build(site.path(), Some(&clean), today).expect("clean build");
+    assert_same("a due date edit", &inc, &clean);
+
+    // The calendars that changed: the site's and Saaba's, in each language.
+    let after = tree(&inc);
+    let changed: Vec<&String> = after
+        .keys()
+        .filter(|k| k.ends_with(".ics") && before.get(*k) != after.get(*k))
+        .collect();
+    let mut expected: Vec<String> = ["en", "fr", "ar"]
+        .iter()
+        .flat_map(|l| {
+            [
+                format!("{l}/calendar.ics"),
+                format!("{l}/localities/saaba/calendar.ics"),
+            ]
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(changed, expected.iter().collect::<Vec<_>>());
+    let en = String::from_utf8_lossy(&after["en/localities/saaba/calendar.ics"]).into_owned();
+    assert!(en.contains("DTSTART;VALUE=DATE:20180331"), "{en}");
+    assert!(!en.contains("20180131"), "{en}");
+    // Jos's events were reused for the site's calendars, not made again;
+    let uses = session.memo_uses().calendars;
+    // Saaba's were made once per language, for its calendar and the site's.
+    assert_eq!(hits_misses(uses), (3, 3), "{uses:?}");
+}

@@ -1,7 +1,7 @@
 //! Outputs: every file a build writes, as a plan.
 //!
-//! Each kind of output file (pages, feeds, the sitemap, open data, theme
-//! assets, the site's static files) is one file of this folder implementing
+//! Each kind of output file (pages, feeds, calendars, the sitemap, open
+//! data, theme assets, the site's static files) is one file of this folder implementing
 //! [`Output`]: it *plans* its files, each a path with the [`Fingerprint`] of
 //! everything its bytes are made from, and *produces* the bytes of any of
 //! them on demand. `pipeline::execute` compares a plan with what the output
@@ -12,6 +12,7 @@
 //! and one line in [`KINDS`].
 
 mod assets;
+mod calendars;
 mod collisions;
 mod feeds;
 mod open_data;
@@ -43,6 +44,7 @@ pub(crate) const KINDS: &[Make] = &[
     sitemap::make,
     feeds::make,
     pages::make,
+    calendars::make,
 ];
 
 /// Makes a kind's output for one build.
@@ -64,6 +66,8 @@ pub(crate) struct Build<'a> {
     pub paths_fingerprint: Fingerprint,
     /// Values kept from earlier builds of a session (none in a one-shot build).
     pub memos: &'a crate::pipeline::Memos,
+    /// The date the build is made on (in `global`).
+    pub build_date: jiff::civil::Date,
 }
 
 impl<'a> Build<'a> {
@@ -97,6 +101,7 @@ impl<'a> Build<'a> {
             paths,
             paths_fingerprint,
             memos,
+            build_date: checked.build_date,
         }
     }
 }

@@ -88,6 +88,7 @@ pub fn assemble(
         tera,
         warnings: diags,
         fingerprint: global.fingerprint(),
+        build_date: today,
     })
 }
 

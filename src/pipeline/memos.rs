@@ -28,6 +28,8 @@ pub struct Memos {
     pub page_paths: Memo<(Arc<Vec<String>>, Fingerprint)>,
     /// The static files' fingerprints, by their stamp.
     pub(crate) statics: StaticFingerprints,
+    /// Each locality's calendar events, per language.
+    pub calendars: Memo<Arc<str>>,
 }
 
 impl Memos {
@@ -42,6 +44,7 @@ impl Memos {
             cards: Memo::new(),
             page_paths: Memo::new(),
             statics: StaticFingerprints::new(),
+            calendars: Memo::new(),
         }
     }
 
@@ -56,6 +59,7 @@ impl Memos {
             cards: Memo::off(),
             page_paths: Memo::off(),
             statics: StaticFingerprints::off(),
+            calendars: Memo::off(),
         }
     }
 
@@ -71,6 +75,7 @@ impl Memos {
         let Live {
             commitments,
             languages,
+            localities,
         } = live;
         MemoUses {
             checked: self.checked.finish_build(commitments),
@@ -79,6 +84,7 @@ impl Memos {
             records: self.records.finish_build(commitments),
             cards: self.cards.finish_build(commitments * languages),
             page_paths: self.page_paths.finish_build(1),
+            calendars: self.calendars.finish_build(localities * languages),
         }
     }
 }
@@ -94,6 +100,7 @@ impl Default for Memos {
 pub struct Live {
     pub commitments: usize,
     pub languages: usize,
+    pub localities: usize,
 }
 
 impl Live {
@@ -101,6 +108,7 @@ impl Live {
         Live {
             commitments: site.crefs().count(),
             languages: site.config.languages.len(),
+            localities: site.localities.len(),
         }
     }
 }
@@ -114,4 +122,5 @@ pub struct MemoUses {
     pub records: Uses,
     pub cards: Uses,
     pub page_paths: Uses,
+    pub calendars: Uses,
 }

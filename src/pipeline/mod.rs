@@ -46,6 +46,8 @@ pub struct Checked {
     /// Changes whenever anything every page depends on changes: site.yaml,
     /// the theme, interface strings, free pages (navigation), home text, build date.
     pub fingerprint: Fingerprint,
+    /// The date the build is made on (in `fingerprint`).
+    pub build_date: jiff::civil::Date,
 }
 
 /// What a successful build did.

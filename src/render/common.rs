@@ -1,6 +1,6 @@
 //! The values every page receives (THEME.md, "Values every page
 //! receives"): language, root prefix, kind, title, site, switcher,
-//! alternates, canonical URL, navigation, feed, links.
+//! alternates, canonical URL, navigation, feed, calendar, links.
 
 use super::Renderer;
 use super::lang::LangData;
@@ -28,6 +28,7 @@ impl Renderer<'_> {
         ctx.insert("canonical", &urls::absolute(&config.base_url, path));
         ctx.insert("nav", &nav(data, path));
         ctx.insert_value("feed", data.feed.clone());
+        ctx.insert_value("calendar", data.calendar.clone());
     }
 
     /// This page in every language.

@@ -58,6 +58,8 @@ pub(super) struct LangData {
     pub(super) home_path: Value,
     pub(super) links: Value,
     pub(super) feed: Value,
+    /// The site-wide `calendar` of the template context.
+    pub(super) calendar: Value,
 }
 
 /// `links`: paths of the portal's own pages in language `code`.
@@ -84,10 +86,12 @@ impl Renderer<'_> {
         let parties = self.parties_in(li);
         let site = self.site_value(li);
         let feed = self.site_feed(li);
+        let calendar = self.site_calendar(li);
         let mut data = LangData {
             home_path: Value::from(urls::home(&code)),
             links: links_value(&code),
             feed,
+            calendar,
             index: li,
             dir: config.languages[li].dir.as_str(),
             code,
@@ -178,6 +182,19 @@ impl Renderer<'_> {
             title: self.t_args(
                 li,
                 "feed-site-title",
+                &[("site", Arg::Str(self.lt(&self.config().title, li).text))],
+            ),
+        })
+    }
+
+    /// `calendar` of every page but a locality's: the site's calendar of
+    /// language `li`.
+    fn site_calendar(&self, li: usize) -> Value {
+        Value::from_serializable(&Feed {
+            path: urls::site_calendar(self.lang_code(li)),
+            title: self.t_args(
+                li,
+                "calendar-site-name",
                 &[("site", Arg::Str(self.lt(&self.config().title, li).text))],
             ),
         })

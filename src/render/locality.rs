@@ -267,6 +267,20 @@ impl Renderer<'_> {
                 ),
             },
         );
+        ctx.insert(
+            "calendar",
+            &Feed {
+                path: urls::locality_calendar(code, &loc.id),
+                title: self.t_args(
+                    li,
+                    "calendar-locality-name",
+                    &[
+                        ("site", Arg::Str(self.lt(&self.config().title, li).text)),
+                        ("locality", Arg::Str(card.name.text.clone())),
+                    ],
+                ),
+            },
+        );
         ("locality.html", ctx)
     }
 

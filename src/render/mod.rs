@@ -376,6 +376,20 @@ impl<'a> Renderer<'a> {
         h.fingerprint()
     }
 
+    /// The fingerprint of the inputs of a calendar in language `li`: one
+    /// locality's (its files, and each commitment's entry: its files and
+    /// overdue span) or, for `None`, the site's (every locality and entry,
+    /// hashed once per build).
+    pub(crate) fn calendar_fingerprint(&self, li: usize, locality: Option<usize>) -> Fingerprint {
+        let mut h = Fingerprinter::new();
+        (self.global, "calendar", li).hash(&mut h);
+        match locality {
+            Some(i) => self.locality_fp(&mut h, i),
+            None => self.all.hash(&mut h),
+        }
+        h.fingerprint()
+    }
+
     // -- rendering ---------------------------------------------------------
 
     /// Renders one page to HTML (minified: the templates were minified when loaded).

@@ -319,3 +319,13 @@ offline-bundle = نزّل البوابة كاملةً لقراءتها دون ا
     [gb] غيغابايت
    *[mb] ميغابايت
 })
+
+# ---- calendar ----
+calendar-site-name = { $site } — المواعيد النهائية وجلسات المراجعة
+calendar-locality-name = { $locality } — المواعيد النهائية وجلسات المراجعة — { $site }
+calendar-due = الموعد النهائي: { $title }
+calendar-due-where = التزام تم الاتفاق عليه في { $locality }
+calendar-review = جلسة المراجعة: { $locality }
+calendar-review-description = الجلسة القادمة للحوار في { $locality }، حيث تراجع الأطراف مدى تقدّم التزاماتها.
+calendar-link = أضف المواعيد النهائية وجلسات المراجعة إلى تقويمك
+calendar-locality-link = أضف المواعيد النهائية وجلسات المراجعة لهذه المنطقة إلى تقويمك

@@ -273,3 +273,13 @@ offline-bundle = Download the whole portal to read offline (ZIP, { $size } { $un
     [gb] GB
    *[mb] MB
 })
+
+# ---- calendar ----
+calendar-site-name = { $site } — due dates and review sessions
+calendar-locality-name = { $locality } — due dates and review sessions — { $site }
+calendar-due = Due: { $title }
+calendar-due-where = Commitment agreed in { $locality }
+calendar-review = Review session: { $locality }
+calendar-review-description = The next session of the dialogue in { $locality }, where the parties review how far their commitments have come.
+calendar-link = Add the due dates and review sessions to your calendar
+calendar-locality-link = Add this locality's due dates and review sessions to your calendar

@@ -264,3 +264,13 @@ offline-bundle = Télécharger tout le portail pour le lire hors ligne (ZIP, { $
     [gb] Go
    *[mb] Mo
 })
+
+# ---- calendar ----
+calendar-site-name = { $site } — échéances et séances d'examen
+calendar-locality-name = { $locality } — échéances et séances d'examen — { $site }
+calendar-due = Échéance : { $title }
+calendar-due-where = Engagement pris à { $locality }
+calendar-review = Séance d'examen : { $locality }
+calendar-review-description = La prochaine séance du dialogue à { $locality }, où les parties font le point sur leurs engagements.
+calendar-link = Ajouter les échéances et les séances d'examen à votre agenda
+calendar-locality-link = Ajouter les échéances et les séances d'examen de cette localité à votre agenda

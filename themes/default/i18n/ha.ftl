@@ -267,3 +267,13 @@ offline-bundle = Sauke dukan shafin don karanta shi ba tare da intanet ba (ZIP, 
     [gb] GB
    *[mb] MB
 })
+
+# ---- calendar ----
+calendar-site-name = { $site } — wa'adodi da zaman bita
+calendar-locality-name = { $locality } — wa'adodi da zaman bita — { $site }
+calendar-due = Wa'adi: { $title }
+calendar-due-where = Alkawarin da aka yi a { $locality }
+calendar-review = Zaman bita: { $locality }
+calendar-review-description = Zama na gaba na tattaunawa a { $locality }, inda ɓangarorin ke duba yadda alkawuransu suka ci gaba.
+calendar-link = Saka wa'adodi da zaman bita a kalandarka
+calendar-locality-link = Saka wa'adodi da zaman bita na wannan yanki a kalandarka

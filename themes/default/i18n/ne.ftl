@@ -250,3 +250,13 @@ offline-bundle = इन्टरनेटबिना पढ्न पूरा 
     [gb] जीबी
    *[mb] एमबी
 })
+
+# ---- calendar ----
+calendar-site-name = { $site } — म्याद र समीक्षा बैठकहरू
+calendar-locality-name = { $locality } — म्याद र समीक्षा बैठकहरू — { $site }
+calendar-due = म्याद: { $title }
+calendar-due-where = { $locality } मा गरिएको प्रतिबद्धता
+calendar-review = समीक्षा बैठक: { $locality }
+calendar-review-description = { $locality } मा संवादको अर्को बैठक, जहाँ पक्षहरूले आफ्ना प्रतिबद्धता कहाँसम्म पुगे भनी समीक्षा गर्छन्।
+calendar-link = म्याद र समीक्षा बैठकहरू आफ्नो पात्रोमा थप्नुहोस्
+calendar-locality-link = यस क्षेत्रका म्याद र समीक्षा बैठकहरू आफ्नो पात्रोमा थप्नुहोस्
