@@ -72,6 +72,16 @@ pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const DATA_JSON: &str = "data/commitments.json";
 pub(crate) const DATA_CSV: &str = "data/commitments.csv";
 
+/// The share image (1200x630 PNG) of a language's home page.
+pub(crate) fn share_home(lang: &str) -> String {
+    format!("share/{lang}/home.png")
+}
+
+/// The share image of a country (ISO code), for its localities' pages.
+pub(crate) fn share_country(lang: &str, country: &str) -> String {
+    format!("share/{lang}/country-{}.png", country.to_ascii_lowercase())
+}
+
 /// The relative prefix from the page at `path` back to the output root:
 /// `""` for `index.html`, `"../../"` for `en/localities/index.html`.
 pub(crate) fn root_prefix(path: &str) -> String {

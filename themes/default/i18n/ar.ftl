@@ -302,3 +302,7 @@ localities-count = { $count ->
    *[other] { $count } منطقة
 }
 group-continued = تتمة من الصفحة السابقة
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = تقدّم الالتزامات: { $place }

@@ -254,3 +254,7 @@ localities-count = { $count ->
    *[other] { $count } localities
 }
 group-continued = continued from the previous page
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = Progress of the commitments: { $place }

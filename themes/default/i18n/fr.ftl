@@ -247,3 +247,7 @@ localities-count = { $count ->
    *[other] { $count } localités
 }
 group-continued = suite de la page précédente
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = Avancement des engagements : { $place }

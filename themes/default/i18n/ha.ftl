@@ -250,3 +250,7 @@ localities-count = { $count ->
    *[other] yankuna { $count }
 }
 group-continued = ci gaba daga shafin da ya gabata
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = Ci gaban alƙawura: { $place }

@@ -233,3 +233,7 @@ localities-count = { $count ->
    *[other] { $count } क्षेत्र
 }
 group-continued = अघिल्लो पृष्ठबाट जारी
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = प्रतिबद्धताहरूको प्रगति: { $place }

@@ -1,0 +1,190 @@
+//! Share previews: the Open Graph and Twitter card tags of every page kind
+//! carry that page's own text, in its language, escaped; the images they
+//! name exist; the favicons.
+
+mod common;
+use common::{Page, TestSite};
+
+const SITE: &str = "\
+title:
+  en: Pledge tracker
+  ar: متتبع التعهدات
+  ne: प्रतिबद्धता ट्र्याकर
+description:
+  en: Commitments from dialogues, followed up.
+  ar: التزامات الحوارات ومتابعتها.
+  ne: संवादका प्रतिबद्धता र तिनको अनुगमन।
+base_url: https://tracker.example.org/
+default_language: en
+languages:
+  - { code: en, name: English }
+  - { code: ar, name: العربية, locale: ar-IQ }
+  - { code: ne, name: नेपाली }
+as_of: 2024-06-30
+";
+
+const LOCALITY: &str = "---\nname: Saaba\ncountry: BF\n---\n\
+# About\n\nA *fast-growing* town east of \"Ouagadougou\". Its dialogue began in 2016.\n";
+const LOCALITY_AR: &str =
+    "---\nname: سابا\n---\nسابا بلدية ريفية شرق واغادوغو. بدأ الحوار في 2016.\n";
+const LOCALITY_NE: &str =
+    "---\nname: साबा\n---\nसाबा वागाडुगुको पूर्वमा रहेको सहर हो। संवाद २०१६ मा सुरु भयो।\n";
+
+const COMMITMENT: &str = "\
+---
+title: Joint night patrols
+summary: Police & vigilantes patrol <together> at \"night\".
+pledged_by: [police]
+agreed: 2017-05-20
+status: in-progress
+---
+Body text that is not the summary.
+";
+const COMMITMENT_AR: &str =
+    "---\ntitle: دوريات ليلية مشتركة\nsummary: الشرطة والأهالي يسيّرون دوريات ليلية معاً.\n---\n";
+
+fn site() -> TestSite {
+    let s = TestSite::empty();
+    s.file("site.yaml", SITE);
+    s.file("localities/saaba/_index.md", LOCALITY);
+    s.file("localities/saaba/_index.ar.md", LOCALITY_AR);
+    s.file("localities/saaba/_index.ne.md", LOCALITY_NE);
+    s.file("localities/saaba/patrols.md", COMMITMENT);
+    s.file("localities/saaba/patrols.ar.md", COMMITMENT_AR);
+    s.build_ok();
+    s
+}
+
+/// The `content` of `<meta property=…>` (or `name=…`) on a page: every one.
+fn meta(page: &Page, key: &str) -> Vec<String> {
+    let mut v = page.attrs(&format!("meta[property='{key}']"), "content");
+    v.extend(page.attrs(&format!("meta[name='{key}']"), "content"));
+    v
+}
+
+fn one(page: &Page, key: &str) -> String {
+    let v = meta(page, key);
+    assert_eq!(v.len(), 1, "{key}: {v:?}");
+    v[0].clone()
+}
+
+#[test]
+fn a_commitment_page_shares_its_title_and_summary_escaped() {
+    let s = site();
+    let rel = "en/localities/saaba/patrols/index.html";
+    let html = s.read(rel);
+    let page = Page::parse(&html);
+    assert_eq!(one(&page, "og:title"), "Joint night patrols");
+    assert_eq!(
+        one(&page, "og:description"),
+        "Police & vigilantes patrol <together> at \"night\"."
+    );
+    // Escaped in the source, not only parsed back.
+    assert!(
+        html.contains("&lt;together&gt;") && !html.contains("<together>"),
+        "{html}"
+    );
+    assert_eq!(one(&page, "og:type"), "article");
+    assert_eq!(
+        one(&page, "og:url"),
+        "https://tracker.example.org/en/localities/saaba/patrols/"
+    );
+    assert_eq!(one(&page, "og:site_name"), "Pledge tracker");
+    assert_eq!(one(&page, "og:locale"), "en_US");
+    assert_eq!(meta(&page, "og:locale:alternate"), ["ar_IQ", "ne_NP"]);
+    assert_eq!(
+        one(&page, "og:image"),
+        "https://tracker.example.org/share/en/country-bf.png"
+    );
+    assert_eq!(one(&page, "og:image:width"), "1200");
+    assert_eq!(one(&page, "og:image:height"), "630");
+    assert!(one(&page, "og:image:alt").contains("Burkina Faso"));
+    assert_eq!(one(&page, "twitter:card"), "summary_large_image");
+    // No redundant Twitter copies of what og: says.
+    assert!(meta(&page, "twitter:title").is_empty());
+    assert!(meta(&page, "twitter:description").is_empty());
+}
+
+#[test]
+fn a_commitment_page_in_arabic_shares_the_arabic_summary() {
+    let s = site();
+    let page = Page::parse(&s.read("ar/localities/saaba/patrols/index.html"));
+    assert_eq!(one(&page, "og:title"), "دوريات ليلية مشتركة");
+    assert_eq!(
+        one(&page, "og:description"),
+        "الشرطة والأهالي يسيّرون دوريات ليلية معاً."
+    );
+    assert_eq!(one(&page, "og:locale"), "ar_IQ");
+    assert_eq!(meta(&page, "og:locale:alternate"), ["en_US", "ne_NP"]);
+    assert_eq!(
+        one(&page, "og:image"),
+        "https://tracker.example.org/share/ar/country-bf.png"
+    );
+    assert!(one(&page, "og:image:alt").contains("بوركينا فاسو"));
+}
+
+#[test]
+fn a_locality_page_shares_the_first_sentence_of_its_text() {
+    let s = site();
+    let en = Page::parse(&s.read("en/localities/saaba/index.html"));
+    assert_eq!(one(&en, "og:title"), "Saaba");
+    assert_eq!(
+        one(&en, "og:description"),
+        "A fast-growing town east of \"Ouagadougou\"."
+    );
+    let ar = Page::parse(&s.read("ar/localities/saaba/index.html"));
+    assert_eq!(one(&ar, "og:description"), "سابا بلدية ريفية شرق واغادوغو.");
+    let ne = Page::parse(&s.read("ne/localities/saaba/index.html"));
+    assert_eq!(
+        one(&ne, "og:description"),
+        "साबा वागाडुगुको पूर्वमा रहेको सहर हो।"
+    );
+    assert_eq!(one(&ne, "og:locale"), "ne_NP");
+    assert_eq!(
+        one(&ne, "og:image"),
+        "https://tracker.example.org/share/ne/country-bf.png"
+    );
+}
+
+#[test]
+fn the_home_and_list_pages_share_the_site_description_and_the_home_image() {
+    let s = site();
+    for (lang, description) in [
+        ("en", "Commitments from dialogues, followed up."),
+        ("ar", "التزامات الحوارات ومتابعتها."),
+        ("ne", "संवादका प्रतिबद्धता र तिनको अनुगमन।"),
+    ] {
+        let home = Page::parse(&s.read(&format!("{lang}/index.html")));
+        assert_eq!(one(&home, "og:description"), description);
+        assert_eq!(one(&home, "og:type"), "website");
+        let image = format!("https://tracker.example.org/share/{lang}/home.png");
+        assert_eq!(one(&home, "og:image"), image);
+        let list = Page::parse(&s.read(&format!("{lang}/status/index.html")));
+        assert_eq!(one(&list, "og:description"), description);
+        assert_eq!(one(&list, "og:image"), image);
+    }
+    let home = Page::parse(&s.read("ar/index.html"));
+    assert_eq!(one(&home, "og:title"), "متتبع التعهدات");
+    assert_eq!(one(&home, "og:url"), "https://tracker.example.org/ar/");
+    let root = Page::parse(&s.read("index.html"));
+    assert_eq!(one(&root, "og:title"), "Pledge tracker");
+    assert_eq!(one(&root, "og:url"), "https://tracker.example.org/");
+}
+
+#[test]
+fn a_long_summary_is_cut_at_a_word() {
+    let s = site();
+    let long = "word ".repeat(100);
+    s.file(
+        "localities/saaba/patrols.md",
+        &COMMITMENT.replace(
+            "summary: Police & vigilantes patrol <together> at \"night\".",
+            &format!("summary: {long}"),
+        ),
+    );
+    s.build_ok();
+    let page = Page::parse(&s.read("en/localities/saaba/patrols/index.html"));
+    let d = one(&page, "og:description");
+    assert!(d.chars().count() <= 200, "{d}");
+    assert!(d.ends_with("word…"), "{d}");
+}
