@@ -71,6 +71,9 @@ pub(crate) const NOT_FOUND: &str = "404.html";
 pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const DATA_JSON: &str = "data/commitments.json";
 pub(crate) const DATA_CSV: &str = "data/commitments.csv";
+/// The favicons every page links (the theme's, or the site's own).
+pub(crate) const FAVICON_ICO: &str = "favicon.ico";
+pub(crate) const FAVICON_SVG: &str = "favicon.svg";
 
 /// The share image (1200x630 PNG) of a language's home page.
 pub(crate) fn share_home(lang: &str) -> String {

@@ -188,3 +188,75 @@ fn a_long_summary_is_cut_at_a_word() {
     assert!(d.chars().count() <= 200, "{d}");
     assert!(d.ends_with("word…"), "{d}");
 }
+
+// ---- favicons ----
+
+/// Every HTML file of an output folder, by its path relative to it.
+fn html_pages(out: &std::path::Path) -> Vec<(String, String)> {
+    common::tree(out)
+        .into_iter()
+        .filter(|(rel, _)| rel.ends_with(".html"))
+        .map(|(rel, bytes)| (rel, String::from_utf8(bytes).unwrap()))
+        .collect()
+}
+
+#[test]
+fn the_favicons_are_at_the_root_valid_and_linked_from_every_page() {
+    let s = site();
+    let out = s.out();
+    let ico = std::fs::read(out.join("favicon.ico")).expect("favicon.ico at the root");
+    // ICONDIR: reserved 0, type 1 (icon), at least one image.
+    assert_eq!(&ico[..4], &[0, 0, 1, 0]);
+    let count = u16::from_le_bytes([ico[4], ico[5]]) as usize;
+    assert!(count >= 1);
+    for e in 0..count {
+        let entry = &ico[6 + 16 * e..6 + 16 * (e + 1)];
+        let size = u32::from_le_bytes(entry[8..12].try_into().unwrap()) as usize;
+        let offset = u32::from_le_bytes(entry[12..16].try_into().unwrap()) as usize;
+        let image = png::Decoder::new(std::io::Cursor::new(&ico[offset..offset + size]));
+        let info = image
+            .read_info()
+            .expect("each icon is a PNG")
+            .info()
+            .clone();
+        assert_eq!(
+            (info.width, info.height),
+            (entry[0].into(), entry[1].into())
+        );
+    }
+    let svg = std::fs::read_to_string(out.join("favicon.svg")).expect("favicon.svg");
+    let doc = roxmltree::Document::parse(&svg).expect("favicon.svg is XML");
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    assert!(doc.root_element().attribute("viewBox").is_some());
+
+    let pages = html_pages(&out);
+    assert!(pages.len() > 20);
+    for (rel, html) in pages {
+        let page = Page::parse(&html);
+        let icons = page.attrs("link[rel='icon']", "href");
+        let wanted = ["favicon.ico", "favicon.svg"];
+        assert_eq!(icons.len(), 2, "{rel}: {icons:?}");
+        for (href, file) in icons.iter().zip(wanted) {
+            if rel == "404.html" {
+                // Served at any address: rooted at the base URL's path.
+                assert_eq!(href, &format!("/{file}"));
+            } else {
+                assert!(!href.starts_with('/'), "{rel}: {href}");
+                assert_eq!(common::resolve(&rel, href), file, "{rel}: {href}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_sites_own_favicon_replaces_the_themes() {
+    let s = site();
+    s.bytes("static/favicon.ico", b"site's own icon");
+    s.build_ok();
+    assert_eq!(
+        std::fs::read(s.out().join("favicon.ico")).unwrap(),
+        b"site's own icon"
+    );
+    // The theme's SVG still ships.
+    assert!(s.read("favicon.svg").contains("<svg"));
+}
