@@ -27,6 +27,7 @@ mod render;
 pub mod reviews;
 pub mod serve;
 pub mod session;
+mod share;
 mod svg;
 mod text;
 mod theme;

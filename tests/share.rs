@@ -260,3 +260,82 @@ fn a_sites_own_favicon_replaces_the_themes() {
     // The theme's SVG still ships.
     assert!(s.read("favicon.svg").contains("<svg"));
 }
+
+// ---- share images ----
+
+/// The width and height of a PNG file, decoded whole (a truncated or
+/// corrupt file fails).
+fn png_size(path: &std::path::Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let frame = reader
+        .next_frame(&mut buf)
+        .expect("the whole image decodes");
+    (frame.width, frame.height)
+}
+
+#[test]
+fn every_page_names_a_share_image_that_exists_at_1200_by_630() {
+    let s = site();
+    let out = s.out();
+    let mut seen = std::collections::BTreeSet::new();
+    for (rel, html) in html_pages(&out) {
+        let page = Page::parse(&html);
+        let images = meta(&page, "og:image");
+        if rel == "404.html" {
+            assert!(images.is_empty());
+            continue;
+        }
+        assert_eq!(images.len(), 1, "{rel}");
+        let path = images[0]
+            .strip_prefix("https://tracker.example.org/")
+            .unwrap_or_else(|| panic!("{rel}: {} is not absolute on the base URL", images[0]));
+        seen.insert(path.to_owned());
+    }
+    assert_eq!(
+        seen.iter().map(String::as_str).collect::<Vec<_>>(),
+        [
+            "share/ar/country-bf.png",
+            "share/ar/home.png",
+            "share/en/country-bf.png",
+            "share/en/home.png",
+            "share/ne/country-bf.png",
+            "share/ne/home.png",
+        ]
+    );
+    for path in &seen {
+        assert_eq!(png_size(&out.join(path)), (1200, 630), "{path}");
+    }
+}
+
+#[test]
+fn a_hausa_portal_gets_its_share_images() {
+    let s = TestSite::empty();
+    s.file(
+        "site.yaml",
+        "title: Alƙawuran tsaro\nbase_url: https://t.example.org/\ndefault_language: ha\n\
+         languages:\n  - { code: ha, name: Hausa }\nas_of: 2024-06-30\n",
+    );
+    s.file(
+        "localities/jos/_index.md",
+        "---\nname: Jos\ncountry: NG\n---\nBirni ne.\n",
+    );
+    s.file("localities/jos/patrols.md", COMMITMENT);
+    s.build_ok();
+    for path in ["share/ha/home.png", "share/ha/country-ng.png"] {
+        assert_eq!(png_size(&s.out().join(path)), (1200, 630), "{path}");
+    }
+    let page = Page::parse(&s.read("ha/localities/jos/patrols/index.html"));
+    assert_eq!(
+        one(&page, "og:image"),
+        "https://t.example.org/share/ha/country-ng.png"
+    );
+    assert_eq!(one(&page, "og:locale"), "ha_NG");
+    assert!(
+        one(&page, "og:image:alt").contains("Najeriya"),
+        "{:?}",
+        meta(&page, "og:image:alt")
+    );
+}

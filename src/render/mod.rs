@@ -54,6 +54,7 @@ mod values;
 mod write_in;
 
 pub(crate) use page::Page;
+pub(crate) use share::{ImageOf, trim_at_word};
 pub(crate) use templates::{Templates, compile_templates, error_chain};
 
 use crate::derive::Derived;

@@ -12,9 +12,12 @@
 //! already covers (the page's own texts, its locality's country, site.yaml
 //! and the strings): no count of other pages' commitments.
 
-use super::values::ShareTags;
+use super::tally::done_of;
+use super::values::{ShareTags, StatusView};
 use super::{Page, Renderer};
-use crate::model::{Config, Language, Text};
+use crate::i18n::Arg;
+use crate::model::{CRef, Config, Language, Text};
+use crate::share::{Card, Segment};
 use crate::urls;
 use pulldown_cmark::{Event, Parser, TagEnd};
 
@@ -79,6 +82,71 @@ impl Renderer<'_> {
         }
     }
 
+    /// Every share image the build makes, in language order: the home's,
+    /// then each country's (those with localities, by code).
+    pub(crate) fn share_images(&self) -> Vec<(usize, ImageOf<'_>)> {
+        let countries = self.derived.by_country.iter();
+        (0..self.langs.len())
+            .flat_map(|li| {
+                let each = countries
+                    .clone()
+                    .map(move |(cc, _)| (li, ImageOf::Country(cc)));
+                std::iter::once((li, ImageOf::Home)).chain(each)
+            })
+            .collect()
+    }
+
+    /// What image `image` of language `li` shows: the status counts the
+    /// renderer made once per build (the home's, a country's), as words
+    /// and a bar.
+    pub(crate) fn share_card(&self, li: usize, image: ImageOf) -> Card {
+        let data = &self.langs[li];
+        let (counts, list): (Vec<usize>, &[CRef]) = match image {
+            ImageOf::Home => (
+                (self.derived.by_status.iter())
+                    .map(|(_, l)| l.len())
+                    .collect(),
+                &self.all_crefs,
+            ),
+            ImageOf::Country(cc) => {
+                let ki =
+                    (self.derived.by_country).binary_search_by(|(code, _)| code.as_str().cmp(cc));
+                match ki {
+                    Ok(ki) => (
+                        self.country_status[ki].clone(),
+                        &self.derived.by_country[ki].1,
+                    ),
+                    Err(_) => (vec![0; data.statuses.len()], &[]),
+                }
+            }
+        };
+        let total: usize = counts.iter().sum();
+        let done = done_of(&data.statuses, &counts);
+        let overdue = list.iter().filter(|r| self.derived.is_overdue(**r)).count();
+        let num = |n: usize| Arg::Num(n as f64);
+        Card {
+            rtl: data.dir == "rtl",
+            kicker: (image != ImageOf::Home).then(|| self.lt(&self.config().title, li).text),
+            title: self.share_place(li, image),
+            headline: self.t_args(
+                li,
+                "done-of-total",
+                &[("done", num(done)), ("total", num(total))],
+            ),
+            overdue: (overdue > 0)
+                .then(|| self.t_args(li, "overdue-short", &[("count", num(overdue))])),
+            bar: (data.statuses.iter().zip(&counts))
+                .filter(|(_, n)| **n > 0)
+                .map(|(status, &count)| Segment {
+                    colour: status_colour(status),
+                    count,
+                    label: self.strings.number(&data.code, count as f64),
+                })
+                .collect(),
+            footer: host(&self.config().base_url),
+        }
+    }
+
     /// What image `image` shows, in words (`og:image:alt`).
     fn share_image_alt(&self, li: usize, image: ImageOf) -> String {
         let place = self.share_place(li, image);
@@ -118,6 +186,27 @@ impl Renderer<'_> {
         let text: &Text = config.description.as_ref().unwrap_or(&config.title);
         plain(&self.lt(text, li).text)
     }
+}
+
+/// A status's colour in the share images' bar: the default stylesheet's
+/// text colour of its chip (`--sf` in `style.css`).
+fn status_colour(status: &StatusView) -> &'static str {
+    match status.id.as_str() {
+        "in-progress" => "#1d4ed8",
+        "stalled" => "#b45309",
+        "suspended" => "#6d28d9",
+        "not-completed" => "#b91c1c",
+        _ if status.done => "#15803d",
+        _ if status.closed => "#57534e",
+        _ => "#475569",
+    }
+}
+
+/// The host (and path) of a base URL, for the foot of the images:
+/// `tracker.example.org` for `https://tracker.example.org/`.
+fn host(base_url: &str) -> String {
+    let rest = base_url.split_once("://").map_or(base_url, |(_, r)| r);
+    rest.trim_end_matches('/').to_owned()
 }
 
 /// A language as Open Graph names it, `ll_TT`: the territory of its
