@@ -114,6 +114,29 @@ pub struct Config {
     /// `unsafe_trusted_raw_html: true` (extension): raw HTML in Markdown is
     /// passed through unchanged instead of sanitised. Off by default.
     pub unsafe_trusted_raw_html: bool,
+    /// `share_images` (extension): which share images the build makes
+    /// besides the home page's; countries' by default.
+    pub share_images: ShareImages,
+}
+
+/// Which places get a share image of their own (site.yaml's `share_images`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ShareImages {
+    /// One per country; a locality's and a commitment's pages show their
+    /// country's.
+    #[default]
+    Countries,
+    /// One per country and one per locality; a locality's and a
+    /// commitment's pages show their locality's.
+    Localities,
+}
+
+impl ShareImages {
+    /// The values site.yaml may give, with their meaning.
+    pub const ALL: [(&'static str, ShareImages); 2] = [
+        ("countries", ShareImages::Countries),
+        ("localities", ShareImages::Localities),
+    ];
 }
 
 impl Config {

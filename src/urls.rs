@@ -85,6 +85,11 @@ pub(crate) fn share_country(lang: &str, country: &str) -> String {
     format!("share/{lang}/country-{}.png", country.to_ascii_lowercase())
 }
 
+/// The share image of one locality (site.yaml's `share_images: localities`).
+pub(crate) fn share_locality(lang: &str, locality: &str) -> String {
+    format!("share/{lang}/locality-{locality}.png")
+}
+
 /// The relative prefix from the page at `path` back to the output root:
 /// `""` for `index.html`, `"../../"` for `en/localities/index.html`.
 pub(crate) fn root_prefix(path: &str) -> String {

@@ -946,3 +946,10 @@ fn country_without_a_map() {
         ),
     ]));
 }
+
+// ---- share images ----
+
+#[test]
+fn share_images_of_an_unknown_kind() {
+    insta::assert_snapshot!(site_yaml_with("share_images: locality\n"));
+}

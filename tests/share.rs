@@ -339,3 +339,32 @@ fn a_hausa_portal_gets_its_share_images() {
         meta(&page, "og:image:alt")
     );
 }
+
+// ---- one share image per locality (site.yaml) ----
+
+#[test]
+fn share_images_localities_gives_each_locality_its_own_image() {
+    let s = site();
+    s.file("site.yaml", &format!("{SITE}share_images: localities\n"));
+    s.build_ok();
+    for lang in ["en", "ar", "ne"] {
+        let image = format!("share/{lang}/locality-saaba.png");
+        for rel in [
+            "localities/saaba/index.html",
+            "localities/saaba/patrols/index.html",
+        ] {
+            let page = Page::parse(&s.read(&format!("{lang}/{rel}")));
+            let url = format!("https://tracker.example.org/{image}");
+            assert_eq!(one(&page, "og:image"), url, "{lang}/{rel}");
+        }
+        assert_eq!(png_size(&s.out().join(&image)), (1200, 630), "{image}");
+        // The country's image is still made (and the home's).
+        assert!(
+            s.out()
+                .join(format!("share/{lang}/country-bf.png"))
+                .exists()
+        );
+    }
+    let ar = Page::parse(&s.read("ar/localities/saaba/index.html"));
+    assert!(one(&ar, "og:image:alt").contains("سابا"));
+}

@@ -8,7 +8,7 @@ use super::reader::Reader;
 use super::{FrontMatter, RawText, is_id, is_lang_code};
 use crate::diag::{self, Diagnostic};
 use crate::load::SourceFile;
-use crate::model::{Config, Language, PartyDef, StatusDef, Text};
+use crate::model::{Config, Language, PartyDef, ShareImages, StatusDef, Text};
 use crate::yaml::{self, Node, Seg};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -27,6 +27,7 @@ const SITE_FIELDS: &[&str] = &[
     "countries",
     "topics",
     "unsafe_trusted_raw_html",
+    "share_images",
 ];
 
 /// The values of site.yaml's fields as read, before they are checked
@@ -45,6 +46,7 @@ struct SiteFields {
     countries: Labels,
     topics: Labels,
     unsafe_trusted_raw_html: bool,
+    share_images: ShareImages,
 }
 
 /// Names per key (country code, topic id), each a map from language to
@@ -146,10 +148,34 @@ impl Reader<'_> {
                         "`true` (every author is trusted to put any HTML, script included, into pages) or `false` (the default: raw HTML is sanitised)",
                     ),
                 },
+                "share_images" => {
+                    site.share_images = self.share_images(value, &path).unwrap_or_default()
+                }
                 _ => {}
             }
         }
         site
+    }
+
+    /// `share_images`: `countries` (the default) or `localities`.
+    fn share_images(&mut self, node: &Node, path: &[Seg]) -> Option<ShareImages> {
+        let s = self.string(node, path, "share_images")?;
+        if let Some((_, v)) = ShareImages::ALL.iter().find(|(n, _)| *n == s) {
+            return Some(*v);
+        }
+        let names: Vec<&str> = ShareImages::ALL.iter().map(|(n, _)| *n).collect();
+        let mut d = (self.fm)
+            .error(path, "`share_images` names no kind of share image")
+            .found(format!("`{s}`"))
+            .expected(format!(
+                "{} (`localities` adds an image for each locality's pages)",
+                diag::one_of(&names)
+            ));
+        if let Some(m) = diag::did_you_mean(&s, names.iter().copied()) {
+            d = d.help(format!("did you mean `{m}`?"));
+        }
+        self.push(d);
+        None
     }
 
     /// The address the portal is published at, ending in `/`.
@@ -320,6 +346,7 @@ impl Reader<'_> {
             countries,
             topics,
             unsafe_trusted_raw_html: site.unsafe_trusted_raw_html,
+            share_images: site.share_images,
         })
     }
 }

@@ -12,11 +12,11 @@
 //! already covers (the page's own texts, its locality's country, site.yaml
 //! and the strings): no count of other pages' commitments.
 
-use super::tally::done_of;
+use super::tally::{self, done_of};
 use super::values::{ShareTags, StatusView};
 use super::{Page, Renderer};
 use crate::i18n::Arg;
-use crate::model::{CRef, Config, Language, Text};
+use crate::model::{CRef, Config, Language, ShareImages, Text};
 use crate::share::{Card, Segment};
 use crate::urls;
 use pulldown_cmark::{Event, Parser, TagEnd};
@@ -30,6 +30,8 @@ pub(crate) enum ImageOf<'a> {
     Home,
     /// A country by its ISO code.
     Country(&'a str),
+    /// A locality by its index (site.yaml's `share_images: localities`).
+    Locality(usize),
 }
 
 impl Renderer<'_> {
@@ -62,7 +64,10 @@ impl Renderer<'_> {
             Page::Commitment(_, r) => r.locality,
             _ => return ImageOf::Home,
         };
-        ImageOf::Country(&self.site.localities[locality].country)
+        match self.config().share_images {
+            ShareImages::Localities => ImageOf::Locality(locality),
+            ShareImages::Countries => ImageOf::Country(&self.site.localities[locality].country),
+        }
     }
 
     /// Where image `image` of language `li` goes.
@@ -71,6 +76,7 @@ impl Renderer<'_> {
         match image {
             ImageOf::Home => urls::share_home(code),
             ImageOf::Country(cc) => urls::share_country(code, cc),
+            ImageOf::Locality(i) => urls::share_locality(code, &self.site.localities[i].id),
         }
     }
 
@@ -79,34 +85,41 @@ impl Renderer<'_> {
         match image {
             ImageOf::Home => self.lt(&self.config().title, li).text,
             ImageOf::Country(cc) => self.country(li, cc).name,
+            ImageOf::Locality(i) => self.lt(&self.site.localities[i].name, li).text,
         }
     }
 
     /// Every share image the build makes, in language order: the home's,
-    /// then each country's (those with localities, by code).
+    /// then each country's (those with localities, by code), then with
+    /// `share_images: localities` each locality's.
     pub(crate) fn share_images(&self) -> Vec<(usize, ImageOf<'_>)> {
-        let countries = self.derived.by_country.iter();
+        let countries = (self.derived.by_country.iter()).map(|(cc, _)| ImageOf::Country(cc));
+        let localities = match self.config().share_images {
+            ShareImages::Localities => 0..self.site.localities.len(),
+            ShareImages::Countries => 0..0,
+        };
+        let images: Vec<ImageOf> = std::iter::once(ImageOf::Home)
+            .chain(countries)
+            .chain(localities.map(ImageOf::Locality))
+            .collect();
         (0..self.langs.len())
-            .flat_map(|li| {
-                let each = countries
-                    .clone()
-                    .map(move |(cc, _)| (li, ImageOf::Country(cc)));
-                std::iter::once((li, ImageOf::Home)).chain(each)
-            })
+            .flat_map(|li| images.iter().map(move |image| (li, *image)))
             .collect()
     }
 
     /// What image `image` of language `li` shows: the status counts the
-    /// renderer made once per build (the home's, a country's), as words
-    /// and a bar.
+    /// renderer made once per build (the home's, a country's; a locality's
+    /// are counted here), as words and a bar.
     pub(crate) fn share_card(&self, li: usize, image: ImageOf) -> Card {
         let data = &self.langs[li];
-        let (counts, list): (Vec<usize>, &[CRef]) = match image {
+        let overdue_of =
+            |list: &[CRef]| list.iter().filter(|r| self.derived.is_overdue(**r)).count();
+        let (counts, overdue): (Vec<usize>, usize) = match image {
             ImageOf::Home => (
                 (self.derived.by_status.iter())
                     .map(|(_, l)| l.len())
                     .collect(),
-                &self.all_crefs,
+                self.derived.overdue_list.len(),
             ),
             ImageOf::Country(cc) => {
                 let ki =
@@ -114,15 +127,26 @@ impl Renderer<'_> {
                 match ki {
                     Ok(ki) => (
                         self.country_status[ki].clone(),
-                        &self.derived.by_country[ki].1,
+                        overdue_of(&self.derived.by_country[ki].1),
                     ),
-                    Err(_) => (vec![0; data.statuses.len()], &[]),
+                    Err(_) => (vec![0; data.statuses.len()], 0),
                 }
+            }
+            ImageOf::Locality(i) => {
+                let list: Vec<CRef> = (0..self.site.localities[i].commitments.len())
+                    .map(|commitment| CRef {
+                        locality: i,
+                        commitment,
+                    })
+                    .collect();
+                (
+                    tally::counts_of(self.site, self.config(), &list),
+                    overdue_of(&list),
+                )
             }
         };
         let total: usize = counts.iter().sum();
         let done = done_of(&data.statuses, &counts);
-        let overdue = list.iter().filter(|r| self.derived.is_overdue(**r)).count();
         let num = |n: usize| Arg::Num(n as f64);
         Card {
             rtl: data.dir == "rtl",
