@@ -29,6 +29,7 @@ mod render;
 pub mod reviews;
 pub mod serve;
 pub mod session;
+mod share;
 mod short_key;
 mod svg;
 mod text;

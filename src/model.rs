@@ -122,6 +122,9 @@ pub struct Config {
     /// `offline_bundle` (extension): a zip of the whole portal that the
     /// partner publishes, linked from every page's footer.
     pub offline_bundle: Option<OfflineBundle>,
+    /// `share_images` (extension): which share images the build makes
+    /// besides the home page's; countries' by default.
+    pub share_images: ShareImages,
 }
 
 /// Where the partner publishes a zip of the portal (`pledgeboard bundle`), and its size.
@@ -171,6 +174,26 @@ impl FileSize {
     pub fn amount(self) -> f64 {
         self.hundredths as f64 / 100.0
     }
+}
+
+/// Which places get a share image of their own (site.yaml's `share_images`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ShareImages {
+    /// One per country; a locality's and a commitment's pages show their
+    /// country's.
+    #[default]
+    Countries,
+    /// One per country and one per locality; a locality's and a
+    /// commitment's pages show their locality's.
+    Localities,
+}
+
+impl ShareImages {
+    /// The values site.yaml may give, with their meaning.
+    pub const ALL: [(&'static str, ShareImages); 2] = [
+        ("countries", ShareImages::Countries),
+        ("localities", ShareImages::Localities),
+    ];
 }
 
 impl Config {

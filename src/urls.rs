@@ -86,6 +86,24 @@ pub(crate) const NOT_FOUND: &str = "404.html";
 pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const DATA_JSON: &str = "data/commitments.json";
 pub(crate) const DATA_CSV: &str = "data/commitments.csv";
+/// The favicons every page links (the theme's, or the site's own).
+pub(crate) const FAVICON_ICO: &str = "favicon.ico";
+pub(crate) const FAVICON_SVG: &str = "favicon.svg";
+
+/// The share image (1200x630 PNG) of a language's home page.
+pub(crate) fn share_home(lang: &str) -> String {
+    format!("share/{lang}/home.png")
+}
+
+/// The share image of a country (ISO code), for its localities' pages.
+pub(crate) fn share_country(lang: &str, country: &str) -> String {
+    format!("share/{lang}/country-{}.png", country.to_ascii_lowercase())
+}
+
+/// The share image of one locality (site.yaml's `share_images: localities`).
+pub(crate) fn share_locality(lang: &str, locality: &str) -> String {
+    format!("share/{lang}/locality-{locality}.png")
+}
 
 /// The relative prefix from the page at `path` back to the output root:
 /// `""` for `index.html`, `"../../"` for `en/localities/index.html`.

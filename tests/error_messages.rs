@@ -991,3 +991,10 @@ fn offline_bundle_without_a_size() {
         )
     )]));
 }
+
+// ---- share images ----
+
+#[test]
+fn share_images_of_an_unknown_kind() {
+    insta::assert_snapshot!(site_yaml_with("share_images: locality\n"));
+}

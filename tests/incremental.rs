@@ -668,3 +668,70 @@ fn a_due_date_edit_remakes_the_calendars_that_show_it_as_a_clean_build() {
     // Saaba's were made once per language, for its calendar and the site's.
     assert_eq!(hits_misses(uses), (3, 3), "{uses:?}");
 }
+
+// ---- share images ----
+
+/// The inode of every share image of an output folder, by path.
+#[cfg(unix)]
+fn share_inodes(out: &Path) -> std::collections::BTreeMap<String, u64> {
+    tree(out)
+        .into_keys()
+        .filter(|rel| rel.starts_with("share/"))
+        .map(|rel| {
+            let ino = inode(&out.join(&rel));
+            (rel, ino)
+        })
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_status_edit_redraws_only_its_countrys_and_the_home_share_images() {
+    let site = TestSite::minimal();
+    let gate = "---\ntitle: Move the gate\npledged_by: [police]\nagreed: 2017-05-20\nstatus: in-progress\n---\nText.\n";
+    site.file("localities/saaba/gate.md", gate);
+    site.file(
+        "localities/jos/_index.md",
+        "---\nname: Jos\ncountry: NG\n---\nA city.\n",
+    );
+    site.file(
+        "localities/jos/desk.md",
+        &gate.replace("Move the gate", "A help desk"),
+    );
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let inc = work.path().join("inc");
+    let mut session = Session::new(site.path(), Some(&inc));
+    session.rebuild(today).expect("first build");
+    assert!(session.finish_writes().is_empty());
+    let before = share_inodes(&inc);
+    let images = ["home", "country-bf", "country-ng"];
+    let expected: Vec<String> = ["ar", "en", "fr"]
+        .iter()
+        .flat_map(|l| images.iter().map(move |i| format!("share/{l}/{i}.png")))
+        .collect();
+    let mut planned: Vec<String> = before.keys().cloned().collect();
+    planned.sort();
+    let mut wanted = expected.clone();
+    wanted.sort();
+    assert_eq!(planned, wanted);
+
+    site.file(
+        "localities/saaba/gate.md",
+        &gate.replace("in-progress", "stalled"),
+    );
+    let touched = [std::path::PathBuf::from("localities/saaba/gate.md")];
+    session
+        .rebuild_after(today, Some(&touched))
+        .expect("rebuild");
+    assert!(session.finish_writes().is_empty());
+    let after = share_inodes(&inc);
+    for (rel, ino) in &before {
+        let redrawn = after[rel] != *ino;
+        let should = !rel.ends_with("country-ng.png");
+        assert_eq!(redrawn, should, "{rel}: redrawn {redrawn}");
+    }
+    let clean = work.path().join("clean");
+    pipeline::build(site.path(), Some(&clean), today).unwrap();
+    assert_same("a status edit", &inc, &clean);
+}

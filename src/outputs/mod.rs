@@ -17,6 +17,7 @@ mod collisions;
 mod feeds;
 mod open_data;
 mod pages;
+mod share_images;
 mod sitemap;
 mod statics;
 
@@ -43,6 +44,7 @@ pub(crate) const KINDS: &[Make] = &[
     open_data::make,
     sitemap::make,
     feeds::make,
+    share_images::make,
     pages::make,
     calendars::make,
 ];

@@ -9,7 +9,7 @@ use super::{FrontMatter, RawText, is_id, is_lang_code};
 use crate::diag::{self, Diagnostic};
 use crate::load::SourceFile;
 use crate::model::{
-    Config, FileSize, Language, OfflineBundle, PartyDef, SizeUnit, StatusDef, Text,
+    Config, FileSize, Language, OfflineBundle, PartyDef, ShareImages, SizeUnit, StatusDef, Text,
 };
 use crate::yaml::{self, Node, Seg};
 use jiff::civil::Date;
@@ -30,6 +30,7 @@ const SITE_FIELDS: &[&str] = &[
     "topics",
     "unsafe_trusted_raw_html",
     "offline_bundle",
+    "share_images",
 ];
 
 /// The values of site.yaml's fields as read, before they are checked
@@ -49,6 +50,7 @@ struct SiteFields {
     topics: Labels,
     unsafe_trusted_raw_html: bool,
     offline_bundle: Option<OfflineBundle>,
+    share_images: ShareImages,
 }
 
 /// Names per key (country code, topic id), each a map from language to
@@ -151,10 +153,34 @@ impl Reader<'_> {
                     ),
                 },
                 "offline_bundle" => site.offline_bundle = self.offline_bundle(value, &path),
+                "share_images" => {
+                    site.share_images = self.share_images(value, &path).unwrap_or_default()
+                }
                 _ => {}
             }
         }
         site
+    }
+
+    /// `share_images`: `countries` (the default) or `localities`.
+    fn share_images(&mut self, node: &Node, path: &[Seg]) -> Option<ShareImages> {
+        let s = self.string(node, path, "share_images")?;
+        if let Some((_, v)) = ShareImages::ALL.iter().find(|(n, _)| *n == s) {
+            return Some(*v);
+        }
+        let names: Vec<&str> = ShareImages::ALL.iter().map(|(n, _)| *n).collect();
+        let mut d = (self.fm)
+            .error(path, "`share_images` names no kind of share image")
+            .found(format!("`{s}`"))
+            .expected(format!(
+                "{} (`localities` adds an image for each locality's pages)",
+                diag::one_of(&names)
+            ));
+        if let Some(m) = diag::did_you_mean(&s, names.iter().copied()) {
+            d = d.help(format!("did you mean `{m}`?"));
+        }
+        self.push(d);
+        None
     }
 
     /// The address the portal is published at, ending in `/`.
@@ -327,6 +353,7 @@ impl Reader<'_> {
             unsafe_trusted_raw_html: site.unsafe_trusted_raw_html,
             left_out: Vec::new(),
             offline_bundle: site.offline_bundle,
+            share_images: site.share_images,
         })
     }
 }

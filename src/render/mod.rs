@@ -23,6 +23,8 @@
 //! - `notice.rs`: the notice on a page showing text in another language;
 //! - `charts/`: the charts (inline SVG) and the data they are made from;
 //! - `maps.rs`: the maps of pages (home, localities, a locality, a country);
+//! - `share.rs`: a page's share preview (Open Graph and Twitter card
+//!   values: title, plain-text description, image, locales);
 //! - `links.rs`: each rendered page's internal links made as short as its
 //!   place allows;
 //! - one file per page kind, with its template context and its
@@ -46,6 +48,7 @@ mod notice;
 mod page;
 mod print;
 mod root;
+mod share;
 mod tally;
 mod templates;
 mod updates;
@@ -53,6 +56,7 @@ mod values;
 mod write_in;
 
 pub(crate) use page::Page;
+pub(crate) use share::{ImageOf, trim_at_word};
 pub(crate) use templates::{Templates, compile_templates, error_chain};
 
 use crate::derive::Derived;
@@ -183,6 +187,14 @@ impl<'a> Renderer<'a> {
 
     fn config(&self) -> &Config {
         &self.site.config
+    }
+
+    /// The index of the default language (the root and 404 pages' language).
+    fn default_language(&self) -> usize {
+        let config = self.config();
+        (config.languages.iter())
+            .position(|l| l.code == config.home_language())
+            .unwrap_or(0)
     }
 
     fn lang_code(&self, li: usize) -> &str {
@@ -402,6 +414,12 @@ impl<'a> Renderer<'a> {
             .language()
             .and_then(|li| self.fallback_notice(li, page, &ctx));
         ctx.insert("fallback_notice", &notice);
+        if page != Page::NotFound {
+            let li = page.language().unwrap_or_else(|| self.default_language());
+            let title = ctx.get("title").and_then(|t| t.as_str()).unwrap_or("");
+            let share = self.share_tags(page, li, title);
+            ctx.insert("share", &share);
+        }
         // Straight into bytes: the page goes to a file, and Tera's output
         // is UTF-8 already (checking it again took 5% of a build).
         let mut html = Vec::with_capacity(16 * 1024);

@@ -25,11 +25,7 @@ impl Renderer<'_> {
     pub(super) fn root_context(&self, page: Page, path: &str) -> (&'static str, Context) {
         // The root language picker and the 404 page speak every language.
         let config = self.config();
-        let li = config
-            .languages
-            .iter()
-            .position(|l| l.code == config.home_language())
-            .unwrap_or(0);
+        let li = self.default_language();
         let mut ctx = Context::new();
         self.common(&mut ctx, li, path, "root", &self.lt(&config.title, li).text);
         ctx.insert_value("choices", self.choices());

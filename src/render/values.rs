@@ -405,3 +405,22 @@ pub(super) struct FreePage<'x> {
     pub(super) title: Lt,
     pub(super) body: Body,
 }
+
+/// `share`: a page's share preview (Open Graph and Twitter card tags),
+/// made by `share.rs`.
+#[derive(Debug, Serialize)]
+pub(super) struct ShareTags {
+    /// `og:title`: the page's own title.
+    pub(super) title: String,
+    /// `og:description`: plain text, trimmed at a word.
+    pub(super) description: String,
+    /// `og:type`: `website` for the home and list pages, `article` for a
+    /// locality, a commitment or a free page.
+    pub(super) kind: &'static str,
+    /// `og:locale` (`ll_TT`) and `og:locale:alternate` for the others.
+    pub(super) locale: String,
+    pub(super) alternates: Vec<String>,
+    /// `og:image`: absolute URL; `og:image:alt`.
+    pub(super) image: String,
+    pub(super) image_alt: String,
+}

@@ -329,3 +329,7 @@ calendar-review = جلسة المراجعة: { $locality }
 calendar-review-description = الجلسة القادمة للحوار في { $locality }، حيث تراجع الأطراف مدى تقدّم التزاماتها.
 calendar-link = أضف المواعيد النهائية وجلسات المراجعة إلى تقويمك
 calendar-locality-link = أضف المواعيد النهائية وجلسات المراجعة لهذه المنطقة إلى تقويمك
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = تقدّم الالتزامات: { $place }

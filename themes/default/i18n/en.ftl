@@ -283,3 +283,7 @@ calendar-review = Review session: { $locality }
 calendar-review-description = The next session of the dialogue in { $locality }, where the parties review how far their commitments have come.
 calendar-link = Add the due dates and review sessions to your calendar
 calendar-locality-link = Add this locality's due dates and review sessions to your calendar
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = Progress of the commitments: { $place }

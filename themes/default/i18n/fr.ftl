@@ -274,3 +274,7 @@ calendar-review = Séance d'examen : { $locality }
 calendar-review-description = La prochaine séance du dialogue à { $locality }, où les parties font le point sur leurs engagements.
 calendar-link = Ajouter les échéances et les séances d'examen à votre agenda
 calendar-locality-link = Ajouter les échéances et les séances d'examen de cette localité à votre agenda
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = Avancement des engagements : { $place }

@@ -277,3 +277,7 @@ calendar-review = Zaman bita: { $locality }
 calendar-review-description = Zama na gaba na tattaunawa a { $locality }, inda ɓangarorin ke duba yadda alkawuransu suka ci gaba.
 calendar-link = Saka wa'adodi da zaman bita a kalandarka
 calendar-locality-link = Saka wa'adodi da zaman bita na wannan yanki a kalandarka
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = Ci gaban alƙawura: { $place }

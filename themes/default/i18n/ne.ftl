@@ -260,3 +260,7 @@ calendar-review = समीक्षा बैठक: { $locality }
 calendar-review-description = { $locality } मा संवादको अर्को बैठक, जहाँ पक्षहरूले आफ्ना प्रतिबद्धता कहाँसम्म पुगे भनी समीक्षा गर्छन्।
 calendar-link = म्याद र समीक्षा बैठकहरू आफ्नो पात्रोमा थप्नुहोस्
 calendar-locality-link = यस क्षेत्रका म्याद र समीक्षा बैठकहरू आफ्नो पात्रोमा थप्नुहोस्
+
+# ---- share ----
+# The share image (link previews), described for readers who cannot see it.
+share-image-alt = प्रतिबद्धताहरूको प्रगति: { $place }
