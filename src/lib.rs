@@ -26,7 +26,6 @@ mod regions;
 // The index (next commit) is what uses the normaliser outside its tests.
 mod render;
 pub mod reviews;
-#[allow(dead_code)]
 mod search;
 pub mod serve;
 pub mod session;

@@ -16,6 +16,7 @@ mod collisions;
 mod feeds;
 mod open_data;
 mod pages;
+mod search_index;
 mod sitemap;
 mod statics;
 
@@ -43,6 +44,7 @@ pub(crate) const KINDS: &[Make] = &[
     sitemap::make,
     feeds::make,
     pages::make,
+    search_index::make,
 ];
 
 /// Makes a kind's output for one build.

@@ -8,6 +8,7 @@ use crate::export;
 use crate::memo::{Fingerprint, Memo, Uses};
 use crate::model::Site;
 use crate::outputs::StaticFingerprints;
+use crate::search::index::{CHUNK, Chunk, DocTerms};
 use crate::validate;
 use std::sync::Arc;
 
@@ -28,6 +29,10 @@ pub struct Memos {
     pub page_paths: Memo<(Arc<Vec<String>>, Fingerprint)>,
     /// The static files' fingerprints, by their stamp.
     pub(crate) statics: StaticFingerprints,
+    /// Each commitment's search terms, per language.
+    pub(crate) search_terms: Memo<DocTerms>,
+    /// The search index's chunks of commitments, per language.
+    pub(crate) search_chunks: Memo<Arc<Chunk>>,
 }
 
 impl Memos {
@@ -42,6 +47,8 @@ impl Memos {
             cards: Memo::new(),
             page_paths: Memo::new(),
             statics: StaticFingerprints::new(),
+            search_terms: Memo::new(),
+            search_chunks: Memo::new(),
         }
     }
 
@@ -56,6 +63,8 @@ impl Memos {
             cards: Memo::off(),
             page_paths: Memo::off(),
             statics: StaticFingerprints::off(),
+            search_terms: Memo::off(),
+            search_chunks: Memo::off(),
         }
     }
 
@@ -79,6 +88,10 @@ impl Memos {
             records: self.records.finish_build(commitments),
             cards: self.cards.finish_build(commitments * languages),
             page_paths: self.page_paths.finish_build(1),
+            search_terms: self.search_terms.finish_build(commitments * languages),
+            search_chunks: self
+                .search_chunks
+                .finish_build(commitments.div_ceil(CHUNK) * languages),
         }
     }
 }
@@ -114,4 +127,6 @@ pub struct MemoUses {
     pub records: Uses,
     pub cards: Uses,
     pub page_paths: Uses,
+    pub search_terms: Uses,
+    pub search_chunks: Uses,
 }

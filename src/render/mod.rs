@@ -44,6 +44,7 @@ mod maps;
 mod notice;
 mod page;
 mod root;
+mod search;
 mod tally;
 mod templates;
 mod updates;
