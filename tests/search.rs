@@ -172,3 +172,81 @@ fn the_same_site_gives_the_same_index() {
     assert!(search(&first).len() > 10);
     assert_eq!(search(&first), search(&second));
 }
+
+// ---- the search page ----
+
+fn page(out: &Path, rel: &str) -> common::Page {
+    common::Page::parse(&std::fs::read_to_string(out.join(rel)).unwrap())
+}
+
+#[test]
+fn every_page_links_to_the_search_page_of_its_language_from_its_header() {
+    let (_tmp, out) = build_demo();
+    for lang in ["en", "fr", "ar", "ne"] {
+        for rel in [
+            "index.html",
+            "localities/saaba/index.html",
+            "localities/saaba/market-street-lighting/index.html",
+            "status/in-progress/index.html",
+        ] {
+            let rel = format!("{lang}/{rel}");
+            let p = page(&out, &rel);
+            let links = p.attrs("header.site a.find", "href");
+            assert_eq!(links.len(), 1, "{rel}");
+            let target = common::resolve(&rel, &links[0]);
+            assert_eq!(target, format!("{lang}/search/index.html"), "{rel}");
+        }
+    }
+    let fr = page(&out, "fr/index.html");
+    assert_eq!(fr.text_of("header.site a.find"), ["Rechercher"]);
+}
+
+#[test]
+fn the_search_page_says_what_it_needs_and_links_to_the_browse_pages() {
+    let (_tmp, out) = build_demo();
+    let ar = page(&out, "ar/search/index.html");
+    assert_eq!(ar.text_of("h1"), ["البحث في الالتزامات"]);
+    // Without JavaScript the form stays hidden and the page says why.
+    assert_eq!(
+        ar.attrs("form[role=search][hidden]", "data-search").len(),
+        1
+    );
+    assert!(ar.text_of(".nojs")[0].contains("جافاسكربت"));
+    let browse: Vec<String> = ar
+        .attrs("main ul a", "href")
+        .iter()
+        .map(|h| common::resolve("ar/search/index.html", h))
+        .collect();
+    for target in [
+        "ar/localities/index.html",
+        "ar/commitments/index.html",
+        "ar/status/index.html",
+        "ar/party/index.html",
+        "ar/topic/index.html",
+        "ar/country/index.html",
+    ] {
+        assert!(browse.iter().any(|b| b == target), "{target} in {browse:?}");
+    }
+    // The input has a label, the facets offer the site's statuses, parties
+    // and countries in the page's language.
+    assert_eq!(ar.attrs("label[for=q]", "for"), ["q"]);
+    assert!(
+        ar.text_of("select[name=s] option")
+            .iter()
+            .any(|o| o == "منجَز")
+    );
+    assert!(
+        ar.text_of("select[name=c] option")
+            .iter()
+            .any(|o| o == "بوركينا فاسو")
+    );
+    // What the script is told: the strings and digits of the page's language.
+    let data = &ar.attrs("form[data-search]", "data-search")[0];
+    let data: serde_json::Value = serde_json::from_str(data).unwrap();
+    assert!(data["found"].as_str().unwrap().contains("{n}"));
+    assert_eq!(data["none"], "لا يوجد التزام يحتوي على هذه الكلمات.");
+    let ne = page(&out, "ne/search/index.html");
+    let data: serde_json::Value =
+        serde_json::from_str(&ne.attrs("form[data-search]", "data-search")[0]).unwrap();
+    assert_eq!(data["digits"], "०१२३४५६७८९");
+}

@@ -21,15 +21,16 @@
 //!   Terms are at least two characters long; an Arabic word is there in
 //!   its full and its stripped form.
 //! - `d-N.js`, the records of docs `N × CHUNK` to `N × CHUNK + CHUNK - 1`
-//!   ([`CHUNK`]): an array of `[title, locality, url, progress]`, the url
-//!   relative to the language's folder, progress -1 when there is none.
+//!   ([`CHUNK`]): an array of `[title, locality, url, progress, status]`,
+//!   the url relative to the language's folder, progress -1 when there is
+//!   none, status an index into site.yaml's statuses.
 //! - `f.js`, the facets of every doc: `{"s": [...], "c": [...], "p": [...]}`,
 //!   per doc its status (index into site.yaml's statuses), its country
 //!   (index into the countries of the site, by code) and its parties (a
 //!   string of characters `0` + index into site.yaml's parties).
 //!
-//! A query loads the term shards of its words, `f.js` when it narrows by a
-//! facet, and the records of the results it shows.
+//! A query loads the term shards of its words, the records of the results
+//! it shows (20 at a time), and `f.js` only when it narrows by a facet.
 //!
 //! A chunk of [`CHUNK`] docs is made once and kept by its fingerprint (a
 //! session's rebuild remakes the chunk of an edited commitment only, from
@@ -230,7 +231,8 @@ pub(crate) fn records_file(chunk: &Chunk, n: usize) -> Vec<u8> {
         let sep = if i == 0 { "" } else { "," };
         let progress = r.progress.map_or(-1, i16::from);
         let (title, locality, url) = (json(&r.title), json(&r.locality), json(&r.url));
-        let _ = write!(data, "{sep}[{title},{locality},{url},{progress}]");
+        let status = r.status;
+        let _ = write!(data, "{sep}[{title},{locality},{url},{progress},{status}]");
     }
     data.push(']');
     file(&format!("d-{n}"), &data)
@@ -318,7 +320,7 @@ mod tests {
         let records = String::from_utf8(records_file(&chunk, 0)).unwrap();
         assert_eq!(
             records,
-            "pledgeboardSearch.add(\"d-0\",[[\"Say \\\"hi\\\"\",\"Saaba\",\"localities/saaba/x/index.html\",40]]);\n"
+            "pledgeboardSearch.add(\"d-0\",[[\"Say \\\"hi\\\"\",\"Saaba\",\"localities/saaba/x/index.html\",40,1]]);\n"
         );
         let facets = String::from_utf8(facets_file(&[chunk])).unwrap();
         assert_eq!(

@@ -302,3 +302,13 @@ localities-count = { $count ->
    *[other] { $count } منطقة
 }
 group-continued = تتمة من الصفحة السابقة
+
+# ---- search ----
+search-link = بحث
+search-title = البحث في الالتزامات
+search-label = كلمات للبحث (العنوان، المنطقة، الموضوع…)
+search-any = الكل
+search-found = الالتزامات التي وُجدت: { $count }
+search-none = لا يوجد التزام يحتوي على هذه الكلمات.
+search-more = مزيد من النتائج
+search-no-script = يحتاج البحث إلى جافاسكربت، ولا يشغّلها هذا المتصفح. يمكنك الوصول إلى كل التزام من الصفحات أدناه.

@@ -254,3 +254,13 @@ localities-count = { $count ->
    *[other] { $count } localities
 }
 group-continued = continued from the previous page
+
+# ---- search ----
+search-link = Search
+search-title = Search the commitments
+search-label = Words to find (title, locality, topic…)
+search-any = All
+search-found = Commitments found: { $count }
+search-none = No commitment has these words.
+search-more = More results
+search-no-script = Searching needs JavaScript, which this browser does not run. You can find every commitment from the pages below.

@@ -247,3 +247,13 @@ localities-count = { $count ->
    *[other] { $count } localités
 }
 group-continued = suite de la page précédente
+
+# ---- search ----
+search-link = Rechercher
+search-title = Rechercher dans les engagements
+search-label = Mots à trouver (titre, localité, thème…)
+search-any = Tous
+search-found = Engagements trouvés : { $count }
+search-none = Aucun engagement ne contient ces mots.
+search-more = Plus de résultats
+search-no-script = La recherche a besoin de JavaScript, que ce navigateur n’exécute pas. Vous trouverez chaque engagement à partir des pages ci-dessous.

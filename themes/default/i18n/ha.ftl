@@ -250,3 +250,13 @@ localities-count = { $count ->
    *[other] yankuna { $count }
 }
 group-continued = ci gaba daga shafin da ya gabata
+
+# ---- search ----
+search-link = Nema
+search-title = Nemo cikin alkawura
+search-label = Kalmomin da za a nema (take, wuri, batu…)
+search-any = Duka
+search-found = Alkawuran da aka samu: { $count }
+search-none = Babu alkawarin da ke da waɗannan kalmomi.
+search-more = Ƙarin sakamako
+search-no-script = Nema yana buƙatar JavaScript, wanda wannan burauza ba ta gudanar da shi. Za ka iya samun kowane alkawari daga shafukan da ke ƙasa.
