@@ -39,13 +39,16 @@ fn found(out: &Path, lang: &str, term: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for delta in deltas.as_array().unwrap() {
         doc += delta.as_u64().unwrap() as usize;
-        let records = data(out, lang, &format!("d-{}", doc / 256)).expect("records file");
-        let record = &records[doc % 256];
+        let records = data(out, lang, &format!("d-{}", doc / CHUNK)).expect("records file");
+        let record = &records[doc % CHUNK];
         let title = record[0].as_str().unwrap().to_owned();
         found.push((title, record[2].as_str().unwrap().to_owned()));
     }
     found
 }
+
+/// How many records a records file holds (`search::index::CHUNK`).
+const CHUNK: usize = 64;
 
 fn urls(found: &[(String, String)]) -> Vec<&str> {
     found.iter().map(|(_, url)| url.as_str()).collect()

@@ -45,8 +45,10 @@ use std::fmt::Write;
 use std::hash::Hash;
 use std::sync::Arc;
 
-/// How many docs a chunk holds (and a records file).
-pub(crate) const CHUNK: usize = 256;
+/// How many docs a chunk holds (and a records file): small, since the
+/// first results of a rare word may each be in a file of their own (20
+/// files of 64 records are about 30 KB gzipped).
+pub(crate) const CHUNK: usize = 64;
 
 /// The terms of one commitment in one language: sorted, without repeats.
 pub(crate) type DocTerms = Arc<[Box<str>]>;
@@ -214,14 +216,32 @@ pub(crate) fn terms_file(chunks: &[Arc<Chunk>], key: ShardKey) -> Vec<u8> {
         let _ = write!(data, "{sep}{}:[", json(term));
         let mut last = 0;
         for (j, d) in docs.iter().enumerate() {
-            let sep = if j == 0 { "" } else { "," };
-            let _ = write!(data, "{sep}{}", d - last);
+            if j > 0 {
+                data.push(',');
+            }
+            push_number(&mut data, d - last);
             last = *d;
         }
         data.push(']');
     }
     data.push('}');
     file(&key.name(), &data)
+}
+
+/// Appends `n` in decimal (a shard holds many numbers: faster than `write!`).
+fn push_number(s: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[at..].iter().for_each(|d| s.push(char::from(*d)));
 }
 
 /// The records of chunk `n` (`d-N.js`).
