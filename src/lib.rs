@@ -25,8 +25,10 @@ mod outputs;
 pub mod parse;
 pub mod pipeline;
 mod regions;
+// The index (next commit) is what uses the normaliser outside its tests.
 mod render;
 pub mod reviews;
+mod search;
 pub mod serve;
 pub mod session;
 mod share;

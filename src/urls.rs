@@ -70,6 +70,17 @@ pub(crate) fn page(lang: &str, id: &str) -> String {
     format!("{lang}/{id}/index.html")
 }
 
+/// The search page of a language.
+pub(crate) fn search(lang: &str) -> String {
+    format!("{lang}/search/index.html")
+}
+
+/// A file of a language's search index (`name` without `.js`; see
+/// `search::index`).
+pub(crate) fn search_file(lang: &str, name: &str) -> String {
+    format!("{lang}/search/{name}.js")
+}
+
 /// Page `n` (0-based) of a list whose first page is `first`:
 /// `en/overdue/index.html`, `en/overdue/page/2/index.html`, …
 pub(crate) fn paged(first: &str, n: usize) -> String {

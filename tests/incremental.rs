@@ -735,3 +735,39 @@ fn a_status_edit_redraws_only_its_countrys_and_the_home_share_images() {
     pipeline::build(site.path(), Some(&clean), today).unwrap();
     assert_same("a status edit", &inc, &clean);
 }
+
+// ---- search (issue 17) ----
+
+#[test]
+fn a_rebuild_after_a_title_edit_remakes_only_its_part_of_the_search_index() {
+    let site = three_commitments();
+    let today = jiff::civil::date(2024, 6, 30);
+    let work = tempfile::tempdir().unwrap();
+    let inc = work.path().join("out");
+    let mut session = Session::new(site.path(), Some(&inc));
+    session.rebuild(today).expect("first build");
+    // Term shards are named by the code points of a term's first two letters.
+    let gate_shard = inc.join("en/search/t-67-61.js");
+    assert!(
+        std::fs::read_to_string(&gate_shard)
+            .unwrap()
+            .contains("\"gate\"")
+    );
+    let gate = "localities/saaba/gate.md";
+    site.file(gate, "---\ntitle: Move the stadium entrance\npledged_by: [police]\nagreed: 2017-05-20\nstatus: in-progress\ntopics: [women-safety]\n---\nText.\n");
+    session
+        .rebuild_after(today, Some(&[std::path::PathBuf::from(gate)]))
+        .expect("rebuild");
+    assert!(session.finish_writes().is_empty());
+    // The old word is gone (its shard with it), the new one is there.
+    assert!(!gate_shard.exists());
+    let stadium = std::fs::read_to_string(inc.join("fr/search/t-73-74.js")).unwrap();
+    assert!(stadium.contains("\"stadium\""), "{stadium}");
+    // One commitment's terms made again in each language, the others reused.
+    let uses = session.memo_uses();
+    assert_eq!(hits_misses(uses.search_terms), (6, 3), "{uses:?}");
+    assert_eq!(hits_misses(uses.search_chunks), (0, 3), "{uses:?}");
+    let clean = work.path().join("clean");
+    pipeline::build(site.path(), Some(&clean), today).unwrap();
+    assert_same("a title edit", &inc, &clean);
+}

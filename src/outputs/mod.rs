@@ -17,6 +17,7 @@ mod collisions;
 mod feeds;
 mod open_data;
 mod pages;
+mod search_index;
 mod share_images;
 mod sitemap;
 mod statics;
@@ -47,6 +48,7 @@ pub(crate) const KINDS: &[Make] = &[
     share_images::make,
     pages::make,
     calendars::make,
+    search_index::make,
 ];
 
 /// Makes a kind's output for one build.

@@ -8,6 +8,7 @@ use crate::export;
 use crate::memo::{Fingerprint, Memo, Uses};
 use crate::model::Site;
 use crate::outputs::StaticFingerprints;
+use crate::search::index::{CHUNK, Chunk, DocTerms};
 use crate::validate;
 use std::sync::Arc;
 
@@ -30,6 +31,10 @@ pub struct Memos {
     pub(crate) statics: StaticFingerprints,
     /// Each locality's calendar events, per language.
     pub calendars: Memo<Arc<str>>,
+    /// Each commitment's search terms, per language.
+    pub(crate) search_terms: Memo<DocTerms>,
+    /// The search index's chunks of commitments, per language.
+    pub(crate) search_chunks: Memo<Arc<Chunk>>,
 }
 
 impl Memos {
@@ -45,6 +50,8 @@ impl Memos {
             page_paths: Memo::new(),
             statics: StaticFingerprints::new(),
             calendars: Memo::new(),
+            search_terms: Memo::new(),
+            search_chunks: Memo::new(),
         }
     }
 
@@ -60,6 +67,8 @@ impl Memos {
             page_paths: Memo::off(),
             statics: StaticFingerprints::off(),
             calendars: Memo::off(),
+            search_terms: Memo::off(),
+            search_chunks: Memo::off(),
         }
     }
 
@@ -85,6 +94,10 @@ impl Memos {
             cards: self.cards.finish_build(commitments * languages),
             page_paths: self.page_paths.finish_build(1),
             calendars: self.calendars.finish_build(localities * languages),
+            search_terms: self.search_terms.finish_build(commitments * languages),
+            search_chunks: self
+                .search_chunks
+                .finish_build(commitments.div_ceil(CHUNK) * languages),
         }
     }
 }
@@ -123,4 +136,6 @@ pub struct MemoUses {
     pub cards: Uses,
     pub page_paths: Uses,
     pub calendars: Uses,
+    pub search_terms: Uses,
+    pub search_chunks: Uses,
 }

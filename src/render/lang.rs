@@ -69,6 +69,7 @@ fn links_value(code: &str) -> Value {
         ("commitments", urls::all_commitments(code)),
         ("overdue", urls::overdue(code)),
         ("updates", urls::updates(code)),
+        ("search", urls::search(code)),
         ("status", urls::browse_index(code, "status")),
         ("party", urls::browse_index(code, "party")),
         ("topic", urls::browse_index(code, "topic")),

@@ -30,7 +30,7 @@
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
 //!   `updates.rs`, `free.rs`, `root.rs`, `print.rs` (a locality's print
-//!   sheet).
+//!   sheet), `search.rs`.
 
 mod browse;
 mod cards;
@@ -48,6 +48,7 @@ mod notice;
 mod page;
 mod print;
 mod root;
+mod search;
 mod share;
 mod tally;
 mod templates;
@@ -215,6 +216,7 @@ impl<'a> Renderer<'a> {
                     .map(|pg| Page::Localities(li, pg)),
             );
             pages.push(Page::Updates(li));
+            pages.push(Page::Search(li));
             pages.extend(
                 (0..page_count(self.derived.overdue_list.len())).map(|pg| Page::Overdue(li, pg)),
             );
@@ -287,6 +289,7 @@ impl<'a> Renderer<'a> {
             Page::All(li, pg) => urls::paged(&urls::all_commitments(code(li)), pg),
             Page::Updates(li) => urls::updates(code(li)),
             Page::Free(li, i) => urls::page(code(li), &self.site.pages[i].id),
+            Page::Search(li) => urls::search(code(li)),
         }
     }
 
@@ -338,6 +341,7 @@ impl<'a> Renderer<'a> {
             Page::BrowseIndex(_, di) => self.browse_index_fp(&mut h, di),
             Page::Browse(..) | Page::Overdue(..) | Page::All(..) => self.list_fp(&mut h, page),
             Page::Updates(_) => self.updates_fp(&mut h),
+            Page::Search(_) => self.search_fp(&mut h),
         }
         h.fingerprint()
     }
@@ -467,6 +471,7 @@ impl<'a> Renderer<'a> {
             }
             Page::Updates(_) => self.updates_context(li, path),
             Page::Free(_, i) => self.free_context(li, path, i),
+            Page::Search(_) => self.search_context(li, path),
             Page::Root | Page::NotFound => unreachable!("handled above"),
         }
     }

@@ -36,6 +36,8 @@ pub(crate) enum Page {
     Updates(usize),
     /// A language and a free page (about, methodology…).
     Free(usize, usize),
+    /// A language's search page.
+    Search(usize),
 }
 
 impl Page {
@@ -64,7 +66,8 @@ impl Page {
             | Page::Overdue(li, _)
             | Page::All(li, _)
             | Page::Updates(li)
-            | Page::Free(li, _) => Some(li),
+            | Page::Free(li, _)
+            | Page::Search(li) => Some(li),
         }
     }
 }

@@ -424,3 +424,26 @@ pub(super) struct ShareTags {
     pub(super) image: String,
     pub(super) image_alt: String,
 }
+
+/// `search` of the search page: what its form offers and what its script
+/// is told (THEME.md, "Search").
+#[derive(Serialize)]
+pub(super) struct SearchView {
+    /// JSON for the script (`data-search`): the language's digits, the
+    /// statuses' ids and labels, and the strings results are shown with.
+    pub(super) data: String,
+    /// The choices of each facet: its value for the script (an index into
+    /// the index's list) and its label, in the order the page shows them.
+    pub(super) statuses: Vec<FacetChoice>,
+    pub(super) parties: Vec<FacetChoice>,
+    pub(super) countries: Vec<FacetChoice>,
+    /// The script, relative to the output root.
+    pub(super) script: &'static str,
+}
+
+/// One choice of a search facet.
+#[derive(Clone, Serialize)]
+pub(super) struct FacetChoice {
+    pub(super) value: usize,
+    pub(super) label: String,
+}

@@ -55,6 +55,7 @@ pub(crate) const RESERVED_PAGE_IDS: &[&str] = &[
     "commitments",
     "data",
     "static",
+    "search",
 ];
 
 /// Everything `validate` needs besides the parsed files.

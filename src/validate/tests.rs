@@ -356,7 +356,7 @@ fn pages_cannot_take_the_portals_own_paths() {
     assert_eq!(
         diags[0].expected.as_deref(),
         Some(
-            "a page id other than one of `localities`, `status`, `party`, `topic`, `country`, `updates`, `overdue`, `commitments`, `data` or `static`"
+            "a page id other than one of `localities`, `status`, `party`, `topic`, `country`, `updates`, `overdue`, `commitments`, `data`, `static` or `search`"
         )
     );
 }

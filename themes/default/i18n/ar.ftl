@@ -333,3 +333,13 @@ calendar-locality-link = أضف المواعيد النهائية وجلسات �
 # ---- share ----
 # The share image (link previews), described for readers who cannot see it.
 share-image-alt = تقدّم الالتزامات: { $place }
+
+# ---- search ----
+search-link = بحث
+search-title = البحث في الالتزامات
+search-label = كلمات للبحث (العنوان، المنطقة، الموضوع…)
+search-any = الكل
+search-found = الالتزامات التي وُجدت: { $count }
+search-none = لا يوجد التزام يحتوي على هذه الكلمات.
+search-more = مزيد من النتائج
+search-no-script = يحتاج البحث إلى جافاسكربت، ولا يشغّلها هذا المتصفح. يمكنك الوصول إلى كل التزام من الصفحات أدناه.

@@ -287,3 +287,13 @@ calendar-locality-link = Add this locality's due dates and review sessions to yo
 # ---- share ----
 # The share image (link previews), described for readers who cannot see it.
 share-image-alt = Progress of the commitments: { $place }
+
+# ---- search ----
+search-link = Search
+search-title = Search the commitments
+search-label = Words to find (title, locality, topic…)
+search-any = All
+search-found = Commitments found: { $count }
+search-none = No commitment has these words.
+search-more = More results
+search-no-script = Searching needs JavaScript, which this browser does not run. You can find every commitment from the pages below.

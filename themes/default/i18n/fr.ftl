@@ -278,3 +278,13 @@ calendar-locality-link = Ajouter les échéances et les séances d'examen de cet
 # ---- share ----
 # The share image (link previews), described for readers who cannot see it.
 share-image-alt = Avancement des engagements : { $place }
+
+# ---- search ----
+search-link = Rechercher
+search-title = Rechercher dans les engagements
+search-label = Mots à trouver (titre, localité, thème…)
+search-any = Tous
+search-found = Engagements trouvés : { $count }
+search-none = Aucun engagement ne contient ces mots.
+search-more = Plus de résultats
+search-no-script = La recherche a besoin de JavaScript, que ce navigateur n’exécute pas. Vous trouverez chaque engagement à partir des pages ci-dessous.

@@ -281,3 +281,13 @@ calendar-locality-link = Saka wa'adodi da zaman bita na wannan yanki a kalandark
 # ---- share ----
 # The share image (link previews), described for readers who cannot see it.
 share-image-alt = Ci gaban alƙawura: { $place }
+
+# ---- search ----
+search-link = Nema
+search-title = Nemo cikin alkawura
+search-label = Kalmomin da za a nema (take, wuri, batu…)
+search-any = Duka
+search-found = Alkawuran da aka samu: { $count }
+search-none = Babu alkawarin da ke da waɗannan kalmomi.
+search-more = Ƙarin sakamako
+search-no-script = Nema yana buƙatar JavaScript, wanda wannan burauza ba ta gudanar da shi. Za ka iya samun kowane alkawari daga shafukan da ke ƙasa.

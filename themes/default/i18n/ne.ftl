@@ -264,3 +264,13 @@ calendar-locality-link = यस क्षेत्रका म्याद र 
 # ---- share ----
 # The share image (link previews), described for readers who cannot see it.
 share-image-alt = प्रतिबद्धताहरूको प्रगति: { $place }
+
+# ---- search ----
+search-link = खोज
+search-title = प्रतिबद्धताहरूमा खोज्नुहोस्
+search-label = खोज्ने शब्दहरू (शीर्षक, क्षेत्र, विषय…)
+search-any = सबै
+search-found = भेटिएका प्रतिबद्धता: { $count }
+search-none = यी शब्द भएको कुनै प्रतिबद्धता छैन।
+search-more = थप नतिजा
+search-no-script = खोज्न JavaScript चाहिन्छ, जुन यो ब्राउजरले चलाउँदैन। तलका पृष्ठहरूबाट तपाईं हरेक प्रतिबद्धता भेट्न सक्नुहुन्छ।
