@@ -42,7 +42,7 @@ use crate::model::{Commitment, Locality, Site};
 use crate::render::Renderer;
 use crate::urls;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub(super) fn make(build: &Build) -> Box<dyn Output> {
     let languages = build.site.config.languages.len();
@@ -59,6 +59,7 @@ pub(super) fn make(build: &Build) -> Box<dyn Output> {
         made: (0..languages * localities)
             .map(|_| Mutex::new(None))
             .collect(),
+        keys: OnceLock::new(),
     })
 }
 
@@ -76,6 +77,10 @@ struct Calendars {
     /// or made in this build: the locality's calendar and the site's share
     /// them. Emptied once a language's calendars are written.
     made: Arc<[Mutex<Option<Arc<str>>>]>,
+    /// What each locality's events per language (as `made`) are made
+    /// from: its calendar's fingerprint, and its block's key in the memo.
+    /// Made once per build, when first planned.
+    keys: OnceLock<Arc<[Fingerprint]>>,
 }
 
 /// The host of `base_url` (site.yaml checked it is an absolute URL).
@@ -110,25 +115,31 @@ impl Output for Calendars {
     }
 
     fn plan(&self, build: &Build) -> Plan {
-        let (site, renderer) = (build.site, &build.renderer);
+        let keys = self.keys(build);
+        let localities = build.site.localities.len();
         self.files
             .iter()
             .map(|f| {
-                let fingerprint = renderer.calendar_fingerprint(f.language, f.locality);
-                (calendar_path(site, f), fingerprint)
+                let fingerprint = match f.locality {
+                    Some(i) => keys[f.language * localities + i],
+                    None => build.renderer.calendar_fingerprint(f.language, None),
+                };
+                (calendar_path(build.site, f), fingerprint)
             })
             .collect()
     }
 
     fn produce<'b>(&self, build: &'b Build, item: usize) -> Result<Content<'b>, Diagnostic> {
         let f = &self.files[item];
+        let localities = build.site.localities.len();
+        let first = f.language * localities;
         let writer = Writer {
             build,
             host: self.host.clone(),
             li: f.language,
+            keys: Arc::clone(self.keys(build)),
+            first,
         };
-        let localities = build.site.localities.len();
-        let first = f.language * localities;
         let made = &self.made[first..][..localities];
         if let Some(i) = f.locality {
             let mut out = writer.head(Some(i));
@@ -173,6 +184,19 @@ impl Output for Calendars {
 }
 
 impl Calendars {
+    /// Each locality's calendar fingerprint per language (see `keys`).
+    fn keys(&self, build: &Build) -> &Arc<[Fingerprint]> {
+        self.keys.get_or_init(|| {
+            let localities = build.site.localities.len();
+            let languages = build.site.config.languages.len();
+            (0..languages * localities)
+                .map(|n| {
+                    (build.renderer).calendar_fingerprint(n / localities, Some(n % localities))
+                })
+                .collect()
+        })
+    }
+
     fn languages(&self) -> usize {
         self.files.iter().filter(|f| f.locality.is_none()).count()
     }
@@ -200,6 +224,9 @@ struct Writer<'b, 'a> {
     build: &'b Build<'a>,
     host: Arc<str>,
     li: usize,
+    /// `Calendars::keys`, and where this language's start.
+    keys: Arc<[Fingerprint]>,
+    first: usize,
 }
 
 impl<'b, 'a> Writer<'b, 'a> {
@@ -262,7 +289,7 @@ impl<'b, 'a> Writer<'b, 'a> {
     /// has them.
     fn block(&self, i: usize, made: &Mutex<Option<Arc<str>>>) -> Arc<str> {
         let make = || {
-            let key: Fingerprint = self.renderer().calendar_fingerprint(self.li, Some(i));
+            let key = self.keys[self.first + i];
             self.build
                 .memos
                 .calendars

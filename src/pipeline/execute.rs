@@ -377,18 +377,31 @@ fn remove_unplanned(staging: &Staging, plans: &[Plan]) -> std::io::Result<()> {
 }
 
 /// Removes (with `remove`) the files of `previous` that no plan has.
+///
+/// Only the kinds whose paths changed are looked at (a rebuild that adds a
+/// search shard must not hash the 40,000 pages' paths): no two kinds plan
+/// one path (copied files that would are refused as collisions), so a
+/// path a kind dropped can only have gone to a kind whose paths changed.
 fn remove_stale(
     plans: &[Plan],
     previous: &Manifest,
     remove: impl Fn(&str) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let unchanged = |k: usize| previous.kind(k).is_some_and(|b| same_paths(&plans[k], b));
-    if previous.kinds.len() == plans.len() && (0..plans.len()).all(unchanged) {
+    let kinds = plans.len().max(previous.kinds.len());
+    let unchanged = |k: usize| match (plans.get(k), previous.kind(k)) {
+        (Some(plan), Some(before)) => same_paths(plan, before),
+        _ => false,
+    };
+    let changed: Vec<usize> = (0..kinds).filter(|&k| !unchanged(k)).collect();
+    if changed.is_empty() {
         return Ok(());
     }
-    let now = planned_paths(plans);
-    for kind in &previous.kinds {
-        for path in kind.paths.iter().filter(|p| !now.contains(p.as_str())) {
+    let now: HashSet<&str> = (changed.iter())
+        .filter_map(|&k| plans.get(k))
+        .flat_map(|plan| plan.paths.iter().map(String::as_str))
+        .collect();
+    for before in changed.iter().filter_map(|&k| previous.kind(k)) {
+        for path in before.paths.iter().filter(|p| !now.contains(p.as_str())) {
             remove(path)?;
         }
     }
@@ -441,6 +454,69 @@ pub(super) fn io_error(out: &Path, what: &str, e: std::io::Error) -> Diagnostic 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::RefCell;
+
+    fn plan(paths: &[&str]) -> Plan {
+        paths
+            .iter()
+            .map(|p| (p.to_string(), Fingerprint::default()))
+            .collect()
+    }
+
+    fn manifest(plans: &[Plan]) -> Manifest {
+        let kinds = plans.iter().map(|p| KindFiles {
+            paths: p.paths.clone(),
+            fingerprints: p.fingerprints.clone(),
+            stamps: vec![None; p.paths.len()],
+        });
+        Manifest {
+            kinds: kinds.collect(),
+        }
+    }
+
+    /// What `remove_stale` removes when the output held `before` and the
+    /// plans are now `after` (kind by kind).
+    fn removed(before: &[&[&str]], after: &[&[&str]]) -> Vec<String> {
+        let before: Vec<Plan> = before.iter().map(|p| plan(p)).collect();
+        let after: Vec<Plan> = after.iter().map(|p| plan(p)).collect();
+        let gone = RefCell::new(Vec::new());
+        remove_stale(&after, &manifest(&before), |path| {
+            gone.borrow_mut().push(path.to_string());
+            Ok(())
+        })
+        .unwrap();
+        gone.into_inner()
+    }
+
+    #[test]
+    fn stale_files_are_removed_and_no_others() {
+        let pages: &[&str] = &["en/index.html", "en/a/index.html"];
+        // Nothing changed.
+        assert!(
+            removed(
+                &[pages, &["en/search/t-ab.js"]],
+                &[pages, &["en/search/t-ab.js"]]
+            )
+            .is_empty()
+        );
+        // A search shard replaced by another.
+        assert_eq!(
+            removed(
+                &[pages, &["en/search/t-ab.js"]],
+                &[pages, &["en/search/t-cd.js"]]
+            ),
+            ["en/search/t-ab.js"]
+        );
+        // A page gone.
+        assert_eq!(
+            removed(&[pages, &[]], &[&["en/index.html"], &[]]),
+            ["en/a/index.html"]
+        );
+        // A static file replaced by a page at its very path: kept.
+        assert!(removed(&[&["en/index.html"], &["en/a/index.html"]], &[pages, &[]]).is_empty());
+        // A kind no longer made at all.
+        assert_eq!(removed(&[pages, &["x.ics"]], &[pages]), ["x.ics"]);
+    }
 
     #[test]
     fn a_folder_that_cannot_be_replaced_is_named_with_what_to_do() {

@@ -16,21 +16,26 @@ use std::sync::Arc;
 
 /// Reports every commitment whose short key another commitment of its
 /// locality (earlier by id) already has.
+///
+/// Runs on every rebuild, so it hashes nothing: each locality's
+/// commitments are sorted by key, then id, and a key equal to the one
+/// before it is a clash with the first of its run.
 pub(super) fn check_unique(
     commitments: &HashMap<&str, Vec<Arc<Commitment>>>,
     groups: &[(DocKind, Group)],
     diags: &mut Vec<Diagnostic>,
 ) {
+    let mut sorted: Vec<&Commitment> = Vec::new();
     for list in commitments.values() {
-        let mut sorted: Vec<&Arc<Commitment>> = list.iter().collect();
-        sorted.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut seen: HashMap<&str, &Commitment> = HashMap::new();
-        for c in sorted {
-            match seen.get(c.short_key.as_str()) {
-                Some(first) => diags.push(clash(first, c, groups)),
-                None => {
-                    seen.insert(&c.short_key, c);
-                }
+        sorted.clear();
+        sorted.extend(list.iter().map(Arc::as_ref));
+        sorted.sort_unstable_by(|a, b| (&a.short_key, &a.id).cmp(&(&b.short_key, &b.id)));
+        let mut first = 0;
+        for (i, c) in sorted.iter().enumerate().skip(1) {
+            if c.short_key == sorted[first].short_key {
+                diags.push(clash(sorted[first], c, groups));
+            } else {
+                first = i;
             }
         }
     }
