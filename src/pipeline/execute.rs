@@ -71,14 +71,14 @@ pub(super) fn execute(
     previous: &Manifest,
     target: Target,
 ) -> Result<Outcome, Vec<Diagnostic>> {
-    let plans: Vec<Plan> = kinds.iter().map(|k| k.plan(build)).collect();
+    let plans: Vec<Plan> = kinds.iter().map(|k| plan_timed(build, k.as_ref())).collect();
     if let Err(d) = crate::outputs::refuse_collisions(build, kinds, &plans) {
         if let Target::Staging { staging, .. } = target {
             staging.abort();
         }
         return Err(d);
     }
-    super::lap("plan");
+    super::lap("collisions");
     let mut stamps: Vec<Vec<Option<Stamp>>> = plans
         .iter()
         .enumerate()
@@ -150,6 +150,14 @@ pub(super) fn execute(
         counts,
         deferred,
     })
+}
+
+/// The plan of one kind, its time a lap of its own (`plan: {kind}`), so
+/// that the timings show what each kind costs before it produces anything.
+fn plan_timed(build: &Build, kind: &dyn Output) -> Plan {
+    let plan = kind.plan(build);
+    super::lap(&format!("plan: {}", kind.name()));
+    plan
 }
 
 /// For each planned file, the stamp the output's copy has when its
@@ -285,7 +293,7 @@ fn run_by_run<T: Send>(
             done.extend(finished);
             kind.after_run(build, r);
         }
-        super::lap(kind.name());
+        super::lap(&format!("make: {}", kind.name()));
     }
     Ok(done)
 }
