@@ -11,10 +11,12 @@
 //! Devanagari are shaped (usvg's text layout, with rustybuzz).
 //!
 //! - `card.rs`: the card as SVG text;
+//! - `encode.rs`: the drawn pixels as PNG bytes (a palette when they fit);
 //! - `fonts.rs`: the font and its database;
 //! - this file: [`Card`] and its PNG.
 
 mod card;
+mod encode;
 mod fonts;
 
 use resvg::{tiny_skia, usvg};
@@ -72,7 +74,7 @@ pub(crate) fn svg(card: &Card) -> String {
 }
 
 /// The card drawn as a PNG image of [`WIDTH`] x [`HEIGHT`] pixels, opaque
-/// (RGB), written to `w`.
+/// (a palette of up to 256 colours, else RGB; lossless), written to `w`.
 pub(crate) fn write_png(card: &Card, w: &mut dyn std::io::Write) -> Result<(), DrawError> {
     let svg = svg(card);
     let options = usvg::Options {
@@ -89,15 +91,5 @@ pub(crate) fn write_png(card: &Card, w: &mut dyn std::io::Write) -> Result<(), D
         &mut pixmap.as_mut(),
     );
     // The card paints every pixel opaque: the alpha channel says nothing.
-    let rgb: Vec<u8> = (pixmap.data().chunks_exact(4))
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
-    let mut encoder = png::Encoder::new(w, WIDTH, HEIGHT);
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Balanced);
-    let err = |e: png::EncodingError| DrawError(e.to_string());
-    let mut writer = encoder.write_header().map_err(err)?;
-    writer.write_image_data(&rgb).map_err(err)?;
-    writer.finish().map_err(err)
+    encode::write(pixmap.data(), WIDTH, HEIGHT, w).map_err(|e| DrawError(e.to_string()))
 }
