@@ -368,3 +368,42 @@ fn share_images_localities_gives_each_locality_its_own_image() {
     let ar = Page::parse(&s.read("ar/localities/saaba/index.html"));
     assert!(one(&ar, "og:image:alt").contains("سابا"));
 }
+
+// ---- share images: palette PNG ----
+
+/// The RGB pixels of a PNG file and the colour type it was stored in.
+fn png_pixels(bytes: &[u8]) -> (png::ColorType, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND);
+    let mut reader = decoder.read_info().expect("a PNG header");
+    let stored = reader.info().color_type;
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let frame = reader
+        .next_frame(&mut buf)
+        .expect("the whole image decodes");
+    assert_eq!(frame.color_type, png::ColorType::Rgb);
+    buf.truncate(frame.buffer_size());
+    (stored, buf)
+}
+
+#[test]
+fn a_country_image_is_a_palette_png_smaller_than_its_pixels_in_rgb() {
+    let s = site();
+    let bytes = std::fs::read(s.out().join("share/en/country-bf.png")).expect("the image");
+    let (stored, pixels) = png_pixels(&bytes);
+    assert_eq!(stored, png::ColorType::Indexed);
+    // The same pixels as an RGB PNG, as the images were written before.
+    let mut rgb = Vec::new();
+    let mut encoder = png::Encoder::new(&mut rgb, 1200, 630);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_compression(png::Compression::Balanced);
+    let mut writer = encoder.write_header().expect("a header");
+    writer.write_image_data(&pixels).expect("the pixels");
+    writer.finish().expect("the end");
+    assert!(
+        bytes.len() * 10 < rgb.len() * 8,
+        "{} bytes, {} as RGB",
+        bytes.len(),
+        rgb.len()
+    );
+}

@@ -165,6 +165,7 @@ impl Renderer<'_> {
                     colour: status_colour(status),
                     count,
                     label: self.strings.number(&data.code, count as f64),
+                    name: status.label.clone(),
                 })
                 .collect(),
             footer: host(&self.config().base_url),

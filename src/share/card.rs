@@ -1,13 +1,16 @@
 //! A [`Card`] as SVG text, for usvg: a band in the header's colour with
 //! the place's name (and the site's title above a country's), the headline
-//! sentence, the overdue phrase, the status bar with its counts, the host.
+//! sentence, the overdue phrase, the status bar labelled directly (each
+//! status's count and name under its segment, in its colour, no legend),
+//! the host.
 //!
 //! Right-to-left cards anchor their text at the right margin and run the
 //! bar from the right, as the pages do. usvg orders every line as a
 //! left-to-right paragraph (unicode-bidi, embedding marks making no
 //! difference): a line of Arabic is one right-to-left run there, its
 //! numbers in place, and only a neutral character at either end of a line
-//! would go to the wrong end; so a title broken in two lines drops the
+//! would go to the wrong end (a label "12 منجز" reads right to left, its
+//! count first); so a title broken in two lines drops the
 //! lone dash or colon at the break (the break separates as well). Text is
 //! fitted to the width from an estimate of its glyphs' width (no text is
 //! measured twice): long titles take two lines, then a smaller size.
@@ -53,9 +56,10 @@ pub(super) fn svg(card: &Card) -> String {
         let (lines, size) = fit(overdue, 42.0, 26.0, width, 1);
         text.line(&mut s, &lines[0], 400.0, size, OVERDUE);
     }
-    bar(&mut s, &card.bar, card.rtl, 440.0, 96.0);
+    bar(&mut s, &card.bar, card.rtl, 428.0, 48.0);
+    bar_labels(&mut s, &card.bar, card.rtl, 508.0);
     let (lines, size) = fit(&card.footer, 30.0, 20.0, width, 1);
-    text.line(&mut s, &lines[0], 596.0, size, MUTED);
+    text.line(&mut s, &lines[0], 604.0, size, MUTED);
     s.push_str("</svg>");
     s
 }
@@ -82,7 +86,7 @@ impl Text {
 }
 
 /// The status bar: segments in proportion to their counts, from the start
-/// side, each with its count when it has room.
+/// side (the right, right to left).
 fn bar(s: &mut String, segments: &[Segment], rtl: bool, y: f32, height: f32) {
     let width = WIDTH as f32 - 2.0 * MARGIN;
     let total: usize = segments.iter().map(|g| g.count).sum();
@@ -93,30 +97,179 @@ fn bar(s: &mut String, segments: &[Segment], rtl: bool, y: f32, height: f32) {
     if total == 0 {
         return;
     }
-    let mut start = 0.0;
-    for g in segments {
-        let w = width * g.count as f32 / total as f32;
-        let x = if rtl {
-            MARGIN + width - start - w
-        } else {
-            MARGIN + start
-        };
-        start += w;
+    for span in spans(segments, width) {
+        let x = MARGIN + span.left(rtl);
         let _ = write!(
             s,
-            r#"<rect x="{x:.1}" y="{y}" width="{w:.1}" height="{height}" fill="{}"/>"#,
-            g.colour
+            r#"<rect x="{x:.1}" y="{y}" width="{:.1}" height="{height}" fill="{}"/>"#,
+            span.width, segments[span.segment].colour
         );
-        let size = 40.0;
-        if w >= estimate(&g.label, size) + 24.0 {
-            let _ = write!(
-                s,
-                r##"<text x="{:.1}" y="{:.1}" font-size="{size}" font-weight="bold" font-family="{FAMILY}" fill="#fff" text-anchor="middle">{}</text>"##,
-                x + w / 2.0,
-                y + height / 2.0 + size * 0.36,
-                escape_xml(&g.label)
-            );
+    }
+}
+
+/// Where one segment lies along the bar, in pixels from its start side.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Span {
+    segment: usize,
+    start: f32,
+    width: f32,
+}
+
+impl Span {
+    /// The span's left edge from the bar's left end, the bar running from
+    /// the right when `rtl`.
+    fn left(&self, rtl: bool) -> f32 {
+        if rtl {
+            WIDTH as f32 - 2.0 * MARGIN - self.start - self.width
+        } else {
+            self.start
         }
+    }
+
+    fn middle(&self) -> f32 {
+        self.start + self.width / 2.0
+    }
+}
+
+/// The segments' spans along a bar `width` long, in proportion to their
+/// counts (none when every count is zero).
+fn spans(segments: &[Segment], width: f32) -> Vec<Span> {
+    let total: usize = segments.iter().map(|g| g.count).sum();
+    if total == 0 {
+        return Vec::new();
+    }
+    let mut start = 0.0;
+    let mut spans = Vec::with_capacity(segments.len());
+    for (i, g) in segments.iter().enumerate() {
+        let w = width * g.count as f32 / total as f32;
+        spans.push(Span {
+            segment: i,
+            start,
+            width: w,
+        });
+        start += w;
+    }
+    spans
+}
+
+/// The largest and smallest size of the bar's labels: at 1200 px scaled
+/// to a phone's 400 px preview, about 11 and 8 px.
+const LABEL_MAX: f32 = 32.0;
+const LABEL_MIN: f32 = 24.0;
+/// The least room between two labels on a row.
+const LABEL_GAP: f32 = 28.0;
+
+/// One label of the bar: its text, where it is centred from the bar's
+/// start side, on which row, at what size.
+#[derive(Clone, Debug, PartialEq)]
+struct Label {
+    segment: usize,
+    text: String,
+    middle: f32,
+    row: usize,
+    size: f32,
+}
+
+/// The bar's direct labels ("12 Completed"), each in its segment's colour
+/// under the bar, centred on its segment, pushed apart along its row when
+/// neighbours would overlap. One row when every label fits in the width at
+/// [`LABEL_MIN`] or more and still overlaps its own segment once pushed;
+/// else two rows, neighbours alternating, so that a thin segment between
+/// two wide ones keeps its label near it; a row still too long is drawn
+/// smaller. No label is left out.
+fn labels(segments: &[Segment], width: f32) -> Vec<Label> {
+    let spans = spans(segments, width);
+    let texts: Vec<String> = segments
+        .iter()
+        .map(|g| format!("{} {}", g.label, g.name))
+        .collect();
+    if row_size(&texts, width) >= LABEL_MIN {
+        let one = labels_on_rows(&spans, &texts, width, 1);
+        let near = |l: &Label| {
+            let span = &spans[l.segment];
+            let reach = (estimate(&l.text, l.size) + span.width) / 2.0;
+            (l.middle - span.middle()).abs() <= reach
+        };
+        if one.iter().all(near) {
+            return one;
+        }
+    }
+    labels_on_rows(&spans, &texts, width, 2)
+}
+
+/// The labels `texts` of `spans` on `rows` rows (segment `i` on row
+/// `i % rows`), each row pushed apart and sized on its own.
+fn labels_on_rows(spans: &[Span], texts: &[String], width: f32, rows: usize) -> Vec<Label> {
+    let mut labels = Vec::with_capacity(spans.len());
+    for row in 0..rows {
+        let on_row: Vec<&Span> = spans.iter().filter(|p| p.segment % rows == row).collect();
+        let row_texts: Vec<String> = on_row.iter().map(|p| texts[p.segment].clone()).collect();
+        let size = row_size(&row_texts, width);
+        let widths: Vec<f32> = row_texts.iter().map(|t| estimate(t, size)).collect();
+        let wanted: Vec<f32> = on_row.iter().map(|p| p.middle()).collect();
+        let middles = push_apart(&wanted, &widths, width);
+        for ((span, text), middle) in on_row.iter().zip(row_texts).zip(middles) {
+            labels.push(Label {
+                segment: span.segment,
+                text,
+                middle,
+                row,
+                size,
+            });
+        }
+    }
+    labels.sort_by_key(|l| l.segment);
+    labels
+}
+
+/// The size at which `texts` fit on one row `width` wide with their gaps,
+/// at most [`LABEL_MAX`] (below [`LABEL_MIN`] when they do not fit there).
+fn row_size(texts: &[String], width: f32) -> f32 {
+    let gaps = LABEL_GAP * texts.len().saturating_sub(1) as f32;
+    let ems: f32 = texts.iter().map(|t| estimate(t, 1.0)).sum();
+    if ems == 0.0 {
+        return LABEL_MAX;
+    }
+    ((width - gaps) / ems).min(LABEL_MAX)
+}
+
+/// Middles for boxes `widths` wide, each as near its `wanted` middle as
+/// the others allow: none past either end of `width`, none overlapping the
+/// next (with [`LABEL_GAP`] between), in the same order.
+fn push_apart(wanted: &[f32], widths: &[f32], width: f32) -> Vec<f32> {
+    let mut left: Vec<f32> = (wanted.iter().zip(widths))
+        .map(|(m, w)| (m - w / 2.0).clamp(0.0, (width - w).max(0.0)))
+        .collect();
+    for i in 1..left.len() {
+        left[i] = left[i].max(left[i - 1] + widths[i - 1] + LABEL_GAP);
+    }
+    if let (Some(last), Some(w)) = (left.last_mut(), widths.last()) {
+        *last = last.min(width - w);
+    }
+    for i in (0..left.len().saturating_sub(1)).rev() {
+        left[i] = left[i].min(left[i + 1] - LABEL_GAP - widths[i]);
+    }
+    left.iter().zip(widths).map(|(l, w)| l + w / 2.0).collect()
+}
+
+/// The bar's labels, their first row's baseline at `y`.
+fn bar_labels(s: &mut String, segments: &[Segment], rtl: bool, y: f32) {
+    let width = WIDTH as f32 - 2.0 * MARGIN;
+    for label in labels(segments, width) {
+        let from_left = if rtl {
+            width - label.middle
+        } else {
+            label.middle
+        };
+        let _ = write!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" font-size="{:.1}" font-weight="bold" font-family="{FAMILY}" fill="{}" text-anchor="middle">{}</text>"#,
+            MARGIN + from_left,
+            y + label.row as f32 * LABEL_MAX * 1.25,
+            label.size,
+            segments[label.segment].colour,
+            escape_xml(&label.text)
+        );
     }
 }
 
@@ -187,7 +340,7 @@ fn split_near_middle(text: &str) -> (String, String) {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, halves};
+    use super::{LABEL_GAP, LABEL_MIN, Segment, fit, halves, labels};
 
     #[test]
     fn a_long_title_takes_two_lines_and_a_short_one_its_full_size() {
@@ -219,5 +372,49 @@ mod tests {
         let (lines, size) = fit(&"word ".repeat(80), 54.0, 30.0, 1072.0, 1);
         assert_eq!(size, 30.0);
         assert!(lines[0].ends_with('…'), "{}", lines[0]);
+    }
+
+    fn segment(count: usize, name: &str) -> Segment {
+        Segment {
+            colour: "#000000",
+            count,
+            label: count.to_string(),
+            name: name.into(),
+        }
+    }
+
+    #[test]
+    fn labels_of_thin_segments_are_pushed_apart_inside_the_bar_and_none_is_dropped() {
+        let segments = [
+            segment(40, "Completed"),
+            segment(1, "Stalled"),
+            segment(1, "Suspended"),
+            segment(30, "In progress"),
+        ];
+        let labels = labels(&segments, 1072.0);
+        assert_eq!(labels.len(), 4);
+        assert!(labels.iter().all(|l| l.size >= LABEL_MIN));
+        for row in 0..2 {
+            let on_row: Vec<_> = labels.iter().filter(|l| l.row == row).collect();
+            for l in &on_row {
+                let half = super::estimate(&l.text, l.size) / 2.0;
+                assert!(
+                    l.middle - half >= -0.1 && l.middle + half <= 1072.1,
+                    "{l:?}"
+                );
+            }
+            for pair in on_row.windows(2) {
+                let right = pair[0].middle + super::estimate(&pair[0].text, pair[0].size) / 2.0;
+                let left = pair[1].middle - super::estimate(&pair[1].text, pair[1].size) / 2.0;
+                assert!(left - right >= LABEL_GAP - 0.1, "{pair:?}");
+            }
+        }
+        // A wide segment's label stays centred on it when it has room.
+        assert_eq!(labels[0].text, "40 Completed");
+        assert!(
+            (labels[0].middle - 1072.0 * 20.0 / 72.0).abs() < 1.0,
+            "{:?}",
+            labels[0]
+        );
     }
 }

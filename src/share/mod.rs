@@ -1,7 +1,8 @@
 //! Share images: the 1200x630 PNG a link preview shows (`og:image`), drawn
 //! at build time from a [`Card`]: a place's name (the site's title, or a
 //! country's name under the site's title), its headline numbers as a
-//! sentence in the page's language, and its status bar.
+//! sentence in the page's language, and its status bar, each status
+//! labelled under it with its count and name.
 //!
 //! Guarantees: a card is everything an image shows (its hash is the
 //! image's fingerprint); the same card gives the same bytes on every
@@ -10,10 +11,12 @@
 //! Devanagari are shaped (usvg's text layout, with rustybuzz).
 //!
 //! - `card.rs`: the card as SVG text;
+//! - `encode.rs`: the drawn pixels as PNG bytes (a palette when they fit);
 //! - `fonts.rs`: the font and its database;
 //! - this file: [`Card`] and its PNG.
 
 mod card;
+mod encode;
 mod fonts;
 
 use resvg::{tiny_skia, usvg};
@@ -41,7 +44,8 @@ pub(crate) struct Card {
     pub footer: String,
 }
 
-/// One status in the bar.
+/// One status in the bar, labelled directly under it with its count and
+/// name ("12 Completed"), in the segment's colour.
 #[derive(Clone, Debug, Hash, PartialEq, Eq)]
 pub(crate) struct Segment {
     /// Fill colour, `#rrggbb`.
@@ -49,6 +53,8 @@ pub(crate) struct Segment {
     pub count: usize,
     /// The count in the language's digits.
     pub label: String,
+    /// The status's name in the card's language (the site's label).
+    pub name: String,
 }
 
 /// Why a card could not be drawn (a fault of pledgeboard, not of the
@@ -62,10 +68,15 @@ impl std::fmt::Display for DrawError {
     }
 }
 
+/// The card as SVG text (what [`write_png`] rasterises).
+pub(crate) fn svg(card: &Card) -> String {
+    card::svg(card)
+}
+
 /// The card drawn as a PNG image of [`WIDTH`] x [`HEIGHT`] pixels, opaque
-/// (RGB), written to `w`.
+/// (a palette of up to 256 colours, else RGB; lossless), written to `w`.
 pub(crate) fn write_png(card: &Card, w: &mut dyn std::io::Write) -> Result<(), DrawError> {
-    let svg = card::svg(card);
+    let svg = svg(card);
     let options = usvg::Options {
         fontdb: fonts::database(),
         font_family: fonts::FAMILY.into(),
@@ -80,15 +91,5 @@ pub(crate) fn write_png(card: &Card, w: &mut dyn std::io::Write) -> Result<(), D
         &mut pixmap.as_mut(),
     );
     // The card paints every pixel opaque: the alpha channel says nothing.
-    let rgb: Vec<u8> = (pixmap.data().chunks_exact(4))
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
-    let mut encoder = png::Encoder::new(w, WIDTH, HEIGHT);
-    encoder.set_color(png::ColorType::Rgb);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Balanced);
-    let err = |e: png::EncodingError| DrawError(e.to_string());
-    let mut writer = encoder.write_header().map_err(err)?;
-    writer.write_image_data(&rgb).map_err(err)?;
-    writer.finish().map_err(err)
+    encode::write(pixmap.data(), WIDTH, HEIGHT, w).map_err(|e| DrawError(e.to_string()))
 }
