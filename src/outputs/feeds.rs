@@ -55,23 +55,31 @@ impl Output for Feeds {
     fn plan(&self, build: &Build) -> Plan {
         use rayon::prelude::*;
         let (site, derived) = (build.site, build.derived);
-        let files: Vec<(String, Fingerprint)> = self
-            .feeds
+        // What each feed shows, the same in every language: the site's
+        // (first), then each locality's.
+        let scopes: Vec<Option<usize>> = std::iter::once(None)
+            .chain((0..site.localities.len()).map(Some))
+            .collect();
+        let inputs: Vec<Fingerprint> = scopes
             .par_iter()
-            .map(|f| {
-                let entries = match f.locality {
+            .map(|&locality| {
+                let entries = match locality {
                     None => &derived.latest_updates,
                     Some(i) => &derived.updates_by_locality[i],
                 };
-                let path = feed_path(site, f);
                 let entries = &entries[..entries.len().min(FEED_ENTRIES)];
-                let fingerprint = build
-                    .renderer
-                    .feed_fingerprint(f.language, f.locality, entries);
-                (path, fingerprint)
+                build.renderer.feed_inputs(locality, entries)
             })
             .collect();
-        files.into_iter().collect()
+        self.feeds
+            .iter()
+            .map(|f| {
+                let scope = f.locality.map_or(0, |i| i + 1);
+                let fingerprint =
+                    (build.renderer).feed_fingerprint(f.language, f.locality, inputs[scope]);
+                (feed_path(site, f), fingerprint)
+            })
+            .collect()
     }
 
     fn produce<'b>(&self, build: &'b Build, item: usize) -> Result<Content<'b>, Diagnostic> {

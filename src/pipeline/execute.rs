@@ -71,7 +71,10 @@ pub(super) fn execute(
     previous: &Manifest,
     target: Target,
 ) -> Result<Outcome, Vec<Diagnostic>> {
-    let plans: Vec<Plan> = kinds.iter().map(|k| plan_timed(build, k.as_ref())).collect();
+    let plans: Vec<Plan> = kinds
+        .iter()
+        .map(|k| plan_timed(build, k.as_ref()))
+        .collect();
     if let Err(d) = crate::outputs::refuse_collisions(build, kinds, &plans) {
         if let Target::Staging { staging, .. } = target {
             staging.abort();

@@ -370,15 +370,28 @@ impl<'a> Renderer<'a> {
         h.fingerprint()
     }
 
-    /// The fingerprint of the inputs of a feed (site-wide or one locality's).
+    /// The fingerprint of a feed (site-wide or one locality's) in
+    /// language `li`, from its [`feed_inputs`](Self::feed_inputs).
     pub(crate) fn feed_fingerprint(
         &self,
         li: usize,
         locality: Option<usize>,
+        inputs: Fingerprint,
+    ) -> Fingerprint {
+        let mut h = Fingerprinter::new();
+        (self.global, li, locality, inputs).hash(&mut h);
+        h.fingerprint()
+    }
+
+    /// What a feed shows in any language: its locality's files (for a
+    /// locality's feed) and its `entries`, each with its commitment's
+    /// entry and locality. Made once per feed, not once per language.
+    pub(crate) fn feed_inputs(
+        &self,
+        locality: Option<usize>,
         entries: &[crate::derive::URef],
     ) -> Fingerprint {
         let mut h = Fingerprinter::new();
-        (self.global, li, locality).hash(&mut h);
         if let Some(i) = locality {
             self.site.localities[i].fingerprint.hash(&mut h);
         }
