@@ -144,7 +144,7 @@ pub(crate) const SITEMAP_MAX_URLS: usize = 50_000;
 /// How many URLs the sitemap lists for `pages`: the site root, then every
 /// page of every language.
 pub(crate) fn sitemap_urls(pages: &[Page]) -> usize {
-    1 + pages.iter().filter(|p| p.language().is_some()).count()
+    1 + pages.iter().filter(|p| p.in_sitemap()).count()
 }
 
 /// The sitemap file names for `urls` URLs: `sitemap.xml` alone, or, past
@@ -169,11 +169,12 @@ pub(crate) fn sitemaps(site: &Site, pages: &[Page], paths: &[String]) -> Vec<(St
         escape_xml(&config.base_url)
     )];
     entries.par_extend(pages.par_iter().zip(paths).filter_map(|(page, path)| {
-        page.language()?;
-        Some(format!(
-            "<url><loc>{}</loc></url>\n",
-            escape_xml(&urls::absolute(&config.base_url, path))
-        ))
+        page.in_sitemap().then(|| {
+            format!(
+                "<url><loc>{}</loc></url>\n",
+                escape_xml(&urls::absolute(&config.base_url, path))
+            )
+        })
     }));
     split_sitemap(&entries, &config.base_url, SITEMAP_MAX_URLS)
 }

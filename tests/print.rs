@@ -236,3 +236,21 @@ fn the_demo_has_a_sheet_per_locality_and_language_with_every_commitment_and_its_
         }
     }
 }
+
+#[test]
+fn a_sheet_names_its_locality_page_as_canonical_and_is_left_out_of_the_sitemap() {
+    let site = translated_site();
+    site.build_ok();
+    for lang in ["en", "fr", "ar"] {
+        let sheet = site.page(&format!("{lang}/localities/saaba/print/index.html"));
+        let page = format!("https://tracker.example.org/{lang}/localities/saaba/");
+        assert_eq!(sheet.attrs("link[rel=canonical]", "href"), [page.clone()]);
+        assert_eq!(sheet.attrs("meta[property='og:url']", "content"), [page]);
+    }
+    let sitemap = site.read("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://tracker.example.org/en/localities/saaba/</loc>"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("/print/"), "{sitemap}");
+}

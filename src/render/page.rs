@@ -52,6 +52,12 @@ impl Page {
         }
     }
 
+    /// Whether the sitemap lists the page: every page of a language but a
+    /// print sheet, which repeats its locality's page.
+    pub(crate) fn in_sitemap(self) -> bool {
+        self.language().is_some() && !matches!(self, Page::Print(..))
+    }
+
     /// The language of a page (`None` for the root and 404 pages).
     pub(crate) fn language(self) -> Option<usize> {
         match self {

@@ -4,6 +4,9 @@
 //! commitment with its short key, status, progress, due date and latest
 //! update; and its fingerprint.
 //!
+//! Its canonical address is its locality's page, and the sitemap leaves it
+//! out ([`Page::in_sitemap`](super::Page::in_sitemap)): it repeats that page.
+//!
 //! Guarantee: the sheet shows nothing its locality's page does not depend
 //! on (the locality's files and its commitments' list entries), so it has
 //! the same fingerprint inputs, made once per build.
@@ -29,14 +32,18 @@ impl Renderer<'_> {
             &[("locality", Arg::Str(card.name.text.clone()))],
         );
         self.common(&mut ctx, li, path, "print", &title);
+        let url = urls::absolute(
+            &self.config().base_url,
+            &urls::locality(&data.code, &loc.id),
+        );
+        // The sheet is its locality's page on paper: search engines and
+        // link previews are sent to the page.
+        ctx.insert("canonical", &url);
         ctx.insert(
             "locality",
             &PrintLocality {
                 card,
-                url: urls::absolute(
-                    &self.config().base_url,
-                    &urls::locality(&data.code, &loc.id),
-                ),
+                url,
                 next_review: loc.next_review.map(|d| d.to_string()),
             },
         );
