@@ -45,7 +45,13 @@ try {
   await page.addScriptTag({ path: resolve(out, 'search.js') });
   const got = await page.evaluate((cases) => cases.map(([input]) => {
     const s = window.pledgeboardSearch;
-    return s.tokens(input).map((t) => (s.strip(t) ? t + '|' + s.strip(t) : t)).join(' ');
+    if (!s.lookup) return 'no pledgeboardSearch.lookup';
+    return s.tokens(input).map((t) => {
+      const l = s.lookup(t);
+      if (!l) return t + '>';
+      if (l.p) return t + '?';
+      return l.t.length === 1 && l.t[0] === t ? t : t + '>' + l.t.join('+');
+    }).join(' ');
   }), CASES);
   CASES.forEach(([input, expected], i) => {
     if (got[i] !== expected) fail(`normaliser: ${JSON.stringify(input)} gave ${JSON.stringify(got[i])}, expected ${JSON.stringify(expected)}`);
@@ -155,7 +161,55 @@ async function searches() {
   }));
   if (seen.form || !/JavaScript/.test(seen.says) || seen.links < 6) fail(`fr without JavaScript: ${JSON.stringify(seen)}`);
   await noScript.close();
+  await articleAndPause(url, results);
   console.log(`searches: ${CASES_TYPED.length} typed in en, fr, ar and ne, narrowing, following results, ?q=, no script, axe on 4 viewports`);
+}
+
+// ---- queries within budget: the Arabic article, the pause after typing ----
+
+// An Arabic word with the article is looked up without it only (the index
+// holds no full form), an article alone is not looked up and the page asks
+// for more letters, and typing searches once it pauses: the words on the
+// way load nothing. The page's clock is Playwright's, moved by hand.
+async function articleAndPause(url, results) {
+  // The index files the page has loaded (as scripts), by name.
+  const loaded = (p) => p.evaluate(() => [...document.querySelectorAll('script[src]')]
+    .map((s) => s.getAttribute('src').replace(/\.js$/, '')).filter((n) => /^(t-|d-|f$)/.test(n)));
+  const shards = async (p) => (await loaded(p)).filter((n) => n.startsWith('t-'));
+  const hint = (p) => p.evaluate(() => document.querySelector('.count').dataset.short);
+  const lighting = 'إنارة طريق السوق';
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => fail(`script error: ${e.message}`));
+  // Pasted, or from a link: one lookup, of the word without its article.
+  await p.goto(url('ar', 'الإنارة'));
+  let r = await results(p);
+  if (!r.cards.some((c) => c.title === lighting)) fail(`ar ?q=الإنارة: no «${lighting}» (count "${r.count}")`);
+  let got = await shards(p);
+  if (got.join() !== 't-627-646') fail(`ar ?q=الإنارة loaded the shards ${JSON.stringify(got)}, expected only t-627-646 (انا…)`);
+  // Typed letter by letter: nothing loads until the typing pauses.
+  await p.clock.install();
+  await p.goto(url('ar'));
+  await p.click('#q');
+  await p.keyboard.type('الإنارة');
+  got = await loaded(p);
+  if (got.length) fail(`ar typing الإنارة loaded ${JSON.stringify(got)} before pausing`);
+  await p.clock.runFor(350);
+  r = await results(p);
+  got = await shards(p);
+  if (!r.cards.some((c) => c.title === lighting) || got.join() !== 't-627-646') fail(`ar typed الإنارة: shards ${JSON.stringify(got)}, count "${r.count}"`);
+  // An article alone, or one letter: the page asks for more, loads nothing.
+  for (const [lang, typed] of [['ar', 'ال'], ['ar', 'وال'], ['en', 'l']]) {
+    await p.goto(url(lang));
+    await p.click('#q');
+    await p.keyboard.type(typed);
+    await p.clock.runFor(350);
+    r = await results(p);
+    got = await loaded(p);
+    const want = await hint(p);
+    if (!want || r.count !== want || got.length) fail(`${lang} typed "${typed}": count "${r.count}", expected "${want}"; loaded ${JSON.stringify(got)}`);
+  }
+  await ctx.close();
 }
 
 if (failures.length) {

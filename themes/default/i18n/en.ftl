@@ -295,5 +295,6 @@ search-label = Words to find (title, locality, topic…)
 search-any = All
 search-found = Commitments found: { $count }
 search-none = No commitment has these words.
+search-short = Type a few more letters of the word.
 search-more = More results
 search-no-script = Searching needs JavaScript, which this browser does not run. You can find every commitment from the pages below.

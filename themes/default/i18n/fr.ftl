@@ -286,5 +286,6 @@ search-label = Mots à trouver (titre, localité, thème…)
 search-any = Tous
 search-found = Engagements trouvés : { $count }
 search-none = Aucun engagement ne contient ces mots.
+search-short = Tapez encore quelques lettres du mot.
 search-more = Plus de résultats
 search-no-script = La recherche a besoin de JavaScript, que ce navigateur n’exécute pas. Vous trouverez chaque engagement à partir des pages ci-dessous.

@@ -289,5 +289,6 @@ search-label = Kalmomin da za a nema (take, wuri, batu…)
 search-any = Duka
 search-found = Alkawuran da aka samu: { $count }
 search-none = Babu alkawarin da ke da waɗannan kalmomi.
+search-short = Ƙara rubuta wasu haruffa na kalmar.
 search-more = Ƙarin sakamako
 search-no-script = Nema yana buƙatar JavaScript, wanda wannan burauza ba ta gudanar da shi. Za ka iya samun kowane alkawari daga shafukan da ke ƙasa.

@@ -1,5 +1,5 @@
 // pledgeboard's search, in the reader's browser (docs/THEME.md, "Search").
-// `tokens` and `strip` are the same functions as src/search/normalise.rs
+// `tokens` and `lookup` are the same functions as src/search/normalise.rs
 // (its documentation states the rules); tests/search/normalise-cases.tsv
 // checks both. The index is script files calling `pledgeboardSearch.add`
 // (browsers load scripts from disk, where they refuse fetch).
@@ -30,9 +30,23 @@
   }
   var ARTICLES = ['\u0648\u0627\u0644', '\u0628\u0627\u0644', '\u0643\u0627\u0644', '\u0641\u0627\u0644', '\u0644\u0644', '\u0627\u0644'];
   var PARTICLES = '\u0648\u0628\u0644\u0641\u0643';
-  function strip(token) {
-    for (var a of ARTICLES) if (token.startsWith(a) && [...token].length - a.length >= 2) return token.slice(a.length);
-    return PARTICLES.indexOf(token[0]) >= 0 && [...token].length > 3 ? token.slice(1) : null;
+  function after(w) {
+    for (var a of ARTICLES) if (w.startsWith(a)) return w.slice(a.length);
+    return null;
+  }
+  function start(w) { return long(w) && ARTICLES.some(function (a) { return a.startsWith(w); }); }
+  function bare(w) {
+    for (var r; (r = after(w)) !== null; w = r) if (!long(r) || start(r)) return null;
+    return w;
+  }
+  // How a token is looked up: its terms `t` (`p` when partial), or null.
+  function lookup(t) {
+    if (start(t)) return null;
+    var b = after(t) !== null ? bare(t) : t;
+    if (b !== t) return b === null ? { t: [t], p: 1 } : { t: [b] };
+    if (PARTICLES.indexOf(t[0]) < 0 || [...t].length < 4) return { t: [t] };
+    b = bare(t.slice(1));
+    return b === null || start(b) ? { t: [t], p: 1 } : { t: [t, b] };
   }
   // The index's files, each loaded once, as a script (see src/search/index.rs).
   var files = {}, waiting = {};
@@ -50,13 +64,14 @@
   function shard(t) {
     return 't-' + [...t].slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join('-');
   }
-  // The docs of the words of `q`, each word matched as a prefix, in its
-  // full or stripped form: a sorted array.
+  // The docs of the words of `q`, each matched as a prefix by the terms
+  // it is looked up by: a sorted array, `p` when a word was partial.
   async function docs(q) {
-    var sets = [];
+    var sets = [], partial = 0;
     for (var t of tokens(q)) {
-      var forms = [t, strip(t)].filter(long);
+      var l = lookup(t), forms = l ? l.t.filter(long) : [];
       if (!forms.length) continue;
+      if (l.p) partial = 1;
       var found = new Set();
       for (var f of forms) {
         var terms = await load(shard(f)) || {};
@@ -69,11 +84,13 @@
       sets.push(found);
     }
     if (!sets.length) return null;
-    return [...sets[0]].filter(function (d) { return sets.every(function (s) { return s.has(d); }); })
+    var r = [...sets[0]].filter(function (d) { return sets.every(function (s) { return s.has(d); }); })
       .sort(function (a, b) { return a - b; });
+    r.p = partial;
+    return r;
   }
   var form = document.querySelector('form[data-search]');
-  if (!form) { w.pledgeboardSearch = { tokens: tokens, strip: strip, add: add }; return; }
+  if (!form) { w.pledgeboardSearch = { tokens: tokens, lookup: lookup, add: add }; return; }
   var C = JSON.parse(form.dataset.search);
   var input = form.elements.q, count = document.querySelector('.count');
   var list = document.querySelector('ol.cards'), shown = [], more = document.createElement('button');
@@ -117,7 +134,7 @@
   async function run() {
     var me = ++runs, found = await docs(input.value);
     var pick = ['s', 'p', 'c'].map(function (k) { return form.elements[k] ? form.elements[k].value : ''; });
-    var facets = found && found.length && pick.join('') ? await load('f') : null;
+    var partial = found && found.p, facets = found && found.length && pick.join('') ? await load('f') : null;
     if (me !== runs) return;
     if (facets) {
       found = found.filter(function (d) {
@@ -127,14 +144,20 @@
     }
     list.textContent = '';
     shown = found || [];
-    count.textContent = found ? (found.length ? C.found.replace('{n}', local(found.length)) : C.none) : '';
+    // Letters that find nothing yet (a letter, an article): ask for more.
+    var short = found ? !found.length && partial : tokens(input.value).length;
+    count.textContent = short ? count.dataset.short : found ? (found.length ? C.found.replace('{n}', local(found.length)) : C.none) : '';
     show(me, 0);
   }
-  w.pledgeboardSearch = { tokens: tokens, strip: strip, add: add };
+  w.pledgeboardSearch = { tokens: tokens, lookup: lookup, add: add };
   form.hidden = false;
   document.querySelector('.nojs').hidden = true;
-  form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
-  form.addEventListener('input', run);
+  // Typing searches once it pauses (the words on the way load nothing);
+  // a filter, submitting and ?q= at once.
+  var timer;
+  function now() { clearTimeout(timer); run(); }
+  form.addEventListener('submit', function (e) { e.preventDefault(); now(); });
+  form.addEventListener('input', function (e) { if (e.target !== input) return now(); clearTimeout(timer); timer = setTimeout(run, 300); });
   input.value = new URLSearchParams(location.search).get('q') || '';
   if (input.value) run();
 })(window);
