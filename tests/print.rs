@@ -245,7 +245,10 @@ fn a_sheet_names_its_locality_page_as_canonical_and_is_left_out_of_the_sitemap()
         let sheet = site.page(&format!("{lang}/localities/saaba/print/index.html"));
         let page = format!("https://tracker.example.org/{lang}/localities/saaba/");
         assert_eq!(sheet.attrs("link[rel=canonical]", "href"), [page.as_str()]);
-        assert_eq!(sheet.attrs("meta[property='og:url']", "content"), [page.as_str()]);
+        assert_eq!(
+            sheet.attrs("meta[property='og:url']", "content"),
+            [page.as_str()]
+        );
     }
     let sitemap = site.read("sitemap.xml");
     assert!(
