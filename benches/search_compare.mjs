@@ -11,7 +11,7 @@
 // same). The page itself and its stylesheet are not counted. Not a test: the
 // figures go to benches/RESULTS.md.
 import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
-import http from 'node:http';
+import { serveFolder } from './serve_folder.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -21,20 +21,7 @@ if (!site || !lang || queries.length === 0) {
   console.error('usage: node benches/search_compare.mjs OUTPUT_DIR LANG QUERY...');
   process.exit(2);
 }
-const types = {
-  '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css',
-  '.wasm': 'application/wasm', '.json': 'application/json',
-};
-const server = http.createServer((req, res) => {
-  const p = path.join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  fs.readFile(p, (err, body) => {
-    if (err) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(p)] || 'application/octet-stream' });
-    res.end(body);
-  });
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.on('listening', r));
-const http_base = `http://127.0.0.1:${server.address().port}`;
+const { base: http_base, server } = await serveFolder(site);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 
 /** Counts what a page loads after `start()`: files and gzipped bytes. */

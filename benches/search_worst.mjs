@@ -20,7 +20,7 @@
 // largest files of the index on disk, gzipped, to choose queries from.
 // Not a test: the figures go to benches/RESULTS.md.
 import { chromium } from '../tests/browser/node_modules/playwright-core/index.mjs';
-import http from 'node:http';
+import { serveFolder } from './serve_folder.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -61,19 +61,7 @@ if (listShards) {
   }));
 }
 
-const types = {
-  '.js': 'text/javascript', '.html': 'text/html', '.css': 'text/css',
-};
-const server = http.createServer((req, res) => {
-  const p = path.join(site, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-  fs.readFile(p, (err, body) => {
-    if (err) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(p)] || 'application/octet-stream' });
-    res.end(body);
-  });
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.on('listening', r));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { base: base, server } = await serveFolder(site);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 
 /** Records every response of `page` as [file name, gzipped bytes] promises. */
