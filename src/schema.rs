@@ -223,6 +223,47 @@ fn site_field(ctx: &Ctx, field: &str) -> Option<Value> {
             },
         ),
         "share_images" => json!({ "enum": ShareImages::ALL.map(|(n, _)| n) }),
+        "license" => object(
+            "the licence of the data and texts",
+            f::LICENSE_FIELDS,
+            &["name", "url"],
+            |k| {
+                Some(match k {
+                    "name" => json!({ "description": "such as CC BY 4.0", "type": "string" }),
+                    "url" => web_address("the address of the licence's text"),
+                    _ => return None,
+                })
+            },
+        ),
+        "publisher" => object(
+            "who publishes the portal",
+            f::PUBLISHER_FIELDS,
+            &["name"],
+            |k| {
+                Some(match k {
+                    "name" => ctx.text("the publisher's name"),
+                    "url" => web_address("the publisher's website"),
+                    "logo" => {
+                        json!({ "description": "a file in static/, such as logo.svg", "type": "string" })
+                    }
+                    _ => return None,
+                })
+            },
+        ),
+        "contact" => {
+            let mut contact = object("how to reach the publisher", f::CONTACT_FIELDS, &[], |k| {
+                Some(match k {
+                    "email" => {
+                        json!({ "type": "string", "pattern": "^[^@\\s]+@[^@\\s]*\\.[^@\\s]*$" })
+                    }
+                    "phone" | "messaging" => json!({ "type": "string" }),
+                    _ => return None,
+                })
+            });
+            contact["minProperties"] = 1.into();
+            contact
+        }
+        "corrections" => ctx.text("how to report an error in the data or send evidence"),
         _ => return None,
     })
 }

@@ -74,6 +74,7 @@ fn init_fr_ar_en_writes_a_site_that_builds_and_checks_clean() {
     let site = read(tmp.path(), "site.yaml");
     assert!(site.starts_with("# yaml-language-server: $schema=.schemas/site.schema.json\n"));
     assert!(site.contains("\ndefault_language: fr\n"), "{site}");
+    assert!(site.contains("\nlicense:\n  name: CC BY 4.0\n"), "{site}");
     assert_checks_clean(tmp.path());
     let check = run(tmp.path(), &["check", "site"]).stdout;
     assert!(!check.contains("not translated"), "{check}");
@@ -91,7 +92,7 @@ fn init_fr_ar_en_writes_a_site_that_builds_and_checks_clean() {
         "the Arabic update note"
     );
     let en = page(tmp.path(), "en/methodology/index.html");
-    assert_eq!(en.text_of("h1"), ["How we track commitments"]);
+    assert_eq!(en.text_of("h1"), ["Methodology"]);
     assert!(
         page(tmp.path(), "fr/about/index.html")
             .text()

@@ -37,6 +37,7 @@ pub(crate) mod field_lists {
     };
     pub(crate) use super::lists::LANGUAGE_FIELDS;
     pub(crate) use super::locality::{LOCALITY_FIELDS, LOCALITY_TEXT_FIELDS};
+    pub(crate) use super::trust::{CONTACT_FIELDS, LICENSE_FIELDS, PUBLISHER_FIELDS};
 }
 mod reader;
 #[cfg(test)]
