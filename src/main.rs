@@ -404,32 +404,28 @@ fn refuse(diags: &[Diagnostic]) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// `pledgeboard init`, `new` and `schema`: what they wrote, or their problems.
-fn scaffold(command: Command, today: jiff::civil::Date) -> ExitCode {
-    use pledgeboard::scaffold as s;
-    let said = match command {
-        Command::Init {
-            dir,
-            languages,
-            title,
-        } => {
-            let opts = s::InitOptions {
-                dir,
-                languages,
-                title,
-                today,
-            };
-            match s::init(&opts) {
-                Ok(done) => say!("{}", done.summary(&opts.dir)),
-                Err(diags) => return refuse(&diags),
-            }
+/// `pledgeboard init`: the files written and the next steps, or the problems.
+fn init(opts: pledgeboard::scaffold::InitOptions) -> ExitCode {
+    match pledgeboard::scaffold::init(&opts) {
+        Ok(done) => {
+            // The site is written; a summary nobody reads is no failure.
+            let _ = say!("{}", done.summary(&opts.dir));
+            ExitCode::SUCCESS
         }
-        Command::New(New::Locality {
+        Err(diags) => refuse(&diags),
+    }
+}
+
+/// `pledgeboard new locality|commitment`: the file written, or the problems.
+fn new(what: New, today: jiff::civil::Date) -> ExitCode {
+    use pledgeboard::scaffold as s;
+    let (site_dir, written) = match what {
+        New::Locality {
             id,
             site,
             country,
             name,
-        }) => {
+        } => {
             let opts = s::NewLocality {
                 site_dir: site,
                 id,
@@ -437,38 +433,44 @@ fn scaffold(command: Command, today: jiff::civil::Date) -> ExitCode {
                 name,
                 today,
             };
-            match s::new_locality(&opts) {
-                Ok(rel) => say!("{}", s::wrote(&opts.site_dir, &rel)),
-                Err(diags) => return refuse(&diags),
-            }
+            (opts.site_dir.clone(), s::new_locality(&opts))
         }
-        Command::New(New::Commitment { key, site, title }) => {
+        New::Commitment { key, site, title } => {
             let opts = s::NewCommitment {
                 site_dir: site,
                 key,
                 title,
                 today,
             };
-            match s::new_commitment(&opts) {
-                Ok(rel) => say!("{}", s::wrote(&opts.site_dir, &rel)),
-                Err(diags) => return refuse(&diags),
-            }
+            (opts.site_dir.clone(), s::new_commitment(&opts))
         }
-        Command::Schema { site_dir, output } => {
-            match pledgeboard::schema::write(&site_dir, output.as_deref(), today) {
-                Ok((dir, names)) => say!(
-                    "Wrote JSON Schemas (draft 2020-12) into {}: {}",
-                    dir.display(),
-                    names.join(", ")
-                ),
-                Err(diags) => return refuse(&diags),
-            }
-        }
-        _ => return ExitCode::FAILURE,
     };
-    // The files are written; a summary nobody reads is no failure.
-    let _ = said;
-    ExitCode::SUCCESS
+    match written {
+        Ok(rel) => {
+            let _ = say!("{}", s::wrote(&site_dir, &rel));
+            ExitCode::SUCCESS
+        }
+        Err(diags) => refuse(&diags),
+    }
+}
+
+/// `pledgeboard schema`: where the schemas went, or the problems.
+fn schema(
+    site_dir: &std::path::Path,
+    output: Option<&std::path::Path>,
+    today: jiff::civil::Date,
+) -> ExitCode {
+    match pledgeboard::schema::write(site_dir, output, today) {
+        Ok((dir, names)) => {
+            let _ = say!(
+                "Wrote JSON Schemas (draft 2020-12) into {}: {}",
+                dir.display(),
+                names.join(", ")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => refuse(&diags),
+    }
 }
 
 fn main() -> ExitCode {
@@ -480,9 +482,18 @@ fn main() -> ExitCode {
     }
     let today = pipeline::build_date();
     match cli.command {
-        command @ (Command::Init { .. } | Command::New(_) | Command::Schema { .. }) => {
-            scaffold(command, today)
-        }
+        Command::Init {
+            dir,
+            languages,
+            title,
+        } => init(pledgeboard::scaffold::InitOptions {
+            dir,
+            languages,
+            title,
+            today,
+        }),
+        Command::New(what) => new(what, today),
+        Command::Schema { site_dir, output } => schema(&site_dir, output.as_deref(), today),
         Command::Build { site_dir, output } => {
             match pipeline::build(&site_dir, output.as_deref(), today) {
                 Ok(report) => {

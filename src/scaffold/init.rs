@@ -42,9 +42,9 @@ pub struct Initialised {
     pub without_strings: Vec<String>,
     /// The languages without sample texts.
     pub without_texts: Vec<String>,
-    /// Whether the default language is one of them (its files hold the
-    /// English samples).
-    pub default_without_texts: bool,
+    /// The default language (when it has no sample texts, its files hold
+    /// the English ones).
+    pub default_language: String,
 }
 
 /// Writes a new site into `opts.dir`.
@@ -69,7 +69,7 @@ pub fn init(opts: &InitOptions) -> Result<Initialised, Vec<Diagnostic>> {
         files: written,
         without_strings: lacking(crate::theme::has_built_in_strings),
         without_texts: lacking(|l| samples::LANGUAGES.contains(&l)),
-        default_without_texts: !samples::LANGUAGES.contains(&opts.languages[0].as_str()),
+        default_language: opts.languages[0].clone(),
     })
 }
 
@@ -83,8 +83,8 @@ impl Initialised {
         for f in &self.files {
             let _ = writeln!(out, "  {f}");
         }
-        for (i, lang) in self.without_texts.iter().enumerate() {
-            let _ = if i == 0 && self.default_without_texts {
+        for lang in &self.without_texts {
+            let _ = if *lang == self.default_language {
                 writeln!(
                     out,
                     "\n`{lang}` has no sample texts: the content files hold English ones; translate them."
