@@ -28,6 +28,8 @@ mod regions;
 // The index (next commit) is what uses the normaliser outside its tests.
 mod render;
 pub mod reviews;
+pub mod scaffold;
+pub mod schema;
 mod search;
 pub mod serve;
 pub mod session;

@@ -28,6 +28,30 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write a new site that builds as it is and explains itself.
+    Init {
+        /// The folder to write it into: new, or empty.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The portal's languages, the default first: `fr,ar,en`.
+        #[arg(short, long, value_delimiter = ',', required = true)]
+        languages: Vec<String>,
+        /// The portal's title [default: a sample title in each language].
+        #[arg(short, long)]
+        title: Option<String>,
+    },
+    /// Write a new content file: a locality or a commitment.
+    #[command(subcommand)]
+    New(New),
+    /// Write JSON Schemas of site.yaml and front matter, for editors.
+    Schema {
+        /// The site directory (with site.yaml).
+        #[arg(default_value = ".")]
+        site_dir: PathBuf,
+        /// Where to write them [default: SITE_DIR/.schemas].
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Build the portal into an output folder.
     Build {
         /// The site directory (with site.yaml).
@@ -81,6 +105,35 @@ enum Command {
         /// Fail when a language lacks a translated text or an interface string.
         #[arg(long)]
         strict: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum New {
+    /// Write `localities/ID/_index.md`.
+    Locality {
+        /// The new locality's id, such as `saaba`.
+        id: String,
+        /// The site directory (with site.yaml).
+        #[arg(short, long, default_value = ".")]
+        site: PathBuf,
+        /// Its country's two-letter code [default: that of most of the site's localities].
+        #[arg(short, long)]
+        country: Option<String>,
+        /// Its name [default: made from the id].
+        #[arg(short, long)]
+        name: Option<String>,
+    },
+    /// Write `localities/LOCALITY/ID.md`.
+    Commitment {
+        /// `LOCALITY/ID`, such as `saaba/market-lighting`.
+        key: String,
+        /// The site directory (with site.yaml).
+        #[arg(short, long, default_value = ".")]
+        site: PathBuf,
+        /// Its title [default: made from the id].
+        #[arg(short, long)]
+        title: Option<String>,
     },
 }
 
@@ -344,6 +397,82 @@ fn watch(site_dir: &std::path::Path, output: Option<PathBuf>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Prints a command's problems and says that nothing was written.
+fn refuse(diags: &[Diagnostic]) -> ExitCode {
+    print_diagnostics(diags);
+    eprintln!("\nNothing was written.");
+    ExitCode::FAILURE
+}
+
+/// `pledgeboard init`: the files written and the next steps, or the problems.
+fn init(opts: pledgeboard::scaffold::InitOptions) -> ExitCode {
+    match pledgeboard::scaffold::init(&opts) {
+        Ok(done) => {
+            // The site is written; a summary nobody reads is no failure.
+            let _ = say!("{}", done.summary(&opts.dir));
+            ExitCode::SUCCESS
+        }
+        Err(diags) => refuse(&diags),
+    }
+}
+
+/// `pledgeboard new locality|commitment`: the file written, or the problems.
+fn new(what: New, today: jiff::civil::Date) -> ExitCode {
+    use pledgeboard::scaffold as s;
+    let (site_dir, written) = match what {
+        New::Locality {
+            id,
+            site,
+            country,
+            name,
+        } => {
+            let opts = s::NewLocality {
+                site_dir: site,
+                id,
+                country,
+                name,
+                today,
+            };
+            (opts.site_dir.clone(), s::new_locality(&opts))
+        }
+        New::Commitment { key, site, title } => {
+            let opts = s::NewCommitment {
+                site_dir: site,
+                key,
+                title,
+                today,
+            };
+            (opts.site_dir.clone(), s::new_commitment(&opts))
+        }
+    };
+    match written {
+        Ok(rel) => {
+            let _ = say!("{}", s::wrote(&site_dir, &rel));
+            ExitCode::SUCCESS
+        }
+        Err(diags) => refuse(&diags),
+    }
+}
+
+/// `pledgeboard schema`: where the schemas went, or the problems.
+fn schema(
+    site_dir: &std::path::Path,
+    output: Option<&std::path::Path>,
+    today: jiff::civil::Date,
+) -> ExitCode {
+    match pledgeboard::schema::write(site_dir, output, today) {
+        Ok((dir, names)) => {
+            let _ = say!(
+                "Wrote JSON Schemas (draft 2020-12) into {}: {}",
+                dir.display(),
+                names.join(", ")
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => refuse(&diags),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Every command dates what it builds or checks: a malformed
@@ -353,6 +482,18 @@ fn main() -> ExitCode {
     }
     let today = pipeline::build_date();
     match cli.command {
+        Command::Init {
+            dir,
+            languages,
+            title,
+        } => init(pledgeboard::scaffold::InitOptions {
+            dir,
+            languages,
+            title,
+            today,
+        }),
+        Command::New(what) => new(what, today),
+        Command::Schema { site_dir, output } => schema(&site_dir, output.as_deref(), today),
         Command::Build { site_dir, output } => {
             match pipeline::build(&site_dir, output.as_deref(), today) {
                 Ok(report) => {

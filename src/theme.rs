@@ -91,6 +91,12 @@ impl Theme {
     }
 }
 
+/// Whether the built-in theme has interface strings in `lang`
+/// (`i18n/<lang>.ftl`).
+pub(crate) fn has_built_in_strings(lang: &str) -> bool {
+    BUILT_IN.get_file(format!("i18n/{lang}.ftl")).is_some()
+}
+
 fn add_built_in(dir: &'static Dir<'static>, out: &mut BTreeMap<String, ThemeFile>) {
     for file in dir.files() {
         let rel = file.path().to_string_lossy().replace('\\', "/");

@@ -19,7 +19,7 @@ use jiff::civil::Date;
 use std::collections::BTreeMap;
 
 /// The fields site.yaml may have.
-const SITE_FIELDS: &[&str] = &[
+pub(crate) const SITE_FIELDS: &[&str] = &[
     "title",
     "description",
     "base_url",
@@ -39,6 +39,11 @@ const SITE_FIELDS: &[&str] = &[
     "contact",
     "corrections",
 ];
+
+/// The fields of a status of `statuses`.
+pub(crate) const STATUS_FIELDS: &[&str] = &["id", "label", "done", "closed"];
+/// The fields of a party of `parties`.
+pub(crate) const PARTY_FIELDS: &[&str] = &["id", "label"];
 
 /// The values of site.yaml's fields as read, before they are checked
 /// together and the defaults are filled in.
@@ -133,12 +138,12 @@ impl Reader<'_> {
                 "theme" => site.theme = self.id(value, &path, key),
                 "statuses" => {
                     site.statuses = Some(self.list(value, &path, key, |r, n, p| {
-                        r.definition(n, p, "a status", &["id", "label", "done", "closed"])
+                        r.definition(n, p, "a status", STATUS_FIELDS)
                     }))
                 }
                 "parties" => {
                     site.parties = Some(self.list(value, &path, key, |r, n, p| {
-                        r.definition(n, p, "a party", &["id", "label"])
+                        r.definition(n, p, "a party", PARTY_FIELDS)
                     }))
                 }
                 "countries" => {
@@ -384,7 +389,7 @@ impl Reader<'_> {
 }
 
 /// The fields of `offline_bundle`.
-const OFFLINE_BUNDLE_FIELDS: &[&str] = &["url", "size"];
+pub(crate) const OFFLINE_BUNDLE_FIELDS: &[&str] = &["url", "size"];
 
 impl Reader<'_> {
     /// `offline_bundle: { url, size }`: where the partner publishes a zip

@@ -10,7 +10,7 @@ use crate::diag;
 use crate::model::{Assessor, Source};
 use crate::yaml::{Node, Seg};
 
-const COMMITMENT_FIELDS: &[&str] = &[
+pub(crate) const COMMITMENT_FIELDS: &[&str] = &[
     "title",
     "summary",
     "pledged_by",
@@ -24,8 +24,8 @@ const COMMITMENT_FIELDS: &[&str] = &[
     "short_key",
 ];
 /// The fields a translation of a commitment may set.
-const COMMITMENT_TEXT_FIELDS: &[&str] = &["title", "summary", "responsible", "updates"];
-const UPDATE_FIELDS: &[&str] = &[
+pub(crate) const COMMITMENT_TEXT_FIELDS: &[&str] = &["title", "summary", "responsible", "updates"];
+pub(crate) const UPDATE_FIELDS: &[&str] = &[
     "date",
     "review",
     "status",
@@ -36,10 +36,10 @@ const UPDATE_FIELDS: &[&str] = &[
 ];
 /// The fields of an update a translation may set (`date`, and `assessed_by`
 /// where several updates share a date, match it to the original's).
-const UPDATE_TEXT_FIELDS: &[&str] = &["date", "assessed_by", "note"];
+pub(crate) const UPDATE_TEXT_FIELDS: &[&str] = &["date", "assessed_by", "note"];
 /// The fields of a source written as a mapping.
-const SOURCE_FIELDS: &[&str] = &["url", "title"];
-const PAGE_FIELDS: &[&str] = &["title"];
+pub(crate) const SOURCE_FIELDS: &[&str] = &["url", "title"];
+pub(crate) const PAGE_FIELDS: &[&str] = &["title"];
 
 impl Reader<'_> {
     fn progress(&mut self, node: &Node, path: &[Seg]) -> Option<u8> {

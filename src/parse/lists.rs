@@ -9,6 +9,9 @@ use crate::yaml::{Node, Seg};
 use std::collections::BTreeMap;
 
 /// Scripts written right to left, by language code.
+/// The fields of a language of `languages`.
+pub(crate) const LANGUAGE_FIELDS: &[&str] = &["code", "name", "dir", "locale"];
+
 const RTL_LANGUAGES: &[&str] = &[
     "ar", "arc", "ckb", "dv", "fa", "ha-arab", "he", "ks", "ku-arab", "pa-arab", "ps", "sd", "syr",
     "ug", "ur", "yi",
@@ -34,8 +37,7 @@ impl Reader<'_> {
         let mut name = None;
         let mut dir = None;
         let mut locale = None;
-        let allowed = ["code", "name", "dir", "locale"];
-        for (key, value) in self.fields(node, path, &allowed, None, "a language") {
+        for (key, value) in self.fields(node, path, LANGUAGE_FIELDS, None, "a language") {
             let p = path_of(path, Seg::key(key));
             match key {
                 "code" => code = self.language_code(value, &p),

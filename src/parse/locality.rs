@@ -7,7 +7,7 @@ use super::reader::Reader;
 use crate::model::PartialDate;
 use crate::yaml::{Node, Seg};
 
-const LOCALITY_FIELDS: &[&str] = &[
+pub(crate) const LOCALITY_FIELDS: &[&str] = &[
     "name",
     "country",
     "region",
@@ -17,7 +17,16 @@ const LOCALITY_FIELDS: &[&str] = &[
     "next_review",
 ];
 /// The fields a translation of a locality may set.
-const LOCALITY_TEXT_FIELDS: &[&str] = &["name", "region"];
+pub(crate) const LOCALITY_TEXT_FIELDS: &[&str] = &["name", "region"];
+
+/// A country code as written (two ASCII letters, in either case), in
+/// capitals; `None` when it is not one.
+pub(crate) fn country_code(s: &str) -> Option<String> {
+    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())).then(|| s.to_ascii_uppercase())
+}
+
+/// What a country code is, for the "expected" line of a bad one.
+pub(crate) const COUNTRY_EXPECTED: &str = "an ISO 3166-1 alpha-2 code such as `BF`, `NG` or `SN`";
 
 impl Reader<'_> {
     pub(super) fn locality(&mut self, root: &Node) -> RawLocality {
@@ -63,14 +72,14 @@ impl Reader<'_> {
     /// A two-letter country code, upper-cased.
     fn country(&mut self, node: &Node, path: &[Seg]) -> Option<String> {
         let s = self.string(node, path, "country")?;
-        if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Some(s.to_ascii_uppercase());
+        if let Some(code) = country_code(&s) {
+            return Some(code);
         }
         let d = self
             .fm
             .error(path, "`country` is not a two-letter country code")
             .found(format!("`{s}`"))
-            .expected("an ISO 3166-1 alpha-2 code such as `BF`, `NG` or `SN`".to_owned());
+            .expected(COUNTRY_EXPECTED.to_owned());
         self.push(d);
         None
     }

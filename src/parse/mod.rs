@@ -26,6 +26,19 @@ mod content;
 mod fields;
 mod lists;
 mod locality;
+pub(crate) use locality::{COUNTRY_EXPECTED, country_code};
+/// The fields the parser reads, for the JSON Schemas (`crate::schema`).
+pub(crate) mod field_lists {
+    pub(crate) use super::config::{
+        OFFLINE_BUNDLE_FIELDS, PARTY_FIELDS, SITE_FIELDS, STATUS_FIELDS,
+    };
+    pub(crate) use super::fields::{
+        COMMITMENT_FIELDS, COMMITMENT_TEXT_FIELDS, SOURCE_FIELDS, UPDATE_FIELDS, UPDATE_TEXT_FIELDS,
+    };
+    pub(crate) use super::lists::LANGUAGE_FIELDS;
+    pub(crate) use super::locality::{LOCALITY_FIELDS, LOCALITY_TEXT_FIELDS};
+    pub(crate) use super::trust::{CONTACT_FIELDS, LICENSE_FIELDS, PUBLISHER_FIELDS};
+}
 mod reader;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -222,7 +235,7 @@ pub(crate) fn is_id(s: &str) -> bool {
 }
 
 /// What an id is, for the "expected" line of a bad one.
-const ID_EXPECTED: &str =
+pub(crate) const ID_EXPECTED: &str =
     "lowercase ASCII letters, digits and single hyphens, such as `joint-night-patrols`";
 
 /// A best guess at a valid id for a forbidden one.

@@ -15,11 +15,11 @@ use crate::model::{Config, Contact, License, Publisher};
 use crate::yaml::{Node, Seg};
 
 /// The fields of `license`.
-const LICENSE_FIELDS: &[&str] = &["name", "url"];
+pub(crate) const LICENSE_FIELDS: &[&str] = &["name", "url"];
 /// The fields of `publisher`.
-const PUBLISHER_FIELDS: &[&str] = &["name", "url", "logo"];
+pub(crate) const PUBLISHER_FIELDS: &[&str] = &["name", "url", "logo"];
 /// The fields of `contact`.
-const CONTACT_FIELDS: &[&str] = &["email", "phone", "messaging"];
+pub(crate) const CONTACT_FIELDS: &[&str] = &["email", "phone", "messaging"];
 
 /// `publisher` as read, before its name is merged into a [`crate::model::Text`]
 /// (which needs the default language, known only once all of site.yaml is read).

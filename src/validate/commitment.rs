@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// Path segments under a locality's folder that the portal itself uses
 /// (the print sheet, `…/localities/<locality>/print/`); a commitment
 /// cannot take one of them as its id.
-const RESERVED_COMMITMENT_IDS: &[&str] = &["print"];
+pub(crate) const RESERVED_COMMITMENT_IDS: &[&str] = &["print"];
 
 /// What the errors about the current status and progress explain.
 const CURRENT_HELP: &str = "when a commitment has updates, its current status and progress are the last review's: \

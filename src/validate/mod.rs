@@ -27,6 +27,7 @@
 //! `texts` merges a field's default-language text with its translations.
 
 mod commitment;
+pub(crate) use commitment::RESERVED_COMMITMENT_IDS;
 mod groups;
 mod keys;
 mod places;
