@@ -401,3 +401,196 @@ fn a_bundle_in_french_has_only_the_french_columns() {
     assert!(localities.header.contains(&"url.fr".to_owned()));
     assert!(!localities.header.contains(&"url.en".to_owned()));
 }
+
+// ---- the data package ----
+
+fn package(out: &Path) -> serde_json::Value {
+    let bytes = fs::read(out.join("data/datapackage.json")).expect("data/datapackage.json");
+    serde_json::from_slice(&bytes).expect("JSON")
+}
+
+fn names(values: &serde_json::Value) -> Vec<&str> {
+    values
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("a string"))
+        .collect()
+}
+
+#[test]
+fn the_data_package_describes_every_file_and_every_column_in_order() {
+    let out = demo();
+    let p = package(out);
+    assert_eq!(p["profile"], "data-package");
+    assert_eq!(p["name"], "pledgeboard.example.org");
+    assert_eq!(
+        p["title"],
+        "Justice and Security Dialogues — commitments tracker"
+    );
+    assert_eq!(p["homepage"], "https://pledgeboard.example.org/");
+    assert_eq!(p["created"], "2024-06-30T00:00:00Z");
+    let resources = p["resources"].as_array().expect("resources");
+    let paths: Vec<&str> = resources
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "localities.csv",
+            "commitments.csv",
+            "updates.csv",
+            "commitments.json"
+        ]
+    );
+    // Every file there is, described; every path described, there.
+    let mut files: Vec<String> = fs::read_dir(out.join("data"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n != "datapackage.json")
+        .collect();
+    files.sort();
+    let mut described: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
+    described.sort();
+    assert_eq!(files, described);
+    for r in &resources[..3] {
+        assert_eq!(r["profile"], "tabular-data-resource");
+        assert_eq!(r["dialect"]["lineTerminator"], "\r\n");
+        let table = Table::file(out, r["path"].as_str().unwrap());
+        let fields = r["schema"]["fields"].as_array().expect("fields");
+        let field_names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        assert_eq!(field_names, table.header, "{}", r["name"]);
+        for f in fields {
+            let kind = f["type"].as_str().unwrap();
+            assert!(
+                ["string", "date", "number", "integer", "boolean"].contains(&kind),
+                "{f}"
+            );
+            assert!(f["description"].as_str().unwrap().len() > 10, "{f}");
+        }
+    }
+    let field = |table: usize, name: &str| -> serde_json::Value {
+        resources[table]["schema"]["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap_or_else(|| panic!("no field {name}"))
+            .clone()
+    };
+    assert_eq!(field(1, "agreed")["type"], "date");
+    assert_eq!(field(1, "overdue")["type"], "boolean");
+    assert_eq!(field(1, "progress")["type"], "integer");
+    assert_eq!(field(0, "latitude")["type"], "number");
+    assert!(
+        field(1, "title.ar")["description"]
+            .as_str()
+            .unwrap()
+            .contains("العربية (ar)")
+    );
+    assert_eq!(
+        resources[0]["schema"]["primaryKey"],
+        serde_json::json!(["locality"])
+    );
+    assert_eq!(
+        resources[1]["schema"]["primaryKey"],
+        serde_json::json!(["key"])
+    );
+    assert_eq!(
+        resources[2]["schema"]["foreignKeys"],
+        serde_json::json!([{ "fields": ["key"], "reference": { "resource": "commitments", "fields": ["key"] } }])
+    );
+    assert_eq!(
+        resources[1]["schema"]["foreignKeys"][0]["reference"]["resource"],
+        "localities"
+    );
+    assert_eq!(resources[3]["format"], "json");
+    // The demo sets no licence: the package names none.
+    assert!(p.get("licenses").is_none(), "{}", p["licenses"]);
+}
+
+/// The sourced site with its own statuses and parties, and a licence.
+fn site_with_vocabulary() -> TestSite {
+    let s = sourced_site();
+    s.file(
+        "site.yaml",
+        &format!(
+            "{SITE_YAML}statuses:\n  - {{ id: not-started, label: {{ en: Not started }} }}\n  - {{ id: in-progress, label: {{ en: Under way }} }}\n  - {{ id: kept, label: {{ en: Kept }}, done: true }}\nparties:\n  - {{ id: police, label: {{ en: Police }} }}\n  - {{ id: community, label: {{ en: Residents }} }}\n  - {{ id: mayor, label: {{ en: The mayor }} }}\nlicense:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\n"
+        ),
+    );
+    s
+}
+
+#[test]
+fn the_data_package_names_the_sites_statuses_parties_and_licence_and_not_the_build_date() {
+    let s = site_with_vocabulary();
+    let build_on = |epoch: &str, out: &Path| {
+        let r = std::process::Command::new(env!("CARGO_BIN_EXE_pledgeboard"))
+            .arg("build")
+            .arg(s.path())
+            .arg("--output")
+            .arg(out)
+            .env("SOURCE_DATE_EPOCH", epoch)
+            .output()
+            .unwrap();
+        assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
+    };
+    let (a, b) = (s.path().join("out-a"), s.path().join("out-b"));
+    build_on("1719705600", &a); // 2024-06-30
+    build_on("1767225600", &b); // 2026-01-01
+    let bytes = |out: &Path| fs::read(out.join("data/datapackage.json")).unwrap();
+    assert!(
+        bytes(&a) == bytes(&b),
+        "another build date, the same package"
+    );
+    assert!(bytes(&a).ends_with(b"}\n"));
+
+    let p = package(&a);
+    assert_eq!(
+        p["licenses"],
+        serde_json::json!([{ "title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/" }])
+    );
+    let fields = |table: usize| p["resources"][table]["schema"]["fields"].clone();
+    let field = |table: usize, name: &str| -> serde_json::Value {
+        fields(table)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    for table in [1, 2] {
+        assert_eq!(
+            names(&field(table, "status")["constraints"]["enum"]),
+            ["not-started", "in-progress", "kept"]
+        );
+    }
+    assert_eq!(
+        names(&field(2, "assessed_by")["constraints"]["enum"]),
+        ["police", "community", "joint", "independent"]
+    );
+    let pledged_by = field(1, "pledged_by");
+    assert_eq!(
+        pledged_by["constraints"]["pattern"],
+        "(police|community|mayor)(;(police|community|mayor))*"
+    );
+    assert!(
+        pledged_by["description"]
+            .as_str()
+            .unwrap()
+            .contains("police, community, mayor"),
+        "{pledged_by}"
+    );
+    // Three languages: a text column and its two translations.
+    let names_of = |table: usize| -> Vec<String> {
+        fields(table)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(names_of(2).ends_with(&strings(&["note", "note.fr", "note.ar", "sources"])));
+}

@@ -7,7 +7,10 @@
 //! **Guarantee.** The fields are made from the same column list as the
 //! tables' header rows ([`Table::columns`]), so they describe every column
 //! in order; the same site gives the same bytes (keys sorted, no build time:
-//! `created` is the data's date, site.yaml's `as_of`).
+//! `created` is the data's date, site.yaml's `as_of`). The licence is
+//! site.yaml's `license:` (its name as the licence's `title`, its address as
+//! its `path`: a name is not always an Open Definition id), left out when
+//! the site gives none (`check` warns about that).
 
 use super::tables::{Column, Kind, Languages, Per, Table};
 use crate::model::{Assessor, Site};
@@ -26,7 +29,7 @@ fn package(site: &Site) -> Value {
     let config = &site.config;
     let mut resources: Vec<Value> = Table::ALL.iter().map(|&t| table(site, t)).collect();
     resources.push(json_resource());
-    json!({
+    let mut package = json!({
         "profile": "data-package",
         "name": package_name(&config.base_url),
         "title": config.title.default,
@@ -39,7 +42,11 @@ fn package(site: &Site) -> Value {
         "as_of": config.as_of.to_string(),
         "languages": config.languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>(),
         "resources": resources,
-    })
+    });
+    if let Some(license) = &config.license {
+        package["licenses"] = json!([{ "title": license.name, "path": license.url }]);
+    }
+    package
 }
 
 /// The package's name: `base_url`'s host and path as lower-case letters,
