@@ -594,3 +594,78 @@ fn the_data_package_names_the_sites_statuses_parties_and_licence_and_not_the_bui
     };
     assert!(names_of(2).ends_with(&strings(&["note", "note.fr", "note.ar", "sources"])));
 }
+
+// ---- the footer's open-data line ----
+
+#[test]
+fn every_pages_footer_links_the_tables_and_the_data_dictionary_in_its_language() {
+    let out = demo();
+    for (page, texts) in [
+        (
+            "en/localities/saaba/index.html",
+            [
+                "CSV tables:",
+                "commitments",
+                "updates",
+                "localities",
+                "data dictionary",
+            ],
+        ),
+        (
+            "ar/index.html",
+            [
+                "جداول CSV:",
+                "الالتزامات",
+                "التحديثات",
+                "المناطق",
+                "قاموس البيانات",
+            ],
+        ),
+        (
+            "ne/updates/index.html",
+            [
+                "CSV तालिकाहरू:",
+                "प्रतिबद्धताहरू",
+                "अद्यावधिकहरू",
+                "क्षेत्रहरू",
+                "तथ्याङ्क शब्दकोश",
+            ],
+        ),
+    ] {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        let doc = Page::parse(&html);
+        let line = doc
+            .select("footer p")
+            .into_iter()
+            .map(|p| p.text().collect::<String>())
+            .find(|t| t.contains("JSON"))
+            .unwrap_or_else(|| panic!("{page}: no open-data line"));
+        let mut at = 0;
+        for text in texts {
+            let found = line[at..].find(text);
+            assert!(
+                found.is_some(),
+                "{page}: {text:?} missing or out of order in {line:?}"
+            );
+            at += found.unwrap_or_default() + text.len();
+        }
+        let links: Vec<String> = doc
+            .attrs("footer a", "href")
+            .iter()
+            .map(|href| resolve(page, href))
+            .collect();
+        for file in [
+            "data/commitments.json",
+            "data/commitments.csv",
+            "data/updates.csv",
+            "data/localities.csv",
+            "data/datapackage.json",
+        ] {
+            assert!(
+                links.iter().any(|l| l == file),
+                "{page}: no link to {file}: {links:?}"
+            );
+            assert!(out.join(file).is_file());
+        }
+    }
+}
