@@ -76,6 +76,9 @@ fn links_value(code: &str) -> Value {
         ("country", urls::browse_index(code, "country")),
         ("data_json", urls::DATA_JSON.to_owned()),
         ("data_csv", urls::DATA_CSV.to_owned()),
+        ("data_updates_csv", urls::DATA_UPDATES_CSV.to_owned()),
+        ("data_localities_csv", urls::DATA_LOCALITIES_CSV.to_owned()),
+        ("data_package", urls::DATA_PACKAGE.to_owned()),
     ]))
 }
 

@@ -11,6 +11,12 @@ breadcrumb-label = أنت هنا
 open-data = البيانات المفتوحة:
 data-json = JSON
 data-csv = CSV
+data-csv-tables = جداول CSV:
+data-table-commitments = الالتزامات
+data-table-updates = التحديثات
+data-table-localities = المناطق
+# The data package (data/datapackage.json): every column of the tables, its type and meaning.
+data-dictionary = قاموس البيانات
 feed-link = موجز التحديثات (Atom)
 feed-locality-link = موجز تحديثات هذه المنطقة (Atom)
 made-with = أُنشئ باستخدام pledgeboard.

@@ -11,6 +11,12 @@ breadcrumb-label = You are here
 open-data = Open data:
 data-json = JSON
 data-csv = CSV
+data-csv-tables = CSV tables:
+data-table-commitments = commitments
+data-table-updates = updates
+data-table-localities = localities
+# The data package (data/datapackage.json): every column of the tables, its type and meaning.
+data-dictionary = data dictionary
 feed-link = Updates feed (Atom)
 feed-locality-link = Updates feed of this locality (Atom)
 made-with = Made with pledgeboard.

@@ -10,6 +10,12 @@ breadcrumb-label = Vous êtes ici
 open-data = Données ouvertes :
 data-json = JSON
 data-csv = CSV
+data-csv-tables = Tableaux CSV :
+data-table-commitments = engagements
+data-table-updates = mises à jour
+data-table-localities = localités
+# The data package (data/datapackage.json): every column of the tables, its type and meaning.
+data-dictionary = dictionnaire des données
 feed-link = Fil des mises à jour (Atom)
 feed-locality-link = Fil des mises à jour de cette localité (Atom)
 made-with = Réalisé avec pledgeboard.

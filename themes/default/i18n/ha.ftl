@@ -11,6 +11,12 @@ breadcrumb-label = Kana nan
 open-data = Bayanai a buɗe:
 data-json = JSON
 data-csv = CSV
+data-csv-tables = Teburorin CSV:
+data-table-commitments = alƙawura
+data-table-updates = sabbin bayanai
+data-table-localities = yankuna
+# The data package (data/datapackage.json): every column of the tables, its type and meaning.
+data-dictionary = ƙamus na bayanai
 feed-link = Ciyarwar sabbin bayanai (Atom)
 feed-locality-link = Ciyarwar sabbin bayanan wannan yanki (Atom)
 made-with = An yi shi da pledgeboard.

@@ -12,6 +12,12 @@ breadcrumb-label = तपाईं यहाँ हुनुहुन्छ
 open-data = खुला तथ्याङ्क:
 data-json = JSON
 data-csv = CSV
+data-csv-tables = CSV तालिकाहरू:
+data-table-commitments = प्रतिबद्धताहरू
+data-table-updates = अद्यावधिकहरू
+data-table-localities = क्षेत्रहरू
+# The data package (data/datapackage.json): every column of the tables, its type and meaning.
+data-dictionary = तथ्याङ्क शब्दकोश
 feed-link = अद्यावधिकहरूको फिड (Atom)
 feed-locality-link = यस क्षेत्रका अद्यावधिकहरूको फिड (Atom)
 made-with = pledgeboard प्रयोग गरेर बनाइएको।
