@@ -29,6 +29,7 @@
 mod commitment;
 mod groups;
 mod keys;
+mod pairing;
 mod places;
 #[cfg(test)]
 mod tests;
