@@ -29,10 +29,12 @@ mod locality;
 mod reader;
 #[cfg(test)]
 pub(crate) mod testing;
+mod trust;
 
 pub use config::parse_config;
 pub use config::{default_parties, default_statuses};
 pub use content::parse_doc;
+pub use trust::check_logo;
 
 use crate::diag::Diagnostic;
 use crate::model::{Assessor, PartialDate};
