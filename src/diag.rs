@@ -105,32 +105,48 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.heading())?;
+        if let Some(src) = &self.source_line {
+            self.fmt_source_line(f, src)?;
+        }
+        for (label, text) in self.parts() {
+            writeln!(f, "  {label}: {text}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Diagnostic {
+    /// The first line of the text form, escaped: `error: FILE:LINE:COLUMN: MESSAGE`.
+    pub fn heading(&self) -> String {
         let kind = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{kind}: {}", escape_controls(&self.file, Keep::Nothing))?;
+        let mut out = format!("{kind}: {}", escape_controls(&self.file, Keep::Nothing));
         if self.line > 0 {
-            write!(f, ":{}", self.line)?;
+            out.push_str(&format!(":{}", self.line));
             if self.column > 0 {
-                write!(f, ":{}", self.column)?;
+                out.push_str(&format!(":{}", self.column));
             }
         }
-        writeln!(f, ": {}", escape_controls(&self.message, Keep::Layout))?;
-        if let Some(src) = &self.source_line {
-            self.fmt_source_line(f, src)?;
-        }
-        let parts = [
+        out.push_str(&format!(
+            ": {}",
+            escape_controls(&self.message, Keep::Layout)
+        ));
+        out
+    }
+
+    /// The found, expected and help lines that are given, labelled and escaped.
+    pub fn parts(&self) -> Vec<(&'static str, Cow<'_, str>)> {
+        [
             ("found", &self.found),
             ("expected", &self.expected),
             ("help", &self.help),
-        ];
-        for (label, text) in parts {
-            if let Some(text) = text {
-                writeln!(f, "  {label}: {}", escape_controls(text, Keep::Layout))?;
-            }
-        }
-        Ok(())
+        ]
+        .into_iter()
+        .filter_map(|(label, text)| Some((label, escape_controls(text.as_deref()?, Keep::Layout))))
+        .collect()
     }
 }
 
@@ -200,17 +216,39 @@ pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
 
-/// Suggests the closest of `candidates` to `found`, for "did you mean" help.
+/// Suggests the closest of `candidates` to `found`, for "did you mean" help:
+/// the nearest by edits (a typo), else the one that begins with most of
+/// `found` (`vigilantes` for `vigilante-groups`).
 pub fn did_you_mean<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(found, c), c))
+    let candidates: Vec<&str> = candidates.into_iter().collect();
+    let by_edits = candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(found, c), *c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min()
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    by_edits.or_else(|| by_prefix(found, &candidates))
+}
+
+/// The candidate sharing the longest beginning with `found`, when that
+/// beginning is at least four characters and all of `found` but its last
+/// two (a plural, a typo at the end); ties go to the shortest candidate.
+fn by_prefix<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let need = found.chars().count().saturating_sub(2).max(4);
+    candidates
+        .iter()
+        .map(|c| (common_prefix(found, c), std::cmp::Reverse(c.len()), *c))
+        .filter(|(n, _, _)| *n >= need)
+        .max()
+        .map(|(_, _, c)| c)
+}
+
+/// How many characters `a` and `b` share at their beginning.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
 /// Formats a list of choices for an "expected" line: `a`, `b` or `c`.
@@ -224,6 +262,23 @@ pub fn one_of<S: AsRef<str>>(choices: &[S]) -> String {
         1 => quoted[0].clone(),
         n => format!("one of {} or {}", quoted[..n - 1].join(", "), quoted[n - 1]),
     }
+}
+
+/// Like [`one_of`], but past `max` choices lists the first `max` and says
+/// how many more there are.
+pub fn one_of_shortened<S: AsRef<str>>(choices: &[S], max: usize) -> String {
+    if choices.len() <= max {
+        return one_of(choices);
+    }
+    let shown: Vec<String> = choices[..max]
+        .iter()
+        .map(|c| format!("`{}`", c.as_ref()))
+        .collect();
+    format!(
+        "one of {}, … ({} more)",
+        shown.join(", "),
+        choices.len() - max
+    )
 }
 
 /// The 1-based line and column (in characters) of byte offset `byte` in `text`.

@@ -5,7 +5,10 @@
 //! every change. Open pages hold a server-sent-events connection and reload
 //! after each rebuild. When a rebuild fails, the previous output stays
 //! served and every page carries an overlay with the same diagnostics the
-//! command line prints; once the content is fixed, pages reload to it.
+//! command line prints (`overlay.rs`); once the content is fixed, pages
+//! reload to it. While no build has succeeded (`serve` started on broken
+//! content), every page's address answers with a page that says so and
+//! lists the errors, and reloads to the portal at the first good build.
 //!
 //! The reload script and the overlay are added to HTML responses by the
 //! server only; the files of the output folder never contain them.
@@ -28,6 +31,7 @@
 
 mod connections;
 mod hosts;
+mod overlay;
 
 use crate::diag::Diagnostic;
 use crate::pipeline;
@@ -58,6 +62,9 @@ pub const EVENTS_PATH: &str = "/__pledgeboard/events";
 struct BuildState {
     /// The diagnostics of the last build when it failed.
     errors: Option<Vec<Diagnostic>>,
+    /// Whether a build has succeeded since the server started: whether
+    /// there is a portal to show.
+    built: bool,
     /// Counts rebuilds; sent with each reload event.
     generation: u64,
 }
@@ -141,7 +148,9 @@ fn exposure_warning(addr: IpAddr, urls: &[String]) -> Option<String> {
     ))
 }
 
-fn print_build(result: &Result<pipeline::Report, Vec<Diagnostic>>) {
+/// Prints a build's diagnostics and outcome; `built` says whether a build
+/// had succeeded before (whether there is a last good build to serve).
+fn print_build(result: &Result<pipeline::Report, Vec<Diagnostic>>, built: bool) {
     match result {
         Ok(report) => {
             for w in &report.warnings {
@@ -159,9 +168,15 @@ fn print_build(result: &Result<pipeline::Report, Vec<Diagnostic>>) {
                 eprint!("{d}");
             }
             let n = diags.iter().filter(|d| d.is_error()).count();
-            println!(
-                "The content has {n} error(s); still serving the last good build. Fix and save to reload."
-            );
+            if built {
+                println!(
+                    "The content has {n} error(s); still serving the last good build. Fix and save to reload."
+                );
+            } else {
+                println!(
+                    "The content has {n} error(s), so the portal could not be built yet; the preview shows them. Fix and save to reload."
+                );
+            }
         }
     }
 }
@@ -177,8 +192,9 @@ pub fn serve(opts: Options) -> Result<(), String> {
     let site_dir = opts.site_dir.clone();
     let mut session = crate::session::Session::new(&site_dir, Some(&out));
     let first = session.rebuild(pipeline::build_date());
-    print_build(&first);
+    print_build(&first, false);
     let state = Arc::new(Mutex::new(BuildState {
+        built: first.is_ok(),
         errors: first.err(),
         generation: 0,
     }));
@@ -256,9 +272,11 @@ fn rebuild_on_change(
             };
             println!("Changed: {}", crate::watch::names(&changed));
             let result = session.rebuild_after(pipeline::build_date(), Some(&changed));
-            print_build(&result);
+            let built = state.lock().unwrap_or_else(|e| e.into_inner()).built;
+            print_build(&result, built);
             let generation = {
                 let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                s.built |= result.is_ok();
                 s.errors = result.err();
                 s.generation += 1;
                 s.generation
@@ -358,23 +376,11 @@ const RELOAD_SCRIPT: &str = concat!(
     "\");s.addEventListener(\"reload\",function(){location.reload()})})()</script>"
 );
 
-/// The overlay listing a failed build's diagnostics.
-fn overlay(errors: &[Diagnostic]) -> String {
-    let text: String = errors.iter().map(|d| d.to_string()).collect();
-    let n = errors.iter().filter(|d| d.is_error()).count();
-    format!(
-        "<div id=\"pledgeboard-overlay\" role=\"alert\" lang=\"en\" dir=\"ltr\" style=\"position:fixed;inset:0;z-index:99999;overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:1rem;font:14px/1.45 ui-monospace,monospace\">\
-<p style=\"font:bold 18px system-ui,sans-serif;margin:0 0 .75rem\">pledgeboard: the content has {n} error(s). This page shows the last good build; it reloads when you save a fix.</p>\
-<pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
-        crate::text::escape_html(&text)
-    )
-}
-
 /// Adds the reload script (and the overlay, when the last build failed) to an HTML page.
 fn inject(html: &str, errors: Option<&[Diagnostic]>) -> String {
     let mut extra = String::new();
     if let Some(errors) = errors {
-        extra.push_str(&overlay(errors));
+        extra.push_str(&overlay::overlay(errors));
     }
     extra.push_str(RELOAD_SCRIPT);
     match html.rfind("</body>") {
@@ -391,13 +397,15 @@ fn inject(html: &str, errors: Option<&[Diagnostic]>) -> String {
 /// links wherever they lead), the 404 page, whole fresh files only, and
 /// the reload script and overlay in HTML responses.
 async fn file(State(app): State<App>, req: Request<Body>) -> Response {
-    let errors = app
-        .state
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .errors
-        .clone();
+    let (errors, built) = {
+        let state = app.state.lock().unwrap_or_else(|e| e.into_inner());
+        (state.errors.clone(), state.built)
+    };
     let path = req.uri().path().to_owned();
+    if let Some(errors) = errors.as_deref().filter(|_| !built && is_page(&path)) {
+        let page = overlay::unbuilt_page(errors, RELOAD_SCRIPT);
+        return html_response(StatusCode::SERVICE_UNAVAILABLE, page);
+    }
     if leads_out(&app.out, &path) {
         return not_found(&app.out, errors.as_deref()).await;
     }
@@ -451,6 +459,13 @@ async fn file(State(app): State<App>, req: Request<Body>) -> Response {
             r
         }
     }
+}
+
+/// Whether request path `path` is a page's address: a folder's (`/en/`),
+/// an HTML file's, or one without an extension (`/en`).
+fn is_page(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    !last.contains('.') || last.ends_with(".html")
 }
 
 /// A redirect's target (ServeDir's: the path asked for with a slash added)
@@ -543,6 +558,7 @@ mod tests {
             files: ServeDir::new(out),
             state: Arc::new(Mutex::new(BuildState {
                 errors,
+                built: true,
                 generation: 0,
             })),
             reload: broadcast::channel(1).0,
@@ -690,12 +706,24 @@ mod tests {
             );
         }
         assert!(!get(&app, "/style.css").await.3.contains("overlay"));
-        // No output at all yet: a page of the server's own, with the overlay.
+    }
+
+    #[tokio::test]
+    async fn before_any_good_build_every_page_explains_and_lists_the_errors() {
         let empty = tempfile::tempdir().unwrap();
         let app = self::app(empty.path(), Some(vec![Diagnostic::error("a.md", "bad")]));
-        let (status, _, _, body) = get(&app, "/").await;
-        assert_eq!(status, 404);
-        assert!(body.contains("pledgeboard-overlay"), "{body}");
+        app.state.lock().unwrap().built = false;
+        for path in ["/", "/en/localities/saaba/", "/en", "/404.html"] {
+            let (status, ctype, _, body) = get(&app, path).await;
+            assert_eq!((status, ctype.as_str()), (503, "text/html; charset=utf-8"));
+            assert!(
+                body.contains("The portal could not be built yet."),
+                "{path}: {body}"
+            );
+            assert!(body.contains("error: a.md: bad"), "{path}: {body}");
+            assert!(body.contains(EVENTS_PATH), "{path}: it reloads");
+        }
+        assert_eq!(get(&app, "/style.css").await.0, 404);
     }
 
     #[test]

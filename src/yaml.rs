@@ -10,6 +10,8 @@
 //! node's position. This is the same parser as [`parse`], so positions always
 //! agree with what was parsed.
 
+mod phrases;
+
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -63,12 +65,14 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
-/// A YAML syntax or structure error, with a 1-based position inside the YAML text.
+/// A YAML syntax or structure error, with a 1-based position inside the
+/// YAML text, in plain words, and how to fix it when that can be said.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct YamlError {
     pub line: usize,
     pub column: usize,
     pub message: String,
+    pub help: Option<String>,
 }
 
 /// One step of a path into a YAML tree.
@@ -116,6 +120,7 @@ pub(crate) fn parse(src: &str) -> Result<Node, YamlError> {
                 "it holds the {kind} U+{:04X}, which YAML does not allow (remove it: it often comes with text copied from another program)",
                 u32::from(c)
             ),
+            help: None,
         });
     }
     if let Some((line, column)) = flow_too_deep(src) {
@@ -123,21 +128,38 @@ pub(crate) fn parse(src: &str) -> Result<Node, YamlError> {
             line,
             column,
             message: format!("lists or mappings are nested more than {MAX_FLOW_DEPTH} levels deep"),
+            help: None,
         });
     }
     let budget = Cell::new(node_budget(src));
     let de = serde_yaml::Deserializer::from_str(src);
-    NodeSeed { budget: &budget }.deserialize(de).map_err(|e| {
-        let (line, column) = e
-            .location()
-            .map(|l| (l.line(), l.column()))
-            .unwrap_or((0, 0));
-        YamlError {
-            line,
-            column,
-            message: clean_message(&e.to_string(), line, column),
-        }
-    })
+    NodeSeed { budget: &budget }
+        .deserialize(de)
+        .map_err(|e| library_error(src, &e))
+}
+
+/// The library's error in plain words ([`phrases`]), or, for our own
+/// errors and phrases it does not know, its text without its position.
+fn library_error(src: &str, e: &serde_yaml::Error) -> YamlError {
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((0, 0));
+    let text = e.to_string();
+    let lib = phrases::LibError::read(&text, phrases::Mark { line, column });
+    if let Some(plain) = phrases::explain(src, &lib) {
+        return plain;
+    }
+    let message = clean_message(&text, line, column);
+    let help = message.contains(TWICE).then(|| {
+        "keep one of them; if the second belongs to an item of a list or to a mapping below, indent it under that item".to_owned()
+    });
+    YamlError {
+        line,
+        column,
+        message,
+        help,
+    }
 }
 
 /// How many nodes the tree of `src` may have: without aliases a node takes at
@@ -181,23 +203,22 @@ fn forbidden_character(src: &str) -> Option<usize> {
     })
 }
 
+/// How the error about a repeated key ends.
+const TWICE: &str = "appears twice in the same mapping";
+
 /// Removes the library's own " at line L column C" from a message, since
-/// diagnostics print the position themselves.
+/// diagnostics print the position themselves, and names its limits in
+/// plain words.
 fn clean_message(msg: &str, line: usize, column: usize) -> String {
     let suffix = format!(" at line {line} column {column}");
     let msg = msg.replacen(&suffix, "", 1);
-    let msg = msg.strip_prefix("mapping values are not allowed in this context").map_or(
-        msg.clone(),
-        |_| "a `key: value` pair cannot start here (check indentation, or quote a text that contains `: `)".into(),
-    );
-    let msg = match msg.as_str() {
+    match msg.as_str() {
         "recursion limit exceeded" => {
             "lists or mappings are nested more than 128 levels deep".to_owned()
         }
         "repetition limit exceeded" => ALIAS_BOMB.to_owned(),
         _ => msg,
-    };
-    msg.replace("did not find expected key", "did not find the next `key:`")
+    }
 }
 
 const ALIAS_BOMB: &str = "aliases (`*name`) repeat the values they stand for so often that the text would grow too large (an alias bomb)";
@@ -508,9 +529,7 @@ impl<'de> DeserializeSeed<'de> for MapKey<'_> {
 impl MapKey<'_> {
     fn check<E: de::Error>(&self, key: String) -> Result<String, E> {
         if self.seen.contains(&key) {
-            Err(E::custom(format_args!(
-                "the key `{key}` appears twice in the same mapping"
-            )))
+            Err(E::custom(format_args!("the key `{key}` {TWICE}")))
         } else {
             Ok(key)
         }

@@ -240,10 +240,10 @@ fn yaml_syntax_errors_and_unclosed_front_matter() {
     );
     s.file("localities/saaba/unclosed.md", "---\ntitle: Patrols\n");
     let err = failing(&s);
-    // Where the parser found the list not closed: at the `:` of the next field.
+    // At the `[` that is not closed.
     assert!(
         err.contains(
-            "error: localities/saaba/broken.md:3:11: the front matter is not valid YAML: did not find expected ',' or ']'"
+            "error: localities/saaba/broken.md:2:8: the front matter is not valid YAML: this list opened with `[` is not closed with `]`"
         ),
         "{err}"
     );
@@ -324,12 +324,12 @@ fn translated_update_must_match_a_date() {
     let s = TestSite::minimal();
     s.file(
         "localities/saaba/joint-patrols.fr.md",
-        "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-02, note: Trois patrouilles. }\n---\n",
+        "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-01, note: Trois patrouilles. }\n  - { date: 2017-09-02, note: Quatre patrouilles. }\n---\n",
     );
     let err = failing(&s);
     assert!(
         err.contains(
-            "error: localities/saaba/joint-patrols.fr.md:4:13: this translated update matches no update of the original"
+            "error: localities/saaba/joint-patrols.fr.md:5:13: this translated update matches no update of the original"
         ),
         "{err}"
     );

@@ -628,9 +628,11 @@ fn progress_disagrees_with_last_update() {
 
 #[test]
 fn translated_update_matches_no_update() {
+    // The second has no update of the original to translate: not a
+    // corrected date (that would be paired by its place, with a warning).
     insta::assert_snapshot!(with(&[(
         C_FR,
-        "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-02, note: Trois patrouilles. }\n---\n"
+        "---\ntitle: Patrouilles\nupdates:\n  - { date: 2017-09-01, note: Trois patrouilles. }\n  - { date: 2017-09-02, note: Quatre patrouilles. }\n---\n"
     )]));
 }
 
@@ -997,4 +999,231 @@ fn offline_bundle_without_a_size() {
 #[test]
 fn share_images_of_an_unknown_kind() {
     insta::assert_snapshot!(site_yaml_with("share_images: locality\n"));
+}
+
+// ---- issue 18: editors' messages ----
+
+/// site.yaml declaring `topics` (`ids`, each with an English name).
+fn declared_topics(ids: &[&str]) -> String {
+    let mut s = String::from("topics:\n");
+    for id in ids {
+        s.push_str(&format!("  {id}: {{ en: {id} }}\n"));
+    }
+    s
+}
+
+#[test]
+fn topic_not_declared_in_site_yaml() {
+    let site = format!(
+        "{SITE_YAML}{}",
+        declared_topics(&["patrols", "theft", "vigilante-groups"])
+    );
+    let commitment = COMMITMENT.replacen(
+        "progress: 30\nupdates:",
+        "progress: 30\ntopics: [patrols, vigilantes]\nupdates:",
+        1,
+    );
+    insta::assert_snapshot!(with(&[("site.yaml", &site), (C, &commitment)]));
+}
+
+#[test]
+fn topic_not_declared_among_many() {
+    let many = [
+        "armed-groups",
+        "checkpoints",
+        "communication",
+        "courts",
+        "detention",
+        "drugs",
+        "health",
+        "patrols",
+        "roads",
+        "theft",
+        "trust",
+        "vigilante-groups",
+        "youth",
+    ];
+    let site = format!("{SITE_YAML}{}", declared_topics(&many));
+    let commitment = COMMITMENT.replacen(
+        "progress: 30\nupdates:",
+        "progress: 30\ntopics: [thefts, road]\nupdates:",
+        1,
+    );
+    insta::assert_snapshot!(with(&[("site.yaml", &site), (C, &commitment)]));
+}
+
+// The YAML library's phrases in plain words (issue 18), one per phrase an
+// editor can reach; the existing `yaml_*` snapshots above show the rest.
+
+#[test]
+fn yaml_tab_before_a_list_item() {
+    insta::assert_snapshot!(commitment_with(
+        "  - date: 2017-09-01",
+        "\t- date: 2017-09-01"
+    ));
+}
+
+#[test]
+fn yaml_tab_after_spaces_in_indentation() {
+    insta::assert_snapshot!(commitment_with("    note: Three", "  \t  note: Three"));
+}
+
+#[test]
+fn yaml_backtick_at_the_start_of_a_value() {
+    insta::assert_snapshot!(commitment_with(
+        "title: Joint night patrols",
+        "title: `Joint` night patrols"
+    ));
+}
+
+#[test]
+fn yaml_missing_comma_in_a_list() {
+    insta::assert_snapshot!(commitment_with(
+        "pledged_by: [police, community]",
+        "pledged_by: [police community, \"youth\" group]"
+    ));
+}
+
+#[test]
+fn yaml_unclosed_mapping() {
+    insta::assert_snapshot!(commitment_with(
+        "title: Joint night patrols",
+        "title: { en: Joint night patrols, fr: Patrouilles"
+    ));
+}
+
+#[test]
+fn yaml_unclosed_double_quote() {
+    insta::assert_snapshot!(commitment_with(
+        "note: Three patrols a week.",
+        "note: \"Three patrols a week."
+    ));
+}
+
+#[test]
+fn yaml_unclosed_single_quote() {
+    insta::assert_snapshot!(commitment_with(
+        "title: Joint night patrols",
+        "title: 'Joint night patrols"
+    ));
+}
+
+#[test]
+fn yaml_unknown_backslash_code() {
+    insta::assert_snapshot!(commitment_with(
+        "note: Three patrols a week.",
+        "note: \"Minutes in C:\\docs\\patrols\""
+    ));
+}
+
+#[test]
+fn yaml_list_line_without_a_dash() {
+    insta::assert_snapshot!(commitment_with(
+        "    note: Three patrols a week.\n",
+        "    note: Three patrols a week.\n  date: 2018-01-01\n"
+    ));
+}
+
+#[test]
+fn yaml_line_without_a_key() {
+    insta::assert_snapshot!(commitment_with(
+        "due: 2018-01-31\n",
+        "due: 2018-01-31\nresponsible\n"
+    ));
+}
+
+#[test]
+fn yaml_list_item_on_the_key_line() {
+    insta::assert_snapshot!(commitment_with(
+        "due: 2018-01-31\n",
+        "due: 2018-01-31\ntopics: - patrols\n"
+    ));
+}
+
+#[test]
+fn yaml_list_item_among_keys() {
+    insta::assert_snapshot!(commitment_with(
+        "due: 2018-01-31\n",
+        "due: 2018-01-31\n- patrols\n"
+    ));
+}
+
+#[test]
+fn yaml_value_starting_with_a_star() {
+    insta::assert_snapshot!(commitment_with(
+        "note: Three patrols a week.",
+        "note: *Three* patrols a week."
+    ));
+}
+
+#[test]
+fn yaml_value_starting_with_a_star_and_a_space() {
+    insta::assert_snapshot!(commitment_with(
+        "note: Three patrols a week.",
+        "note: * Three patrols a week."
+    ));
+}
+
+#[test]
+fn yaml_text_after_a_block_indicator() {
+    insta::assert_snapshot!(commitment_with(
+        "note: Three patrols a week.",
+        "note: | Three patrols a week."
+    ));
+}
+
+#[test]
+fn yaml_missing_value_in_a_list() {
+    insta::assert_snapshot!(commitment_with(
+        "pledged_by: [police, community]",
+        "pledged_by: [police, , community]"
+    ));
+}
+
+#[test]
+fn yaml_closing_bracket_too_many() {
+    insta::assert_snapshot!(commitment_with(
+        "pledged_by: [police, community]",
+        "pledged_by: [police, community]]"
+    ));
+}
+
+#[test]
+fn yaml_line_indented_unlike_its_keys() {
+    insta::assert_snapshot!(commitment_with(
+        "due: 2018-01-31\n",
+        "due: 2018-01-31\n responsible: The chief\n"
+    ));
+}
+
+#[test]
+fn yaml_directive_at_the_top() {
+    insta::assert_snapshot!(commitment_with("---\ntitle:", "---\n%progress 30\ntitle:"));
+}
+
+/// The French file of the minimal commitment with `updates`, next to an
+/// original whose updates are `original` (replacing its one update).
+fn translated_updates(original: &str, updates: &str) -> String {
+    let commitment = COMMITMENT.replacen(
+        "  - date: 2017-09-01\n    status: in-progress\n    progress: 30\n    note: Three patrols a week.\n",
+        original,
+        1,
+    );
+    with(&[
+        (C, &commitment),
+        (
+            C_FR,
+            &format!("---\ntitle: Patrouilles\nupdates:\n{updates}---\nTexte.\n"),
+        ),
+    ])
+}
+
+#[test]
+fn translated_update_whose_place_could_be_two_updates() {
+    // The first date was corrected in the original and a later update
+    // added: the French note could translate either.
+    insta::assert_snapshot!(translated_updates(
+        "  - { date: 2017-09-02, status: in-progress, progress: 20, note: Two patrols. }\n  - { date: 2018-01-10, status: in-progress, progress: 30, note: Three patrols. }\n",
+        "  - { date: 2017-09-01, note: Deux patrouilles. }\n"
+    ));
 }

@@ -194,16 +194,18 @@ fn yaml_syntax_error_has_position() {
                 &COMMITMENT.replace("due: 2018-01-31", "due: [2018-01-31"),
             );
         },
-        // Where the parser found the list not closed: the next line.
+        // At the `[` that is not closed.
         &[
-            "error: localities/saaba/joint-patrols.md:6:7: the front matter is not valid YAML: did not find expected ',' or ']'",
+            "error: localities/saaba/joint-patrols.md:5:6: the front matter is not valid YAML: this list opened with `[` is not closed with `]`",
         ],
     );
     fails_keeping_output(
         |s| {
             s.file("site.yaml", &format!("{SITE_YAML}theme: a: b\n"));
         },
-        &["site.yaml:12:9: site.yaml is not valid YAML: a `key: value` pair cannot start here"],
+        &[
+            "site.yaml:12:9: site.yaml is not valid YAML: a `: ` (a colon and a space) inside a value that is not in quotes",
+        ],
     );
 }
 

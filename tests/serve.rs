@@ -720,3 +720,49 @@ fn connections_past_the_cap_wait_until_one_closes() {
     let answer = String::from_utf8_lossy(&answer);
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
 }
+
+// ---- issue 18: serve started on broken content ----
+
+#[test]
+fn serve_started_on_broken_content_explains_and_shows_the_portal_once_fixed() {
+    let site = TestSite::minimal();
+    site.file(
+        "localities/saaba/joint-patrols.md",
+        &COMMITMENT.replace(
+            "status: in-progress\nprogress: 30\nupdates:",
+            "status: in-progres\nprogress: 30\nupdates:",
+        ),
+    );
+    // The first build is done (and failed) before the addresses are printed.
+    let server = Server::start(&site);
+    for path in ["/", PAGE] {
+        let page = server.get(path);
+        let text = Page::parse(&page.body).text();
+        assert!(
+            text.contains("The portal could not be built yet. Fix the errors below; this page reloads by itself when you save."),
+            "{path}: {text}"
+        );
+        assert!(
+            text.contains("localities/saaba/joint-patrols.md:6:9: unknown status `in-progres`"),
+            "{path}: {text}"
+        );
+        assert!(!text.contains("Not found"), "{path}: {text}");
+        assert!(
+            page.body.contains("/__pledgeboard/events"),
+            "{path}: it reloads"
+        );
+    }
+
+    let events = server.events();
+    site.file("localities/saaba/joint-patrols.md", COMMITMENT);
+    expect_reload(&events);
+    let page = server.get(PAGE);
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("pledgeboard-overlay"), "{}", page.body);
+    assert!(
+        Page::parse(&page.body)
+            .text()
+            .contains("Joint night patrols")
+    );
+    assert_eq!(server.get("/").status, 200);
+}

@@ -83,11 +83,12 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     let root = match yaml::parse(fm.yaml()) {
         Ok(root) => root,
         Err(e) => {
-            let d = Diagnostic::error(
+            let mut d = Diagnostic::error(
                 &file.rel,
                 format!("site.yaml is not valid YAML: {}", e.message),
             )
             .at(&file.text, e.line.max(1), e.column);
+            d.help.clone_from(&e.help);
             return (None, vec![d]);
         }
     };
@@ -828,7 +829,7 @@ mod tests {
                 "site.yaml",
                 1,
                 9,
-                "site.yaml is not valid YAML: a `key: value` pair cannot start here (check indentation, or quote a text that contains `: `)"
+                "site.yaml is not valid YAML: a `: ` (a colon and a space) inside a value that is not in quotes"
             )
         );
     }

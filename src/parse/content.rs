@@ -131,10 +131,11 @@ pub fn parse_doc(file: &SourceFile) -> Result<Doc, Vec<Diagnostic>> {
 /// The diagnostic of front matter that is not valid YAML, placed on the
 /// file's line (the YAML starts on `first_line`).
 fn yaml_error(file: &SourceFile, first_line: usize, e: &yaml::YamlError) -> Diagnostic {
-    let d = Diagnostic::error(
+    let mut d = Diagnostic::error(
         &file.rel,
         format!("the front matter is not valid YAML: {}", e.message),
     );
+    d.help.clone_from(&e.help);
     if e.line > 0 {
         d.at(&file.text, e.line + first_line - 1, e.column)
     } else {

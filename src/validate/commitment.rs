@@ -1,10 +1,12 @@
 //! Commitments: the rules of one commitment file (status and party ids,
 //! dates, updates, the current status and progress) and of its translations
-//! (updates matched by date, and by assessor where a date is shared), and
-//! the [`Commitment`] assembled from them; reviews are in `crate::reviews`.
+//! (updates paired by date, by assessor where a date is shared, and by place
+//! where the original's date was corrected: `pairing`), and the
+//! [`Commitment`] assembled from them; reviews are in `crate::reviews`.
 
 use super::Checked;
-use super::groups::{Group, body, fingerprint, translations_of};
+use super::groups::{Group, body, fingerprint};
+use super::pairing::{self, Pair};
 use super::texts::merge;
 use crate::diag::{self, Diagnostic};
 use crate::memo::{Fingerprint, Fingerprinter, Memo};
@@ -20,6 +22,9 @@ use std::sync::Arc;
 /// (the print sheet, `…/localities/<locality>/print/`); a commitment
 /// cannot take one of them as its id.
 pub(crate) const RESERVED_COMMITMENT_IDS: &[&str] = &["print"];
+
+/// How many ids an "expected" line lists before it says how many more.
+const MAX_LISTED: usize = 10;
 
 /// What the errors about the current status and progress explain.
 const CURRENT_HELP: &str = "when a commitment has updates, its current status and progress are the last review's: \
@@ -79,18 +84,15 @@ fn commitment(
     let status = rules.current_status(diags);
     let progress = rules.current_progress(diags);
 
-    // Translations: text fields, and update notes matched by date.
-    let trs: Vec<(&str, &RawCommitment)> = translations_of(group, |f| match f {
-        Fields::Commitment(c) => Some(c.as_ref()),
-        _ => None,
-    });
-    rules.check_translated_updates(group, diags);
+    // Translations: text fields, and update notes paired by date (or place).
+    let trs = translations(group, raw);
+    rules.check_translated_updates(&trs, diags);
     let title = rules.text("title", |c| c.title.as_ref(), &trs, diags);
     let summary = rules.text("summary", |c| c.summary.as_ref(), &trs, diags);
     let responsible = rules.text("responsible", |c| c.responsible.as_ref(), &trs, diags);
     let updates = rules.updates(&trs, diags);
 
-    if diags.len() > before {
+    if diags[before..].iter().any(Diagnostic::is_error) {
         return None;
     }
     Some(Commitment {
@@ -160,8 +162,10 @@ impl<'a> Rules<'a> {
         }
     }
 
-    /// The status and the parties are defined in site.yaml.
+    /// The status and the parties are defined in site.yaml, and so are the
+    /// topics when site.yaml declares any.
     fn check_ids(&self, diags: &mut Vec<Diagnostic>) {
+        self.check_topics(diags);
         if let Some(s) = &self.raw.status {
             self.check_status(s, &[Seg::key("status")], diags);
         }
@@ -171,6 +175,36 @@ impl<'a> Rules<'a> {
                 let d = unknown(self.fm, &path, "party", party, &self.party_ids);
                 diags.push(d);
             }
+        }
+    }
+
+    /// When site.yaml declares `topics:`, each topic is one of them; a site
+    /// that declares none may use any id.
+    fn check_topics(&self, diags: &mut Vec<Diagnostic>) {
+        let declared = &self.config.topics;
+        if declared.is_empty() {
+            return;
+        }
+        for (i, topic) in self.raw.topics.iter().enumerate() {
+            if declared.contains_key(topic) {
+                continue;
+            }
+            let ids: Vec<&str> = declared.keys().map(String::as_str).collect();
+            let path = [Seg::key("topics"), Seg::Index(i)];
+            let mut d = self
+                .fm
+                .error(&path, format!("unknown topic `{topic}`"))
+                .found(format!("`{topic}`"))
+                .expected(format!(
+                    "a topic declared in site.yaml under `topics:`: {}",
+                    diag::one_of_shortened(&ids, MAX_LISTED)
+                ));
+            let add = "to add a topic, declare it in site.yaml under `topics:` with its name in each language";
+            d = match diag::did_you_mean(topic, ids.iter().copied()) {
+                Some(m) => d.help(format!("did you mean `{m}`? ({add})")),
+                None => d.help(add),
+            };
+            diags.push(d);
         }
     }
 
@@ -462,40 +496,95 @@ impl<'a> Rules<'a> {
         }
     }
 
-    /// Every translated update matches one update of the original: by its
-    /// date, and by `assessed_by` where several updates share that date.
-    fn check_translated_updates(&self, group: &Group, diags: &mut Vec<Diagnostic>) {
-        for tdoc in &group.translations {
-            let (Some(_), Fields::Commitment(t)) = (&tdoc.lang, &tdoc.fields) else {
-                continue;
-            };
-            for (i, tu) in t.updates.iter().enumerate() {
+    /// Every translated update is paired with one update of the original
+    /// ([`pairing`]): an error for one that is paired with none, a warning
+    /// for one paired by its place (the original's date was corrected).
+    fn check_translated_updates(&self, trs: &[Translation], diags: &mut Vec<Diagnostic>) {
+        for tr in trs {
+            for (i, (tu, pair)) in tr.raw.updates.iter().zip(&tr.pairs).enumerate() {
                 let Some(date) = tu.date else { continue };
-                let path = |k: &str| [Seg::key("updates"), Seg::Index(i), Seg::key(k)];
-                let found: Vec<&RawUpdate> =
-                    self.raw.updates.iter().filter(|u| matches(tu, u)).collect();
-                let d = match (found.len(), tu.assessed_by) {
-                    (1, _) => continue,
-                    (0, Some(who)) if self.raw.updates.iter().any(|u| u.date == Some(date)) => tdoc
-                        .fm
-                        .error(&path("assessed_by"), "this translated update matches no update of the original")
-                        .found(format!("{date}, assessed by `{}`", who.as_str()))
-                        .expected(self.assessors_of(date)),
-                    (0, _) => tdoc
-                        .fm
-                        .error(&path("date"), "this translated update matches no update of the original")
-                        .found(date.to_string())
-                        .expected(self.original_update_dates()),
-                    _ => tdoc
-                        .fm
-                        .error(&path("date"), "this translated update could be any of several updates of the original")
-                        .found(format!("{date}, the date of {} updates in `{}`", found.len(), self.fm.rel))
-                        .expected(format!("`assessed_by:` beside `date:`, to say which: {}", self.assessors_of(date)))
-                        .help("several parties' assessments of one review share a date; a translation tells them apart by who assessed them"),
+                let d = match *pair {
+                    Pair::ByDate(_) | Pair::Undated => continue,
+                    Pair::ByPlace(o) => self.date_corrected(tr.fm, i, date, o),
+                    Pair::Several(n) => self.several(tr.fm, i, date, n),
+                    Pair::Unpaired => self.unpaired(tr, i, tu),
                 };
                 diags.push(d);
             }
         }
+    }
+
+    /// The warning for translated update `i` (dated `date`), paired by its
+    /// place with the original's update `o`, whose date was corrected.
+    fn date_corrected(&self, tfm: &FrontMatter, i: usize, date: Date, o: usize) -> Diagnostic {
+        let now = self.raw.updates[o]
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let rel = &self.fm.rel;
+        let mut d = tfm.error(
+            &[Seg::key("updates"), Seg::Index(i), Seg::key("date")],
+            format!("the original now says {now}: update the date here"),
+        );
+        d.severity = diag::Severity::Warning;
+        d
+        .found(format!(
+            "{date}, a date no update in `{rel}` has any more; this note is shown with the update in the same place there, now dated {now}"
+        ))
+        .expected(format!("`date: {now}`, the date of that update in `{rel}`"))
+        .help(format!(
+            "the date was probably corrected in `{rel}`: write `date: {now}` here too. If this note translates another update, give it that update's date"
+        ))
+    }
+
+    /// The error for translated update `i` (dated `date`, the date of `n`
+    /// updates of the original) that names no assessor.
+    fn several(&self, tfm: &FrontMatter, i: usize, date: Date, n: usize) -> Diagnostic {
+        tfm.error(&[Seg::key("updates"), Seg::Index(i), Seg::key("date")], "this translated update could be any of several updates of the original")
+            .found(format!("{date}, the date of {n} updates in `{}`", self.fm.rel))
+            .expected(format!("`assessed_by:` beside `date:`, to say which: {}", self.assessors_of(date)))
+            .help("several parties' assessments of one review share a date; a translation tells them apart by who assessed them")
+    }
+
+    /// The error for translated update `i` (`tu`), paired with no update.
+    fn unpaired(&self, tr: &Translation, i: usize, tu: &RawUpdate) -> Diagnostic {
+        let path = |k: &str| [Seg::key("updates"), Seg::Index(i), Seg::key(k)];
+        let date = tu.date.unwrap_or_default();
+        let message = "this translated update matches no update of the original";
+        if let Some(who) = tu.assessed_by
+            && self.raw.updates.iter().any(|u| u.date == Some(date))
+        {
+            return tr
+                .fm
+                .error(&path("assessed_by"), message)
+                .found(format!("{date}, assessed by `{}`", who.as_str()))
+                .expected(self.assessors_of(date));
+        }
+        let d = tr
+            .fm
+            .error(&path("date"), message)
+            .found(date.to_string())
+            .expected(self.original_update_dates());
+        let free = self.untranslated(tr);
+        if free.is_empty() {
+            return d;
+        }
+        d.help(format!(
+            "if the original's date was corrected, write its new date here; the updates of `{}` that no other update of this file translates are dated {}",
+            self.fm.rel,
+            free.join(", ")
+        ))
+    }
+
+    /// The dates of the original's updates that no update of `tr` is
+    /// paired with.
+    fn untranslated(&self, tr: &Translation) -> Vec<String> {
+        let paired: Vec<usize> = tr.pairs.iter().filter_map(|p| p.original()).collect();
+        (0..self.raw.updates.len())
+            .filter(|i| !paired.contains(i))
+            .filter_map(|i| self.raw.updates[i].date)
+            .map(|d| d.to_string())
+            .collect()
     }
 
     /// Who assessed the original's updates of `date`.
@@ -536,10 +625,10 @@ impl<'a> Rules<'a> {
         &self,
         name: &str,
         pick: fn(&RawCommitment) -> Option<&RawText>,
-        trs: &[(&str, &RawCommitment)],
+        trs: &[Translation],
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Text> {
-        let translations = trs.iter().map(|(l, t)| (*l, pick(t)));
+        let translations = trs.iter().map(|tr| (tr.lang, pick(tr.raw)));
         merge(
             self.config,
             pick(self.raw),
@@ -551,16 +640,17 @@ impl<'a> Rules<'a> {
     }
 
     /// The updates with a date and a status, each note with the notes of
-    /// the translated updates of the same date.
-    fn updates(&self, trs: &[(&str, &RawCommitment)], diags: &mut Vec<Diagnostic>) -> Vec<Update> {
+    /// the translated updates paired with it.
+    fn updates(&self, trs: &[Translation], diags: &mut Vec<Diagnostic>) -> Vec<Update> {
         let mut updates = Vec::new();
         for (i, u) in self.raw.updates.iter().enumerate() {
             let (Some(date), Some(status)) = (u.date, u.status.clone()) else {
                 continue;
             };
-            let tr_notes = trs.iter().map(|(lang, t)| {
-                let tu = t.updates.iter().find(|tu| matches(tu, u));
-                (*lang, tu.and_then(|tu| tu.note.as_ref()))
+            let tr_notes = trs.iter().map(|tr| {
+                let at = tr.pairs.iter().position(|p| p.original() == Some(i));
+                let tu = at.map(|t| &tr.raw.updates[t]);
+                (tr.lang, tu.and_then(|tu| tu.note.as_ref()))
             });
             let what = format!("updates.{i}.note");
             let note = merge(
@@ -599,12 +689,33 @@ struct Assessed {
     by: Option<Assessor>,
 }
 
-/// Whether translated update `tu` is a translation of the original's `u`:
-/// the same date, and the same assessor when the translation names one.
-fn matches(tu: &RawUpdate, u: &RawUpdate) -> bool {
-    tu.date.is_some()
-        && tu.date == u.date
-        && (tu.assessed_by.is_none() || tu.assessed_by == u.assessed_by)
+/// A translation of the commitment: its language, file and fields, and
+/// the pair of each of its updates among the original's.
+struct Translation<'g> {
+    lang: &'g str,
+    fm: &'g FrontMatter,
+    raw: &'g RawCommitment,
+    pairs: Vec<Pair>,
+}
+
+/// The translations of `group` whose fields are a commitment's, with their
+/// updates paired with `original`'s.
+fn translations<'g>(group: &'g Group, original: &RawCommitment) -> Vec<Translation<'g>> {
+    group
+        .translations
+        .iter()
+        .filter_map(|d| {
+            let Fields::Commitment(raw) = &d.fields else {
+                return None;
+            };
+            Some(Translation {
+                lang: d.lang.as_deref()?,
+                fm: &d.fm,
+                raw,
+                pairs: pairing::pair(&original.updates, &raw.updates),
+            })
+        })
+        .collect()
 }
 
 /// An id (`what`: status or party) that site.yaml does not define, with the

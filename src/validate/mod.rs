@@ -30,6 +30,7 @@ mod commitment;
 pub(crate) use commitment::RESERVED_COMMITMENT_IDS;
 mod groups;
 mod keys;
+mod pairing;
 mod places;
 #[cfg(test)]
 mod tests;

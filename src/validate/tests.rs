@@ -267,14 +267,14 @@ fn a_translated_update_matches_an_update_by_date() {
         (C, PATROLS),
         (
             fr,
-            "---\nupdates:\n  - { date: 2017-09-02, note: Chaque semaine. }\n---\n",
+            "---\nupdates:\n  - { date: 2017-09-01, note: Chaque semaine. }\n  - { date: 2017-09-02, note: Chaque jour. }\n---\n",
         ),
     ]);
     assert_eq!(
         places(&diags),
         [(
             fr,
-            3,
+            4,
             13,
             "this translated update matches no update of the original"
         )]
@@ -284,6 +284,33 @@ fn a_translated_update_matches_an_update_by_date() {
         diags[0].expected.as_deref(),
         Some("the date of one of the updates in `localities/saaba/patrols.md`: 2017-09-01")
     );
+}
+
+#[test]
+fn a_date_corrected_in_the_original_keeps_the_translated_note_with_a_warning() {
+    let fr = "localities/saaba/patrols.fr.md";
+    let files = [
+        LOCALITY,
+        (C, PATROLS),
+        (
+            fr,
+            "---\nupdates:\n  - { date: 2017-08-31, note: Chaque semaine. }\n---\n",
+        ),
+    ];
+    let (site, diags) = validate_files(SITE_YAML, &files);
+    assert_eq!(
+        places(&diags),
+        [(
+            fr,
+            3,
+            13,
+            "the original now says 2017-09-01: update the date here"
+        )]
+    );
+    assert!(!diags[0].is_error());
+    let site = site.expect("a warning does not stop the build");
+    let note = site.localities[0].commitments[0].updates[0].note.as_ref();
+    assert_eq!(note.map(|n| n.get("fr")), Some(("Chaque semaine.", false)));
 }
 
 #[test]
