@@ -36,6 +36,10 @@ enum Command {
         /// Where to write the portal [default: SITE_DIR/public].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The address the portal is published at, in place of site.yaml's
+        /// `base_url` (for a preview deploy): `https://preview.example.org/`.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Build, then rebuild the output folder whenever the content or theme changes.
     Watch {
@@ -353,8 +357,17 @@ fn main() -> ExitCode {
     }
     let today = pipeline::build_date();
     match cli.command {
-        Command::Build { site_dir, output } => {
-            match pipeline::build(&site_dir, output.as_deref(), today) {
+        Command::Build {
+            site_dir,
+            output,
+            base_url,
+        } => {
+            let overrides = match base_url.as_deref().map(pipeline::Overrides::with_base_url) {
+                None => pipeline::Overrides::default(),
+                Some(Ok(overrides)) => overrides,
+                Some(Err(d)) => return fail(&[d]),
+            };
+            match pipeline::build_with(&site_dir, output.as_deref(), today, &overrides) {
                 Ok(report) => {
                     // The output is written; a summary nobody reads is no failure.
                     let _ = report_build(&report);

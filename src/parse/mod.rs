@@ -31,6 +31,7 @@ mod reader;
 pub(crate) mod testing;
 
 pub use config::parse_config;
+pub use config::{NOT_A_WEB_ADDRESS, NotAWebAddress, base_url, not_a_web_address};
 pub use config::{default_parties, default_statuses};
 pub use content::parse_doc;
 

@@ -70,6 +70,7 @@ fn links_value(code: &str) -> Value {
         ("overdue", urls::overdue(code)),
         ("updates", urls::updates(code)),
         ("search", urls::search(code)),
+        ("accessibility", urls::accessibility(code)),
         ("status", urls::browse_index(code, "status")),
         ("party", urls::browse_index(code, "party")),
         ("topic", urls::browse_index(code, "topic")),
