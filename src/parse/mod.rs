@@ -29,11 +29,13 @@ mod locality;
 mod reader;
 #[cfg(test)]
 pub(crate) mod testing;
+mod trust;
 
 pub use config::parse_config;
 pub use config::{NOT_A_WEB_ADDRESS, NotAWebAddress, base_url, not_a_web_address};
 pub use config::{default_parties, default_statuses};
 pub use content::parse_doc;
+pub use trust::check_logo;
 
 use crate::diag::Diagnostic;
 use crate::model::{Assessor, PartialDate};

@@ -39,12 +39,12 @@ pub fn assemble(
     overrides: &Overrides,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let config = files.site_yaml.as_ref().and_then(|f| {
-        let (mut config, d) = parse::parse_config(f, today);
+        let (config, d) = parse::parse_config(f, today);
         diags.extend(d);
-        if let Some(config) = &mut config {
-            overrides.apply(config);
-        }
-        config
+        let mut config = config?;
+        diags.extend(parse::check_logo(f, &config, &files.static_files));
+        overrides.apply(&mut config);
+        Some(config)
     });
     let mut global = Fingerprinter::new();
     global
