@@ -43,6 +43,7 @@ pub fn assemble(
         diags.extend(d);
         let mut config = config?;
         diags.extend(parse::check_logo(f, &config, &files.static_files));
+        diags.extend(parse::license_warning(f, &config));
         overrides.apply(&mut config);
         Some(config)
     });

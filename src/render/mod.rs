@@ -20,6 +20,8 @@
 //! - `cards.rs`: commitment and locality cards, update items, list-card
 //!   HTML (kept in a memo by a session);
 //! - `common.rs`: the values every page receives;
+//! - `trust.rs`: site.yaml's trust signals (publisher, contact,
+//!   corrections, licence) as pages show them;
 //! - `notice.rs`: the notice on a page showing text in another language;
 //! - `charts/`: the charts (inline SVG) and the data they are made from;
 //! - `maps.rs`: the maps of pages (home, localities, a locality, a country);
@@ -54,6 +56,7 @@ mod search;
 mod share;
 mod tally;
 mod templates;
+mod trust;
 mod updates;
 mod values;
 mod write_in;

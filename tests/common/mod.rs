@@ -18,6 +18,7 @@ languages:
   - { code: fr, name: Français }
   - { code: ar, name: العربية }
 as_of: 2024-06-30
+license: { name: CC BY 4.0, url: \"https://creativecommons.org/licenses/by/4.0/\" }
 ";
 
 pub const LOCALITY: &str = "---\nname: Saaba\ncountry: BF\n---\nA town near Ouagadougou.\n";

@@ -20,9 +20,9 @@ list-separator = {"، "}
 
 footer-publisher = ينشرها
 footer-contact = للتواصل
-contact-email = البريد الإلكتروني
-contact-phone = الهاتف
-contact-messaging = الرسائل (واتساب أو سيغنال أو تيليغرام)
+contact-email = البريد الإلكتروني:
+contact-phone = الهاتف:
+contact-messaging = الرسائل (واتساب أو سيغنال أو تيليغرام):
 footer-corrections = الإبلاغ عن خطأ أو إرسال دليل
 corrections-default = هل رأيت خطأً في هذه البيانات، أو لديك دليل على تقدّم؟ أخبرنا عبر وسائل التواصل أعلاه.
 footer-license = البيانات والنصوص:

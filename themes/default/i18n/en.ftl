@@ -20,10 +20,10 @@ list-separator = {", "}
 
 footer-publisher = Published by
 footer-contact = Contact
-contact-email = Email
-contact-phone = Phone
+contact-email = Email:
+contact-phone = Phone:
 # A phone number reached on a messaging application, shown as text.
-contact-messaging = Messages (WhatsApp, Signal or Telegram)
+contact-messaging = Messages (WhatsApp, Signal or Telegram):
 footer-corrections = Report an error or send evidence
 # When site.yaml has a contact but no `corrections` text.
 corrections-default = Seen an error in these data, or have evidence of progress? Tell us through the contact above.

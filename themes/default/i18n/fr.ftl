@@ -19,9 +19,9 @@ list-separator = {", "}
 
 footer-publisher = Publié par
 footer-contact = Contact
-contact-email = Courriel
-contact-phone = Téléphone
-contact-messaging = Messages (WhatsApp, Signal ou Telegram)
+contact-email = Courriel :
+contact-phone = Téléphone :
+contact-messaging = Messages (WhatsApp, Signal ou Telegram) :
 footer-corrections = Signaler une erreur ou envoyer une preuve
 corrections-default = Vous avez vu une erreur dans ces données, ou vous avez la preuve d’un progrès ? Dites-le-nous par le contact ci-dessus.
 footer-license = Données et textes :

@@ -20,9 +20,9 @@ list-separator = {", "}
 
 footer-publisher = Mai wallafa:
 footer-contact = Tuntuɓe mu
-contact-email = Imel
-contact-phone = Waya
-contact-messaging = Saƙonni (WhatsApp, Signal ko Telegram)
+contact-email = Imel:
+contact-phone = Waya:
+contact-messaging = Saƙonni (WhatsApp, Signal ko Telegram):
 footer-corrections = Ba da rahoton kuskure ko aika shaida
 corrections-default = Ka ga kuskure a cikin waɗannan bayanai, ko kana da shaidar ci gaba? Ka sanar da mu ta hanyar tuntuɓar da ke sama.
 footer-license = Bayanai da rubutu:

@@ -21,9 +21,9 @@ list-separator = {", "}
 
 footer-publisher = प्रकाशक:
 footer-contact = सम्पर्क
-contact-email = इमेल
-contact-phone = फोन
-contact-messaging = सन्देश (ह्वाट्सएप, सिग्नल वा टेलिग्राम)
+contact-email = इमेल:
+contact-phone = फोन:
+contact-messaging = सन्देश (ह्वाट्सएप, सिग्नल वा टेलिग्राम):
 footer-corrections = त्रुटि जानकारी दिनुहोस् वा प्रमाण पठाउनुहोस्
 corrections-default = यी तथ्याङ्कमा त्रुटि देख्नुभयो, वा प्रगतिको प्रमाण छ? माथिको सम्पर्कमार्फत हामीलाई जानकारी दिनुहोस्।
 footer-license = तथ्याङ्क र पाठ:
