@@ -60,6 +60,10 @@ enum Command {
         /// Where to write the portal [default: SITE_DIR/public].
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The address the portal is published at, in place of site.yaml's
+        /// `base_url` (for a preview deploy): `https://preview.example.org/`.
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Build, then rebuild the output folder whenever the content or theme changes.
     Watch {
@@ -473,6 +477,29 @@ fn schema(
     }
 }
 
+/// `pledgeboard build`: the portal into `output`, `base_url` in place of
+/// site.yaml's when given.
+fn build(
+    site_dir: &std::path::Path,
+    output: Option<&std::path::Path>,
+    base_url: Option<&str>,
+    today: jiff::civil::Date,
+) -> ExitCode {
+    let overrides = match base_url.map(pipeline::Overrides::with_base_url) {
+        None => pipeline::Overrides::default(),
+        Some(Ok(overrides)) => overrides,
+        Some(Err(d)) => return fail(&[d]),
+    };
+    match pipeline::build_with(site_dir, output, today, &overrides) {
+        Ok(report) => {
+            // The output is written; a summary nobody reads is no failure.
+            let _ = report_build(&report);
+            ExitCode::SUCCESS
+        }
+        Err(diags) => fail(&diags),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Every command dates what it builds or checks: a malformed
@@ -494,16 +521,11 @@ fn main() -> ExitCode {
         }),
         Command::New(what) => new(what, today),
         Command::Schema { site_dir, output } => schema(&site_dir, output.as_deref(), today),
-        Command::Build { site_dir, output } => {
-            match pipeline::build(&site_dir, output.as_deref(), today) {
-                Ok(report) => {
-                    // The output is written; a summary nobody reads is no failure.
-                    let _ = report_build(&report);
-                    ExitCode::SUCCESS
-                }
-                Err(diags) => fail(&diags),
-            }
-        }
+        Command::Build {
+            site_dir,
+            output,
+            base_url,
+        } => build(&site_dir, output.as_deref(), base_url.as_deref(), today),
         Command::Watch { site_dir, output } => watch(&site_dir, output),
         Command::Bundle {
             site_dir,

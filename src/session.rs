@@ -169,7 +169,15 @@ impl Session {
             }
         }
         lap("reload");
-        pipeline::assemble(&self.site_dir, today, files, parsed, diags, &self.memos)
+        pipeline::assemble(
+            &self.site_dir,
+            today,
+            files,
+            parsed,
+            diags,
+            &self.memos,
+            &pipeline::Overrides::default(),
+        )
     }
 
     /// Writes the outputs of a checked site: in place while the output

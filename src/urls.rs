@@ -70,6 +70,15 @@ pub(crate) fn page(lang: &str, id: &str) -> String {
     format!("{lang}/{id}/index.html")
 }
 
+/// The id of the accessibility statement's page, `/<lang>/accessibility/`:
+/// the theme's, unless a free page of the site takes the id.
+pub(crate) const ACCESSIBILITY: &str = "accessibility";
+
+/// The accessibility statement of a language (the theme's or the site's).
+pub(crate) fn accessibility(lang: &str) -> String {
+    page(lang, ACCESSIBILITY)
+}
+
 /// The search page of a language.
 pub(crate) fn search(lang: &str) -> String {
     format!("{lang}/search/index.html")

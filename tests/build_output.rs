@@ -519,6 +519,7 @@ fn every_internal_link_resolves_and_nothing_loads_from_other_hosts() {
             if link.starts_with("https://")
                 || link.starts_with("http://")
                 || link.starts_with("mailto:")
+                || link.starts_with("tel:")
             {
                 // Only head alternates/canonical (absolute by design) and evidence links go elsewhere.
                 continue;

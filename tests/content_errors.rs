@@ -278,7 +278,7 @@ fn all_problems_of_a_build_at_once() {
     );
     s.file("localities/saaba/b.md", "---\ntitle: B\npledged_by: [police]\nagreed: 2017-05-20\nstatus: in-progress\nprogress: -5\n---\n");
     s.file("localities/kirkuk/c.md", COMMITMENT);
-    s.file("site.yaml", &format!("{SITE_YAML}colour: blue\n"));
+    s.file("site.yaml", &site_yaml_with("colour: blue\n"));
     let err = failing(&s);
     for needle in [
         "error: localities/saaba/a.md:3:14: unknown party `polic`",

@@ -49,7 +49,7 @@ fn commitment_with(from: &str, to: &str) -> String {
 
 /// The errors of the minimal site with `extra` lines added to site.yaml.
 fn site_yaml_with(extra: &str) -> String {
-    with(&[("site.yaml", &format!("{SITE_YAML}{extra}"))])
+    with(&[("site.yaml", &common::site_yaml_with(extra))])
 }
 
 /// The errors of the minimal site with `from` replaced by `to` in site.yaml.
@@ -976,22 +976,16 @@ fn short_key_that_is_not_one() {
 
 #[test]
 fn offline_bundle_with_a_bad_address_and_size() {
-    insta::assert_snapshot!(with(&[(
-        "site.yaml",
-        &format!(
-            "{SITE_YAML}offline_bundle:\n  url: downloads/portal.zip\n  size: about 4 MB\n  sha: abc\n"
-        )
-    )]));
+    insta::assert_snapshot!(site_yaml_with(
+        "offline_bundle:\n  url: downloads/portal.zip\n  size: about 4 MB\n  sha: abc\n"
+    ));
 }
 
 #[test]
 fn offline_bundle_without_a_size() {
-    insta::assert_snapshot!(with(&[(
-        "site.yaml",
-        &format!(
-            "{SITE_YAML}offline_bundle: {{ url: \"https://tracker.example.org/portal.zip\" }}\n"
-        )
-    )]));
+    insta::assert_snapshot!(site_yaml_with(
+        "offline_bundle: { url: \"https://tracker.example.org/portal.zip\" }\n"
+    ));
 }
 
 // ---- share images ----

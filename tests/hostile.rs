@@ -201,7 +201,7 @@ fn yaml_syntax_error_has_position() {
     );
     fails_keeping_output(
         |s| {
-            s.file("site.yaml", &format!("{SITE_YAML}theme: a: b\n"));
+            s.file("site.yaml", &site_yaml_with("theme: a: b\n"));
         },
         &[
             "site.yaml:12:9: site.yaml is not valid YAML: a `: ` (a colon and a space) inside a value that is not in quotes",
@@ -415,7 +415,7 @@ fn ids_with_dots_slashes_uppercase_or_spaces() {
                     )
                     .replace("agreed:", "topics: [a/b, Theft, night patrols]\nagreed:"),
             );
-            s.file("site.yaml", &format!("{SITE_YAML}theme: ../../etc\n"));
+            s.file("site.yaml", &site_yaml_with("theme: ../../etc\n"));
         },
         &[
             "error: localities/a..b/_index.md: the locality id `a..b` has forbidden characters",
@@ -602,7 +602,7 @@ fn unsafe_trusted_raw_html_is_a_boolean() {
         |s| {
             s.file(
                 "site.yaml",
-                &format!("{SITE_YAML}unsafe_trusted_raw_html: yes please\n"),
+                &site_yaml_with("unsafe_trusted_raw_html: yes please\n"),
             );
         },
         &[
@@ -1125,10 +1125,7 @@ fn a_control_character_in_yaml_is_located_where_it_is() {
     );
     fails_keeping_output(
         |s| {
-            s.file(
-                "site.yaml",
-                &format!("{SITE_YAML}title_suffix: \"a\u{7f}b\"\n"),
-            );
+            s.file("site.yaml", &site_yaml_with("title_suffix: \"a\u{7f}b\"\n"));
         },
         &["site.yaml:12:17: site.yaml is not valid YAML: it holds the control character U+007F"],
     );

@@ -120,6 +120,35 @@ pub fn parse_config(file: &SourceFile, build_date: Date) -> (Option<Config>, Vec
     (config, r.finish())
 }
 
+/// Why a text is not a `base_url`: it is neither an absolute `http(s)`
+/// address nor a path from the host's root.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NotAWebAddress;
+
+/// A portal's address as `base_url` takes it (site.yaml's field or
+/// `build --base-url`): `https://…`, `http://…` or `/…`, ending in `/`.
+pub fn base_url(s: &str) -> Result<String, NotAWebAddress> {
+    if s.starts_with("https://") || s.starts_with("http://") || s.starts_with('/') {
+        Ok(if s.ends_with('/') {
+            s.to_owned()
+        } else {
+            format!("{s}/")
+        })
+    } else {
+        Err(NotAWebAddress)
+    }
+}
+
+/// The message of a `base_url` that is not a web address.
+pub const NOT_A_WEB_ADDRESS: &str = "`base_url` is not a web address";
+
+/// `d`, the error of the `base_url` text `s`, with what was found and
+/// what was expected (one text wherever the address came from).
+pub fn not_a_web_address(d: Diagnostic, s: &str) -> Diagnostic {
+    d.found(format!("`{s}`"))
+        .expected("the address the portal is published at, such as `https://tracker.example.org/`")
+}
+
 impl Reader<'_> {
     /// Reads each field of site.yaml, reporting unknown fields and values
     /// of the wrong kind or format.
@@ -207,19 +236,14 @@ impl Reader<'_> {
     /// The address the portal is published at, ending in `/`.
     fn base_url(&mut self, node: &Node, path: &[Seg]) -> Option<String> {
         let s = self.string(node, path, "base_url")?;
-        if s.starts_with("https://") || s.starts_with("http://") || s.starts_with('/') {
-            return Some(if s.ends_with('/') { s } else { format!("{s}/") });
+        match base_url(&s) {
+            Ok(url) => Some(url),
+            Err(NotAWebAddress) => {
+                let d = not_a_web_address(self.fm.error(path, NOT_A_WEB_ADDRESS), &s);
+                self.push(d);
+                None
+            }
         }
-        let d = self
-            .fm
-            .error(path, "`base_url` is not a web address")
-            .found(format!("`{s}`"))
-            .expected(
-                "the address the portal is published at, such as `https://tracker.example.org/`"
-                    .to_owned(),
-            );
-        self.push(d);
-        None
     }
 
     fn default_language(&mut self, node: &Node, path: &[Seg]) -> Option<String> {

@@ -45,9 +45,10 @@ pub(crate) mod testing;
 mod trust;
 
 pub use config::parse_config;
+pub use config::{NOT_A_WEB_ADDRESS, NotAWebAddress, base_url, not_a_web_address};
 pub use config::{default_parties, default_statuses};
 pub use content::parse_doc;
-pub use trust::check_logo;
+pub use trust::{check_logo, license_warning};
 
 use crate::diag::Diagnostic;
 use crate::model::{Assessor, PartialDate};

@@ -5,7 +5,8 @@
 //! addresses are whole `https://` or `http://` addresses, an email address
 //! has one `@`, a contact names at least one way of reaching someone, a
 //! publisher has a name. That the logo is a file of `static/` is checked by
-//! [`check_logo`] once the site's files are known.
+//! [`check_logo`] once the site's files are known; a site.yaml without a
+//! licence gets [`license_warning`].
 
 use super::reader::{Reader, path_of};
 use super::{FrontMatter, RawText};
@@ -244,6 +245,26 @@ pub fn check_logo(
     } else {
         d = d.help("put the logo (SVG or PNG) in the site's `static/` folder".to_owned());
     }
+    Some(d)
+}
+
+/// The warning for a site.yaml without `license`: nobody can tell who may
+/// reuse the data and texts, and on what terms. A warning, not an error: a
+/// portal may be published before its licence is settled.
+pub fn license_warning(site_yaml: &SourceFile, config: &Config) -> Option<Diagnostic> {
+    if config.license.is_some() {
+        return None;
+    }
+    let d = Diagnostic::warning(
+        &site_yaml.rel,
+        "site.yaml gives no licence for the data and texts: readers cannot tell \
+         who may reuse them, and on what terms",
+    )
+    .help(
+        "add the licence you publish them under to site.yaml, such as \
+         `license: { name: CC BY 4.0, url: \"https://creativecommons.org/licenses/by/4.0/\" }`; \
+         every page's footer and the about page then show it",
+    );
     Some(d)
 }
 

@@ -5,8 +5,8 @@
 //! strings and templates need site.yaml and the theme, not valid content);
 //! any error means no [`Checked`] site.
 
-use super::Memos;
 use super::{Checked, lap};
+use super::{Memos, Overrides};
 use crate::derive;
 use crate::diag::{self, Diagnostic};
 use crate::i18n::Strings;
@@ -27,7 +27,8 @@ pub type Compiled = (Arc<Strings>, Arc<Templates>);
 
 /// Everything after parsing. `docs` are the parsed files (in path order),
 /// `diags` the problems found so far; `memos`, what earlier builds of a
-/// session made (or nothing).
+/// session made (or nothing); `overrides`, the command line's settings
+/// over site.yaml's.
 pub fn assemble(
     site_dir: &Path,
     today: Date,
@@ -35,17 +36,21 @@ pub fn assemble(
     docs: Vec<Arc<parse::Doc>>,
     mut diags: Vec<Diagnostic>,
     memos: &Memos,
+    overrides: &Overrides,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let config = files.site_yaml.as_ref().and_then(|f| {
         let (config, d) = parse::parse_config(f, today);
         diags.extend(d);
-        let config = config?;
+        let mut config = config?;
         diags.extend(parse::check_logo(f, &config, &files.static_files));
+        diags.extend(parse::license_warning(f, &config));
+        overrides.apply(&mut config);
         Some(config)
     });
     let mut global = Fingerprinter::new();
     global
         .add(&files.site_yaml.as_ref().map(|f| &f.text))
+        .add(overrides)
         .add(&today);
     let settings = global.fingerprint();
     let theme = load_theme(site_dir, config.as_ref(), &mut diags);

@@ -122,6 +122,38 @@ fn bad_epoch(value: &str, why: &str) -> Diagnostic {
     )
 }
 
+/// What the command line sets over site.yaml for one build.
+#[derive(Clone, Debug, Default, Hash, PartialEq, Eq)]
+pub struct Overrides {
+    /// `build --base-url`: the address a preview deploy is published at,
+    /// in place of site.yaml's `base_url` (checked as it is).
+    base_url: Option<String>,
+}
+
+impl Overrides {
+    /// Overrides setting `base_url` to `given`, or the error site.yaml's
+    /// `base_url` would give, naming the option.
+    pub fn with_base_url(given: &str) -> Result<Overrides, Diagnostic> {
+        match parse::base_url(given) {
+            Ok(url) => Ok(Overrides {
+                base_url: Some(url),
+            }),
+            Err(parse::NotAWebAddress) => Err(parse::not_a_web_address(
+                Diagnostic::error("--base-url", parse::NOT_A_WEB_ADDRESS),
+                given,
+            )
+            .help("`--base-url` replaces site.yaml's `base_url` for this build only")),
+        }
+    }
+
+    /// Sets the overridden fields of `config`.
+    pub(crate) fn apply(&self, config: &mut crate::model::Config) {
+        if let Some(url) = &self.base_url {
+            config.base_url.clone_from(url);
+        }
+    }
+}
+
 /// When the last lap ended.
 static LAST_LAP: Mutex<Option<Instant>> = Mutex::new(None);
 
@@ -149,7 +181,7 @@ pub(crate) fn lap(label: &str) {
 /// Loads, parses and validates a site directory, and prepares its theme.
 /// Returns every problem found when there is any error.
 pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
-    let checked = check_with(site_dir, today, &Memos::off())?;
+    let checked = check_with(site_dir, today, &Memos::off(), &Overrides::default())?;
     // What a build would refuse, found from the outputs' paths.
     let collisions = outputs::collisions_of(&checked);
     if collisions.is_empty() {
@@ -161,7 +193,12 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
     }
 }
 
-fn check_with(site_dir: &Path, today: Date, memos: &Memos) -> Result<Checked, Vec<Diagnostic>> {
+fn check_with(
+    site_dir: &Path,
+    today: Date,
+    memos: &Memos,
+    overrides: &Overrides,
+) -> Result<Checked, Vec<Diagnostic>> {
     lap("start");
     let (mut files, mut diags) = load::load(site_dir);
     lap("load");
@@ -180,7 +217,7 @@ fn check_with(site_dir: &Path, today: Date, memos: &Memos) -> Result<Checked, Ve
         }
     }
     lap("parse");
-    assemble(site_dir, today, &files, docs, diags, memos)
+    assemble(site_dir, today, &files, docs, diags, memos, overrides)
 }
 
 /// Builds the site at `site_dir` into `output` (default `site_dir/public`).
@@ -191,12 +228,22 @@ pub fn build(
     output: Option<&Path>,
     today: Date,
 ) -> Result<Report, Vec<Diagnostic>> {
+    build_with(site_dir, output, today, &Overrides::default())
+}
+
+/// [`build`] with settings of the command line over site.yaml's.
+pub fn build_with(
+    site_dir: &Path,
+    output: Option<&Path>,
+    today: Date,
+    overrides: &Overrides,
+) -> Result<Report, Vec<Diagnostic>> {
     let start = Instant::now();
     let (out, _lock) = lock_output(site_dir, output, Use::Build, |other, out| {
         eprintln!("Waiting for {other} to finish writing {} …", out.display());
     })?;
     let memos = Memos::off();
-    let checked = check_with(site_dir, today, &memos)?;
+    let checked = check_with(site_dir, today, &memos, overrides)?;
     let saved = manifest::load(&out);
     let mode = Mode::Staged {
         base: &saved.previous,

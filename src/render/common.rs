@@ -1,6 +1,6 @@
 //! The values every page receives (THEME.md, "Values every page
 //! receives"): language, root prefix, kind, title, site, switcher,
-//! alternates, canonical URL, navigation, feed, calendar, links.
+//! alternates, canonical URL, navigation, feed, calendar, links, trust.
 
 use super::Renderer;
 use super::lang::LangData;
@@ -29,6 +29,7 @@ impl Renderer<'_> {
         ctx.insert("nav", &nav(data, path));
         ctx.insert_value("feed", data.feed.clone());
         ctx.insert_value("calendar", data.calendar.clone());
+        ctx.insert_value("trust", data.trust.clone());
     }
 
     /// This page in every language.

@@ -60,6 +60,8 @@ pub(super) struct LangData {
     pub(super) feed: Value,
     /// The site-wide `calendar` of the template context.
     pub(super) calendar: Value,
+    /// `trust`: publisher, contact, corrections and licence.
+    pub(super) trust: Value,
 }
 
 /// `links`: paths of the portal's own pages in language `code`.
@@ -70,6 +72,7 @@ fn links_value(code: &str) -> Value {
         ("overdue", urls::overdue(code)),
         ("updates", urls::updates(code)),
         ("search", urls::search(code)),
+        ("accessibility", urls::accessibility(code)),
         ("status", urls::browse_index(code, "status")),
         ("party", urls::browse_index(code, "party")),
         ("topic", urls::browse_index(code, "topic")),
@@ -91,7 +94,9 @@ impl Renderer<'_> {
         let site = self.site_value(li);
         let feed = self.site_feed(li);
         let calendar = self.site_calendar(li);
+        let trust = self.trust_value(li);
         let mut data = LangData {
+            trust,
             home_path: Value::from(urls::home(&code)),
             links: links_value(&code),
             feed,

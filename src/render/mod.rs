@@ -20,6 +20,8 @@
 //! - `cards.rs`: commitment and locality cards, update items, list-card
 //!   HTML (kept in a memo by a session);
 //! - `common.rs`: the values every page receives;
+//! - `trust.rs`: site.yaml's trust signals (publisher, contact,
+//!   corrections, licence) as pages show them;
 //! - `notice.rs`: the notice on a page showing text in another language;
 //! - `charts/`: the charts (inline SVG) and the data they are made from;
 //! - `maps.rs`: the maps of pages (home, localities, a locality, a country);
@@ -29,9 +31,11 @@
 //!   place allows;
 //! - one file per page kind, with its template context and its
 //!   fingerprint: `home.rs`, `locality.rs`, `commitment.rs`, `browse.rs`,
-//!   `updates.rs`, `free.rs`, `root.rs`, `print.rs` (a locality's print
+//!   `updates.rs`, `free.rs`, `accessibility.rs` (the theme's
+//!   accessibility statement), `root.rs`, `print.rs` (a locality's print
 //!   sheet), `search.rs`.
 
+mod accessibility;
 mod browse;
 mod cards;
 mod charts;
@@ -52,6 +56,7 @@ mod search;
 mod share;
 mod tally;
 mod templates;
+mod trust;
 mod updates;
 mod values;
 mod write_in;
@@ -238,6 +243,9 @@ impl<'a> Renderer<'a> {
             for (i, _) in self.site.pages.iter().enumerate() {
                 pages.push(Page::Free(li, i));
             }
+            if !self.has_own_accessibility_page() {
+                pages.push(Page::Accessibility(li));
+            }
         }
         pages
     }
@@ -290,6 +298,7 @@ impl<'a> Renderer<'a> {
             Page::Updates(li) => urls::updates(code(li)),
             Page::Free(li, i) => urls::page(code(li), &self.site.pages[i].id),
             Page::Search(li) => urls::search(code(li)),
+            Page::Accessibility(li) => urls::accessibility(code(li)),
         }
     }
 
@@ -332,7 +341,7 @@ impl<'a> Renderer<'a> {
         path.hash(&mut h);
         match page {
             // All they show is in the site-wide fingerprint.
-            Page::Root | Page::NotFound | Page::Free(..) => {}
+            Page::Root | Page::NotFound | Page::Free(..) | Page::Accessibility(_) => {}
             Page::Home(_) => self.home_fp(&mut h),
             Page::Localities(..) => self.localities_fp(&mut h),
             Page::Locality(_, i) => self.locality_fp(&mut h, i),
@@ -485,6 +494,7 @@ impl<'a> Renderer<'a> {
             Page::Updates(_) => self.updates_context(li, path),
             Page::Free(_, i) => self.free_context(li, path, i),
             Page::Search(_) => self.search_context(li, path),
+            Page::Accessibility(_) => self.accessibility_context(li, path),
             Page::Root | Page::NotFound => unreachable!("handled above"),
         }
     }

@@ -38,6 +38,9 @@ pub(crate) enum Page {
     Free(usize, usize),
     /// A language's search page.
     Search(usize),
+    /// A language's accessibility statement, the theme's (a site's free
+    /// page `accessibility` takes its place).
+    Accessibility(usize),
 }
 
 impl Page {
@@ -73,7 +76,8 @@ impl Page {
             | Page::All(li, _)
             | Page::Updates(li)
             | Page::Free(li, _)
-            | Page::Search(li) => Some(li),
+            | Page::Search(li)
+            | Page::Accessibility(li) => Some(li),
         }
     }
 }

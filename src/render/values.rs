@@ -207,6 +207,49 @@ pub(super) struct SiteView {
     pub(super) offline_bundle: Option<BundleLink>,
 }
 
+/// `trust`: site.yaml's trust signals in the page's language (THEME.md).
+#[derive(Serialize)]
+pub(super) struct TrustView {
+    pub(super) publisher: Option<PublisherView>,
+    pub(super) contact: Option<ContactView>,
+    /// How to report an error or send evidence (site.yaml's `corrections`).
+    pub(super) corrections: Option<Lt>,
+    pub(super) license: Option<LicenseView>,
+}
+
+/// `trust.publisher`: who publishes the portal.
+#[derive(Serialize)]
+pub(super) struct PublisherView {
+    pub(super) name: Lt,
+    /// Its website.
+    pub(super) url: Option<String>,
+    /// Its logo, a path relative to the output root (a file of `static/`).
+    pub(super) logo: Option<String>,
+}
+
+/// `trust.contact`: how to reach the publisher (at least one is set).
+#[derive(Serialize)]
+pub(super) struct ContactView {
+    pub(super) email: Option<String>,
+    pub(super) phone: Option<Phone>,
+    /// A number reached on WhatsApp, Signal or Telegram, as written.
+    pub(super) messaging: Option<String>,
+}
+
+/// A phone number as written, and its `tel:` link.
+#[derive(Serialize)]
+pub(super) struct Phone {
+    pub(super) text: String,
+    pub(super) href: String,
+}
+
+/// `trust.license`: the licence of the data and texts.
+#[derive(Serialize)]
+pub(super) struct LicenseView {
+    pub(super) name: String,
+    pub(super) url: String,
+}
+
 /// `site.offline_bundle`: the partner's zip of the portal.
 #[derive(Serialize)]
 pub(super) struct BundleLink {

@@ -33,6 +33,7 @@ const PAGES = [
   ['commitment', 'localities/saaba/police-station-rehabilitation/index.html'],
   ['browse', 'status/in-progress/index.html'],
   ['localities', 'localities/index.html'],
+  ['accessibility', 'accessibility/index.html'],
 ];
 const LANGS = [
   ['en', 'ltr'],

@@ -18,7 +18,19 @@ languages:
   - { code: fr, name: Français }
   - { code: ar, name: العربية }
 as_of: 2024-06-30
+license: { name: CC BY 4.0, url: \"https://creativecommons.org/licenses/by/4.0/\" }
 ";
+
+/// The last line of [`SITE_YAML`]: a site without a licence gets a warning.
+pub const LICENSE_LINE: &str =
+    "license: { name: CC BY 4.0, url: \"https://creativecommons.org/licenses/by/4.0/\" }\n";
+
+/// [`SITE_YAML`] with `extra` lines added before its licence line, so that
+/// they are on the lines they were on before site.yaml had a licence.
+pub fn site_yaml_with(extra: &str) -> String {
+    assert!(SITE_YAML.ends_with(LICENSE_LINE));
+    SITE_YAML.replacen(LICENSE_LINE, &format!("{extra}{LICENSE_LINE}"), 1)
+}
 
 pub const LOCALITY: &str = "---\nname: Saaba\ncountry: BF\n---\nA town near Ouagadougou.\n";
 

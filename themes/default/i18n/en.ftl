@@ -22,6 +22,43 @@ feed-locality-link = Updates feed of this locality (Atom)
 made-with = Made with pledgeboard.
 list-separator = {", "}
 
+## Trust signals (footer, the about page) and the accessibility statement (issue 18)
+
+footer-publisher = Published by
+footer-contact = Contact
+contact-email = Email:
+contact-phone = Phone:
+# A phone number reached on a messaging application, shown as text.
+contact-messaging = Messages (WhatsApp, Signal or Telegram):
+footer-corrections = Report an error or send evidence
+# When site.yaml has a contact but no `corrections` text.
+corrections-default = Seen an error in these data, or have evidence of progress? Tell us through the contact above.
+# Before the licence's name, linked: "Data and texts: CC BY 4.0".
+footer-license = Data and texts:
+accessibility-link = Accessibility
+about-reuse = Reusing the data
+about-license = The data and texts of this portal are published under this licence:
+about-license-terms = You may reuse them on its terms.
+about-no-license = No licence has been given for these data and texts: ask the publisher before reusing them.
+about-files = Download the data:
+accessibility-title = Accessibility statement
+accessibility-intro = This portal is made to be read by everyone: on a cheap phone or a computer, on a slow connection, with a screen reader or with the keyboard alone.
+accessibility-does = What the portal does
+accessibility-no-script = Every page works without JavaScript. Only the search box needs it, and the lists lead to every commitment without it.
+accessibility-small-screens = Pages fit small screens and stay light on slow connections.
+accessibility-rtl = Languages written from right to left, such as Arabic, are laid out from right to left.
+accessibility-contrast = Text and colours keep enough contrast, in light and in dark mode. A status is always written in words, never shown by colour alone.
+accessibility-structure = Pages have headings, landmarks and a link that skips to the content, for screen readers and keyboard use.
+accessibility-checked = The pages of the portal's theme are checked automatically with axe-core and the Nu Html Checker.
+accessibility-limits = Known limits
+accessibility-maps = Maps are drawings: each has beside it a list of the places it shows, with links.
+accessibility-charts = Charts are drawings too: each has a table of its numbers.
+accessibility-documents = Documents linked as evidence (reports, minutes, photos) come from others and may not be accessible.
+accessibility-translations = Some texts are not yet translated into every language: the page then says so and shows them in another language.
+accessibility-report = Report a problem
+accessibility-report-contact = If something on this portal is hard to read or to use, tell us:
+accessibility-report-publisher = If something on this portal is hard to read or to use, tell the organisation that publishes it.
+
 ## Page titles (also used by the renderer)
 
 page-localities = Localities

@@ -21,6 +21,40 @@ feed-locality-link = Fil des mises à jour de cette localité (Atom)
 made-with = Réalisé avec pledgeboard.
 list-separator = {", "}
 
+## Signes de confiance (pied de page, page « à propos ») et déclaration d’accessibilité (ticket 18)
+
+footer-publisher = Publié par
+footer-contact = Contact
+contact-email = Courriel :
+contact-phone = Téléphone :
+contact-messaging = Messages (WhatsApp, Signal ou Telegram) :
+footer-corrections = Signaler une erreur ou envoyer une preuve
+corrections-default = Vous avez vu une erreur dans ces données, ou vous avez la preuve d’un progrès ? Dites-le-nous par le contact ci-dessus.
+footer-license = Données et textes :
+accessibility-link = Accessibilité
+about-reuse = Réutiliser les données
+about-license = Les données et les textes de ce portail sont publiés sous cette licence :
+about-license-terms = Vous pouvez les réutiliser selon ses conditions.
+about-no-license = Aucune licence n’a été donnée pour ces données et ces textes : demandez à l’éditeur avant de les réutiliser.
+about-files = Télécharger les données :
+accessibility-title = Déclaration d’accessibilité
+accessibility-intro = Ce portail est fait pour être lu par tous : sur un téléphone bon marché ou un ordinateur, avec une connexion lente, avec un lecteur d’écran ou au clavier seul.
+accessibility-does = Ce que fait le portail
+accessibility-no-script = Chaque page fonctionne sans JavaScript. Seule la recherche en a besoin, et les listes mènent sans elle à chaque engagement.
+accessibility-small-screens = Les pages s’adaptent aux petits écrans et restent légères sur une connexion lente.
+accessibility-rtl = Les langues écrites de droite à gauche, comme l’arabe, sont mises en page de droite à gauche.
+accessibility-contrast = Le texte et les couleurs gardent un contraste suffisant, en mode clair comme en mode sombre. Un statut est toujours écrit en toutes lettres, jamais indiqué par la seule couleur.
+accessibility-structure = Les pages ont des titres, des régions et un lien qui mène directement au contenu, pour les lecteurs d’écran et la navigation au clavier.
+accessibility-checked = Les pages du thème du portail sont vérifiées automatiquement avec axe-core et le Nu Html Checker.
+accessibility-limits = Limites connues
+accessibility-maps = Les cartes sont des dessins : chacune a à côté d’elle la liste des lieux qu’elle montre, avec des liens.
+accessibility-charts = Les graphiques sont aussi des dessins : chacun a un tableau de ses chiffres.
+accessibility-documents = Les documents donnés comme preuves (rapports, comptes rendus, photos) viennent d’autres sources et peuvent ne pas être accessibles.
+accessibility-translations = Certains textes ne sont pas encore traduits dans toutes les langues : la page le dit alors et les montre dans une autre langue.
+accessibility-report = Signaler un problème
+accessibility-report-contact = Si quelque chose sur ce portail est difficile à lire ou à utiliser, dites-le-nous :
+accessibility-report-publisher = Si quelque chose sur ce portail est difficile à lire ou à utiliser, dites-le à l’organisation qui le publie.
+
 ## Titres des pages (aussi utilisés par le moteur)
 
 page-localities = Localités

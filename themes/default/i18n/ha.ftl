@@ -22,6 +22,40 @@ feed-locality-link = Ciyarwar sabbin bayanan wannan yanki (Atom)
 made-with = An yi shi da pledgeboard.
 list-separator = {", "}
 
+## Alamomin amana (ƙasan shafi, shafin "game da mu") da sanarwar samun dama (batu na 18)
+
+footer-publisher = Mai wallafa:
+footer-contact = Tuntuɓe mu
+contact-email = Imel:
+contact-phone = Waya:
+contact-messaging = Saƙonni (WhatsApp, Signal ko Telegram):
+footer-corrections = Ba da rahoton kuskure ko aika shaida
+corrections-default = Ka ga kuskure a cikin waɗannan bayanai, ko kana da shaidar ci gaba? Ka sanar da mu ta hanyar tuntuɓar da ke sama.
+footer-license = Bayanai da rubutu:
+accessibility-link = Samun dama
+about-reuse = Sake amfani da bayanan
+about-license = An wallafa bayanai da rubutun wannan shafin yanar gizo ƙarƙashin wannan lasisi:
+about-license-terms = Za ka iya sake amfani da su bisa sharuɗɗansa.
+about-no-license = Ba a ba da lasisi ga waɗannan bayanai da rubutu ba: ka tambayi mai wallafa kafin ka sake amfani da su.
+about-files = Sauke bayanan:
+accessibility-title = Sanarwar samun dama
+accessibility-intro = An yi wannan shafin yanar gizo ne domin kowa ya iya karanta shi: a kan waya mai araha ko kwamfuta, da intanet mai jinkiri, da mai karanta allo ko da madannai kaɗai.
+accessibility-does = Abin da shafin yanar gizon yake yi
+accessibility-no-script = Kowane shafi yana aiki ba tare da JavaScript ba. Nema kaɗai ke buƙatarsa, kuma jerin sunayen suna kai wa ga kowane alkawari ba tare da shi ba.
+accessibility-small-screens = Shafukan sun dace da ƙananan allo, kuma suna da sauƙi a intanet mai jinkiri.
+accessibility-rtl = Harsunan da ake rubutawa daga dama zuwa hagu, kamar Larabci, ana tsara shafukansu daga dama zuwa hagu.
+accessibility-contrast = Rubutu da launuka suna da isasshen bambanci, a yanayin haske da na duhu. Ana rubuta matsayi da kalmomi koyaushe, ba da launi kaɗai ba.
+accessibility-structure = Shafuka suna da kanun labarai, yankuna da mahaɗin da ke tsallakawa zuwa abin da ke ciki, domin masu karanta allo da masu amfani da madannai.
+accessibility-checked = Ana duba shafukan jigon shafin yanar gizon kai tsaye da axe-core da Nu Html Checker.
+accessibility-limits = Iyakokin da aka sani
+accessibility-maps = Taswirori zane ne: kowace tana da jerin wuraren da take nunawa a gefenta, tare da mahaɗi.
+accessibility-charts = Jadawalai ma zane ne: kowanne yana da tebur na lambobinsa.
+accessibility-documents = Takardun da aka haɗa a matsayin shaida (rahotanni, bayanan taro, hotuna) daga wasu suke zuwa, kuma ƙila ba su da sauƙin amfani ga kowa.
+accessibility-translations = Wasu rubutu ba a fassara su zuwa kowane harshe ba tukuna: shafin yana faɗin haka kuma yana nuna su a wani harshe.
+accessibility-report = Ba da rahoton matsala
+accessibility-report-contact = Idan wani abu a wannan shafin yanar gizo yana da wuyar karantawa ko amfani, ka sanar da mu:
+accessibility-report-publisher = Idan wani abu a wannan shafin yanar gizo yana da wuyar karantawa ko amfani, ka sanar da ƙungiyar da ke wallafa shi.
+
 ## Page titles (also used by the renderer)
 
 page-localities = Yankuna
