@@ -353,7 +353,13 @@ fn about_page_shows_the_licence_and_the_data() {
         .collect();
     assert_eq!(
         data,
-        ["../../data/commitments.json", "../../data/commitments.csv"]
+        [
+            "../../data/commitments.json",
+            "../../data/commitments.csv",
+            "../../data/updates.csv",
+            "../../data/localities.csv",
+            "../../data/datapackage.json"
+        ]
     );
     s.file("pages/methods.md", "---\ntitle: Methods\n---\nHow.\n");
     s.build_ok();
