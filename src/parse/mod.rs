@@ -33,6 +33,7 @@ pub(crate) mod testing;
 pub use config::parse_config;
 pub use config::{default_parties, default_statuses};
 pub use content::parse_doc;
+pub(crate) use content::split_front_matter;
 
 use crate::diag::Diagnostic;
 use crate::model::{Assessor, PartialDate};
