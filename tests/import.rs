@@ -444,3 +444,34 @@ fn an_ods_spreadsheet_imports_as_the_csv_files_do() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(content(site.path()), imported_from_csv());
 }
+
+/// A site like `pledgeboard init --languages en,fr` makes: English and
+/// French, the default statuses and parties. (The lead rewires this to
+/// `init` at merge.)
+fn init_like_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: { en: Our tracker, fr: Notre suivi }\nbase_url: https://tracker.example.org/\n\
+         default_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\n",
+    )
+    .expect("site.yaml written");
+    dir
+}
+
+#[test]
+fn the_template_spreadsheet_imports_cleanly_into_a_new_site() {
+    let site = init_like_site();
+    let xlsx = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/tracker.xlsx");
+    let (code, out, err) = import(&[xlsx.display().to_string()], &site, &["--write"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, "", "warnings for the template");
+    assert!(out.contains("Wrote 4 files: 4 created"), "{out}");
+    let (code, _, err) = run(&["check", path(&site)]);
+    assert_eq!(code, 0, "{err}");
+    let files = content(site.path());
+    assert!(
+        files["localities/riverside/street-lighting.fr.md"]
+            .contains("note: \"Quatre des dix lampadaires sont posés.\"")
+    );
+}
