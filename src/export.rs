@@ -1,9 +1,19 @@
-//! Open data: the whole dataset as `data/commitments.json` and
-//! `data/commitments.csv`, one record per commitment.
+//! Open data: the whole dataset as `data/commitments.json` (one record per
+//! commitment, its updates inside), three tables a spreadsheet can use
+//! (`data/localities.csv`, `data/commitments.csv`, `data/updates.csv`, see
+//! [`tables`]) and the data package that describes them all
+//! (`data/datapackage.json`, see [`package`]).
 //!
-//! The record format is documented in the README ("Open data"). Text fields
-//! are maps from language code to text (the default language always
-//! present); the CSV flattens them into one column per language.
+//! The formats are documented in the README ("Open data"). In the JSON, text
+//! fields are maps from language code to text (the default language always
+//! present); the tables flatten them into one column per language.
+//!
+//! **Guarantee.** A one-shot build ([`stream`]) and a session ([`files`])
+//! write the same bytes for the same site, record by record, never holding
+//! a whole file in memory twice.
+
+pub(crate) mod package;
+pub(crate) mod tables;
 
 use crate::derive::Derived;
 use crate::memo::{Fingerprint, Fingerprinter, Memo};
@@ -11,9 +21,9 @@ use crate::model::{CRef, Site, Text};
 use crate::urls;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+pub(crate) use tables::Table;
 
 /// An update as published in the open data.
 #[derive(Debug, Serialize)]
@@ -45,6 +55,8 @@ pub(crate) struct Record<'s> {
     /// The locality's `[latitude, longitude]`, when the content gives them.
     pub coordinates: Option<[f64; 2]>,
     pub id: &'s str,
+    /// The short key print sheets show (`JNP`).
+    pub short_key: &'s str,
     pub title: TextMap<'s>,
     pub summary: Option<TextMap<'s>>,
     pub pledged_by: &'s [String],
@@ -86,6 +98,7 @@ pub(crate) fn record<'s>(site: &'s Site, derived: &Derived, r: CRef) -> Record<'
         country: &loc.country,
         coordinates: loc.coordinates.map(|(lat, lon)| [lat, lon]),
         id: &c.id,
+        short_key: &c.short_key,
         title: text_map(site, &c.title),
         summary: c.summary.as_ref().map(|t| text_map(site, t)),
         pledged_by: &c.pledged_by,
@@ -125,160 +138,32 @@ pub(crate) fn record<'s>(site: &'s Site, derived: &Derived, r: CRef) -> Record<'
     }
 }
 
-/// The languages of the CSV columns: all, the default one, and the others.
-fn csv_languages(site: &Site) -> (Vec<&str>, &str, Vec<&str>) {
-    let langs: Vec<&str> = site
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
-    let default = site.config.default_language.as_str();
-    let others: Vec<&str> = langs.iter().copied().filter(|l| *l != default).collect();
-    (langs, default, others)
-}
-
-/// The first characters that make a spreadsheet program read a cell as a
-/// formula (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab and carriage
-/// return.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// One CSV line: the fields separated by commas, ended by CRLF. A field is
-/// quoted (its quotes doubled) when it holds a comma, a quote or a line end,
-/// as the `csv` crate does; a field that starts with one of
-/// [`FORMULA_STARTS`] is neutralised as OWASP advises: written with a `'`
-/// before it, and quoted, so that a spreadsheet shows it as text. (The `csv`
-/// crate cannot quote one field and not the others, hence this function.)
-/// A field that is a plain decimal number (a longitude west of Greenwich,
-/// `-1.4203`) is no formula and is written as it is.
-fn csv_line<'f>(fields: impl IntoIterator<Item = &'f str>) -> Vec<u8> {
-    let mut out = Vec::new();
-    for (i, field) in fields.into_iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        let formula = field.starts_with(FORMULA_STARTS) && !is_decimal(field);
-        if formula || field.contains([',', '"', '\r', '\n']) {
-            out.push(b'"');
-            if formula {
-                out.push(b'\'');
-            }
-            for part in field.split_inclusive('"') {
-                out.extend_from_slice(part.as_bytes());
-                if part.ends_with('"') {
-                    out.push(b'"');
-                }
-            }
-            out.push(b'"');
-        } else {
-            out.extend_from_slice(field.as_bytes());
-        }
-    }
-    out.extend_from_slice(b"\r\n");
-    out
-}
-
-/// Whether `field` is a decimal number as Rust writes an `f64`: an
-/// optional minus sign, digits, and optionally a point and digits.
-fn is_decimal(field: &str) -> bool {
-    let digits = field.strip_prefix('-').unwrap_or(field);
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-    [whole, fraction]
-        .iter()
-        .all(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
-}
-
-fn csv_header(site: &Site) -> Vec<u8> {
-    let (langs, _, others) = csv_languages(site);
-    let mut header: Vec<String> = ["key", "locality", "country", "latitude", "longitude", "id"]
-        .map(String::from)
-        .to_vec();
-    let text_cols = |name: &str, header: &mut Vec<String>| {
-        header.push(name.to_owned());
-        for l in &others {
-            header.push(format!("{name}.{l}"));
-        }
-    };
-    text_cols("locality_name", &mut header);
-    text_cols("title", &mut header);
-    text_cols("summary", &mut header);
-    header.extend(
-        [
-            "pledged_by",
-            "agreed",
-            "due",
-            "status",
-            "progress",
-            "topics",
-        ]
-        .map(String::from),
-    );
-    text_cols("responsible", &mut header);
-    header.extend(["overdue", "updates_count", "last_update"].map(String::from));
-    for l in &langs {
-        header.push(format!("url.{l}"));
-    }
-    header.push("updates".into());
-    csv_line(header.iter().map(String::as_str))
-}
-
-/// One CSV row (with its line end) for a record.
-fn csv_row<'r>(site: &Site, r: &'r Record) -> Vec<u8> {
-    let (langs, default, others) = csv_languages(site);
-    let mut row: Vec<Cow<'r, str>> = vec![
-        r.key.as_str().into(),
-        r.locality.into(),
-        r.country.into(),
-        r.coordinates
-            .map(|c| c[0].to_string())
-            .unwrap_or_default()
-            .into(),
-        r.coordinates
-            .map(|c| c[1].to_string())
-            .unwrap_or_default()
-            .into(),
-        r.id.into(),
-    ];
-    let text = |m: Option<&'r TextMap>, row: &mut Vec<Cow<'r, str>>| {
-        for l in std::iter::once(&default).chain(&others) {
-            row.push(
-                m.and_then(|m| m.get(*l))
-                    .copied()
-                    .unwrap_or_default()
-                    .into(),
-            );
-        }
-    };
-    text(Some(&r.locality_name), &mut row);
-    text(Some(&r.title), &mut row);
-    text(r.summary.as_ref(), &mut row);
-    row.push(r.pledged_by.join(";").into());
-    row.push(r.agreed.as_str().into());
-    row.push(r.due.as_deref().unwrap_or_default().into());
-    row.push(r.status.into());
-    row.push(r.progress.map(|p| p.to_string()).unwrap_or_default().into());
-    row.push(r.topics.join(";").into());
-    text(r.responsible.as_ref(), &mut row);
-    row.push(r.overdue.to_string().into());
-    row.push(r.updates.len().to_string().into());
-    row.push(r.updates.last().map_or("", |u| u.date.as_str()).into());
-    for l in &langs {
-        row.push(r.url.get(*l).map_or("", String::as_str).into());
-    }
-    row.push(serde_json::to_string(&r.updates).unwrap_or_default().into());
-    csv_line(row.iter().map(|c| &**c))
-}
-
 /// One record as an item of the JSON array: on one line, so that the file
 /// has one line per commitment (a diff shows which commitments changed).
 fn json_item(r: &Record) -> String {
     serde_json::to_string(r).unwrap_or_else(|_| "null".into())
 }
 
-/// A commitment's record serialised: its JSON array item and its CSV row.
-fn item(site: &Site, derived: &Derived, r: CRef) -> (String, Vec<u8>) {
+/// A commitment serialised for every file it is in.
+#[derive(Debug)]
+pub(crate) struct Serialised {
+    /// Its item of the JSON array.
+    json: String,
+    /// Its row of `commitments.csv`.
+    row: Vec<u8>,
+    /// Its updates' rows of `updates.csv`.
+    update_rows: Vec<u8>,
+}
+
+/// A commitment serialised for every file it is in.
+fn item(site: &Site, derived: &Derived, r: CRef) -> Serialised {
     let rec = record(site, derived, r);
-    (json_item(&rec), csv_row(site, &rec))
+    let (c, loc) = (site.commitment(r), site.locality_of(r));
+    Serialised {
+        json: json_item(&rec),
+        row: tables::commitment_row(site, c, loc, &rec),
+        update_rows: tables::update_rows(site, c),
+    }
 }
 
 /// How many records a one-shot build serialises (in parallel) before
@@ -286,14 +171,34 @@ fn item(site: &Site, derived: &Derived, r: CRef) -> (String, Vec<u8>) {
 /// dataset is never all in memory.
 const STREAM_CHUNK: usize = 1024;
 
-/// Which open-data file.
+/// Which open-data file (the data package aside, see [`package`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Format {
     /// `data/commitments.json`
     Json,
-    /// `data/commitments.csv`
-    Csv,
+    /// `data/localities.csv`, `data/commitments.csv` or `data/updates.csv`
+    Csv(Table),
 }
+
+impl Format {
+    /// The file's path in the output.
+    pub(crate) fn path(self) -> &'static str {
+        match self {
+            Format::Json => urls::DATA_JSON,
+            Format::Csv(Table::Localities) => urls::DATA_LOCALITIES_CSV,
+            Format::Csv(Table::Commitments) => urls::DATA_CSV,
+            Format::Csv(Table::Updates) => urls::DATA_UPDATES_CSV,
+        }
+    }
+}
+
+/// Every streamed open-data file, in plan order.
+pub(crate) const FORMATS: [Format; 4] = [
+    Format::Json,
+    Format::Csv(Table::Localities),
+    Format::Csv(Table::Commitments),
+    Format::Csv(Table::Updates),
+];
 
 /// Writes one open-data file straight from the site, a chunk of records at
 /// a time, keeping nothing: what a one-shot build does. The bytes are those
@@ -304,16 +209,29 @@ pub(crate) fn stream(
     format: Format,
     w: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    let header = match format {
+        Format::Csv(table) => tables::header(site, table),
+        Format::Json => Vec::new(),
+    };
+    let mut out = Writer::begin(format, &header, w)?;
+    if format == Format::Csv(Table::Localities) {
+        let rows: Vec<Vec<u8>> = site
+            .localities
+            .par_iter()
+            .map(|loc| tables::locality_row(site, loc))
+            .collect();
+        return rows.iter().try_for_each(|row| out.push(row));
+    }
     let crefs: Vec<CRef> = site.crefs().collect();
-    let mut out = Writer::begin(format, &csv_header(site), w)?;
     for chunk in crefs.chunks(STREAM_CHUNK) {
         let items: Vec<Vec<u8>> = chunk
             .par_iter()
-            .map(|&r| {
-                let rec = record(site, derived, r);
-                match format {
-                    Format::Json => json_item(&rec).into_bytes(),
-                    Format::Csv => csv_row(site, &rec),
+            .map(|&r| match format {
+                Format::Json => json_item(&record(site, derived, r)).into_bytes(),
+                Format::Csv(Table::Updates) => tables::update_rows(site, site.commitment(r)),
+                Format::Csv(_) => {
+                    let (c, loc) = (site.commitment(r), site.locality_of(r));
+                    tables::commitment_row(site, c, loc, &record(site, derived, r))
                 }
             })
             .collect();
@@ -332,6 +250,8 @@ struct Writer<'w> {
 }
 
 impl<'w> Writer<'w> {
+    /// Starts a file: `[` for the JSON, the byte-order mark and the
+    /// header row (`csv_header`) for a table.
     fn begin(
         format: Format,
         csv_header: &[u8],
@@ -339,7 +259,7 @@ impl<'w> Writer<'w> {
     ) -> std::io::Result<Writer<'w>> {
         match format {
             Format::Json => w.write_all(b"[")?,
-            Format::Csv => {
+            Format::Csv(_) => {
                 w.write_all(b"\xEF\xBB\xBF")?;
                 w.write_all(csv_header)?;
             }
@@ -351,7 +271,7 @@ impl<'w> Writer<'w> {
         })
     }
 
-    /// Adds one record: its JSON array item or its CSV row.
+    /// Adds one record: its JSON array item or its CSV rows.
     fn push(&mut self, item: &[u8]) -> std::io::Result<()> {
         if self.format == Format::Json {
             self.w.write_all(if self.first { b"\n" } else { b",\n" })?;
@@ -363,28 +283,32 @@ impl<'w> Writer<'w> {
     fn finish(self) -> std::io::Result<()> {
         match self.format {
             Format::Json => self.w.write_all(if self.first { b"]\n" } else { b"\n]\n" }),
-            Format::Csv => Ok(()),
+            Format::Csv(_) => Ok(()),
         }
     }
 }
 
-/// A record serialised: its JSON array item and its CSV row.
-pub(crate) type Item = Arc<(String, Vec<u8>)>;
+/// A commitment serialised, kept by a session.
+pub(crate) type Item = Arc<Serialised>;
 
-/// `data/commitments.json` and `data/commitments.csv`. `global` changes
-/// whenever site.yaml does (languages, base URL, default language).
+/// A locality's row of `localities.csv`, kept by a session.
+pub(crate) type LocalityRow = Arc<[u8]>;
+
+/// The open-data files but the data package, as a session makes them.
+/// `global` changes whenever site.yaml does (languages, base URL, default
+/// language).
 ///
-/// The JSON file is an array of records, one record a line. The CSV file has
-/// one row per commitment, UTF-8 with a byte-order mark and CRLF line ends so
-/// spreadsheet programs open it correctly; lists of ids are separated by
-/// `;`, and the full update history is in the `updates` column as JSON.
-/// Each record is made once per fingerprint of its inputs and kept by
-/// `records` (a session's rebuild serialises only what changed).
+/// The JSON file is an array of records, one record a line. The tables have
+/// one row per locality, commitment or update (see [`tables`]). Each
+/// commitment's record and rows are made once per fingerprint of their
+/// inputs and kept by `records`, each locality's row by `locality_rows` (a
+/// session's rebuild serialises only what changed).
 pub(crate) fn files(
     site: &Site,
     derived: &Derived,
     global: Fingerprint,
     records: &Memo<Item>,
+    locality_rows: &Memo<LocalityRow>,
 ) -> Files {
     let crefs: Vec<CRef> = site.crefs().collect();
     let items: Vec<Item> = crefs
@@ -399,41 +323,69 @@ pub(crate) fn files(
             records.get_or_make(key, || Arc::new(item(site, derived, r)))
         })
         .collect();
+    let localities: Vec<LocalityRow> = site
+        .localities
+        .par_iter()
+        .map(|loc| {
+            let key = Fingerprinter::new()
+                .add(&global)
+                .add(&loc.fingerprint)
+                .add(&loc.commitments.len())
+                .fingerprint();
+            locality_rows.get_or_make(key, || tables::locality_row(site, loc).into())
+        })
+        .collect();
     Files {
-        csv_header: csv_header(site),
+        headers: Table::ALL.map(|t| tables::header(site, t)),
         items,
+        localities,
     }
 }
 
-/// The two open-data files, kept as the serialised records they are made
-/// of and written straight to disk: the whole file is never held in memory
-/// a second time (it is hundreds of megabytes for a national programme).
+/// The streamed open-data files, kept as the serialised records they are
+/// made of and written straight to disk: a whole file is never held in
+/// memory a second time (it is hundreds of megabytes for a national
+/// programme).
 pub(crate) struct Files {
-    csv_header: Vec<u8>,
+    /// The tables' header rows, in the order of [`Table::ALL`].
+    headers: [Vec<u8>; 3],
     items: Vec<Item>,
+    localities: Vec<LocalityRow>,
 }
 
 impl Files {
-    /// Writes one of the two files.
+    /// Writes one of the files.
     pub(crate) fn write(&self, format: Format, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let mut out = Writer::begin(format, &self.csv_header, w)?;
+        let header = match format {
+            Format::Csv(table) => &self.headers[table as usize][..],
+            Format::Json => &[],
+        };
+        let mut out = Writer::begin(format, header, w)?;
+        if format == Format::Csv(Table::Localities) {
+            self.localities.iter().try_for_each(|row| out.push(row))?;
+            return out.finish();
+        }
         for item in &self.items {
             match format {
-                Format::Json => out.push(item.0.as_bytes())?,
-                Format::Csv => out.push(&item.1)?,
+                Format::Json => out.push(item.json.as_bytes())?,
+                Format::Csv(Table::Updates) => out.push(&item.update_rows)?,
+                Format::Csv(_) => out.push(&item.row)?,
             }
         }
         out.finish()
     }
 
-    /// Both files in memory, for tests.
+    /// Every file in memory, in the order of [`FORMATS`], for tests.
     #[cfg(test)]
-    pub(crate) fn to_bytes(&self) -> (Vec<u8>, Vec<u8>) {
-        let mut json = Vec::new();
-        let mut csv = Vec::new();
-        let _ = self.write(Format::Json, &mut json);
-        let _ = self.write(Format::Csv, &mut csv);
-        (json, csv)
+    pub(crate) fn to_bytes(&self) -> Vec<Vec<u8>> {
+        FORMATS
+            .iter()
+            .map(|&f| {
+                let mut out = Vec::new();
+                let _ = self.write(f, &mut out);
+                out
+            })
+            .collect()
     }
 }
 
@@ -443,6 +395,9 @@ mod tests {
     use crate::derive::derive;
     use crate::parse::testing::{SITE_YAML, site};
     use serde_json::{Value, json};
+    use tables::csv_line;
+
+    const CSV: Format = Format::Csv(Table::Commitments);
 
     const BOM: &[u8] = b"\xEF\xBB\xBF";
     /// A title CSV must quote (comma, quotes) and JSON must escape, kept exactly.
@@ -487,9 +442,15 @@ mod tests {
         out
     }
 
-    /// Both files (JSON, CSV) as a session writes them, records kept in `memo`.
-    fn kept(site: &Site, memo: &Memo<Item>) -> (Vec<u8>, Vec<u8>) {
-        files(site, &derive(site), Fingerprint(0), memo).to_bytes()
+    /// Every file (in the order of [`FORMATS`]) as a session writes it,
+    /// records kept in `memo`.
+    fn kept(site: &Site, memo: &Memo<Item>) -> Vec<Vec<u8>> {
+        files(site, &derive(site), Fingerprint(0), memo, &Memo::off()).to_bytes()
+    }
+
+    /// Every file (in the order of [`FORMATS`]) as a one-shot build writes it.
+    fn all_streamed(site: &Site) -> Vec<Vec<u8>> {
+        FORMATS.iter().map(|&f| streamed(site, f)).collect()
     }
 
     /// The CSV's text after its byte-order mark, which it must start with.
@@ -531,11 +492,17 @@ mod tests {
 
     #[test]
     fn the_csv_is_utf8_with_a_byte_order_mark_and_crlf_line_ends() {
-        let csv = streamed(&saaba(SITE_YAML), Format::Csv);
+        let csv = streamed(&saaba(SITE_YAML), CSV);
         let text = csv_text(&csv);
-        // A header and a row per commitment, each ended by CRLF, no bare LF.
+        // A header and a row per commitment, each ended by CRLF; the only
+        // bare LFs are the Markdown body's own, inside its quoted cell.
         assert_eq!(text.matches("\r\n").count(), 3, "{text}");
-        assert_eq!(text.matches('\n').count(), 3, "{text}");
+        assert_eq!(
+            text.matches('\n').count(),
+            3 + BODY.matches('\n').count(),
+            "{text}"
+        );
+        assert!(text.contains(&format!(",\"{}\",,\r\n", BODY.replace('"', "\"\""))));
         assert!(text.ends_with("\r\n"));
         // Quoted where it holds a comma or quotes, text otherwise as it is.
         assert!(
@@ -546,7 +513,7 @@ mod tests {
 
     #[test]
     fn the_csv_has_a_column_per_language_for_each_text_the_default_first() {
-        let csv = streamed(&saaba(SITE_YAML), Format::Csv);
+        let csv = streamed(&saaba(SITE_YAML), CSV);
         assert_eq!(
             header(&csv),
             [
@@ -556,6 +523,7 @@ mod tests {
                 "latitude",
                 "longitude",
                 "id",
+                "short_key",
                 "locality_name",
                 "locality_name.fr",
                 "locality_name.ar",
@@ -580,7 +548,9 @@ mod tests {
                 "url.en",
                 "url.fr",
                 "url.ar",
-                "updates",
+                "body",
+                "body.fr",
+                "body.ar",
             ]
         );
         // French by default, listed second: its texts still come first,
@@ -600,11 +570,11 @@ mod tests {
                 ("localities/saaba/alarm.en.md", "---\ntitle: Alarm\n---\n"),
             ],
         );
-        let csv = streamed(&s, Format::Csv);
+        let csv = streamed(&s, CSV);
         let h = header(&csv);
         let title = h.iter().position(|c| c == "title").expect("a title column");
         assert_eq!(h[title..title + 3], ["title", "title.en", "summary"]);
-        assert_eq!(h[h.len() - 3..], ["url.en", "url.fr", "updates"]);
+        assert_eq!(h[h.len() - 4..], ["url.en", "url.fr", "body", "body.en"]);
         let rows = csv_rows(&csv);
         assert_eq!(column(&rows[0], "title"), "Alarme");
         assert_eq!(column(&rows[0], "title.en"), "Alarm");
@@ -616,7 +586,7 @@ mod tests {
 
     #[test]
     fn a_csv_row_joins_ids_with_semicolons_and_holds_the_updates_as_json() {
-        let rows = csv_rows(&streamed(&saaba(SITE_YAML), Format::Csv));
+        let rows = csv_rows(&streamed(&saaba(SITE_YAML), CSV));
         let keys: Vec<&str> = rows.iter().map(|r| column(r, "key")).collect();
         assert_eq!(keys, ["saaba/alarm", "saaba/patrols"]);
         let patrols = &rows[1];
@@ -661,31 +631,54 @@ mod tests {
                 "https://tracker.example.org/ar/localities/saaba/patrols/"
             ]
         );
-        let updates: Value = serde_json::from_str(column(patrols, "updates")).expect("JSON");
         assert_eq!(
-            updates,
-            json!([
-                {
-                    "date": "2017-09-01",
-                    "status": "in-progress",
-                    "progress": 30,
-                    "note": { "en": "Weekly.", "fr": "Chaque semaine." },
-                    "assessed_by": null,
-                    "sources": [],
-                },
-                {
-                    "date": "2018-02-01",
-                    "status": "stalled",
-                    "progress": null,
-                    "note": null,
-                    "assessed_by": null,
-                    "sources": [],
-                },
-            ])
+            cells(&["id", "short_key", "body", "body.fr"]),
+            ["patrols", "PAT", BODY, ""]
+        );
+        assert_eq!(column(&rows[0], "overdue"), "false");
+        // The history is in updates.csv, one row per update.
+        let updates = csv_rows(&streamed(&saaba(SITE_YAML), Format::Csv(Table::Updates)));
+        let cells = |row: usize, names: &[&str]| -> Vec<String> {
+            names
+                .iter()
+                .map(|n| column(&updates[row], n).to_owned())
+                .collect()
+        };
+        let names = [
+            "key",
+            "locality",
+            "commitment",
+            "date",
+            "review",
+            "status",
+            "progress",
+            "assessed_by",
+            "note",
+            "note.fr",
+            "note.ar",
+            "sources",
+        ];
+        assert_eq!(updates.len(), 2);
+        assert_eq!(
+            cells(0, &names),
+            [
+                "saaba/patrols",
+                "saaba",
+                "patrols",
+                "2017-09-01",
+                "",
+                "in-progress",
+                "30",
+                "",
+                "Weekly.",
+                "Chaque semaine.",
+                "",
+                ""
+            ]
         );
         assert_eq!(
-            (column(&rows[0], "overdue"), column(&rows[0], "updates")),
-            ("false", "[]")
+            cells(1, &names[3..9]),
+            ["2018-02-01", "", "stalled", "", "", ""]
         );
     }
 
@@ -728,21 +721,31 @@ mod tests {
     fn an_empty_site_gives_an_empty_array_and_a_header_only_csv() {
         let s = site(SITE_YAML, &[]);
         assert_eq!(streamed(&s, Format::Json), b"[]\n");
-        let csv = streamed(&s, Format::Csv);
+        let csv = streamed(&s, CSV);
         let text = csv_text(&csv);
         assert!(
             text.starts_with("key,locality,country,latitude,longitude,id,"),
             "{text}"
         );
-        assert!(text.ends_with(",url.ar,updates\r\n"), "{text}");
+        assert!(text.ends_with(",url.ar,body,body.fr,body.ar\r\n"), "{text}");
         assert_eq!(text.matches('\n').count(), 1, "{text}");
-        assert_eq!(kept(&s, &Memo::off()), (b"[]\n".to_vec(), csv));
+        let all = all_streamed(&s);
+        assert_eq!(all[0], b"[]\n");
+        for table in &all[1..] {
+            assert_eq!(
+                csv_text(table).matches('\n').count(),
+                1,
+                "{}",
+                csv_text(table)
+            );
+        }
+        assert_eq!(kept(&s, &Memo::off()), all);
     }
 
     #[test]
     fn a_one_shot_build_and_a_session_write_the_same_bytes() {
         let s = saaba(SITE_YAML);
-        let one_shot = (streamed(&s, Format::Json), streamed(&s, Format::Csv));
+        let one_shot = all_streamed(&s);
         assert_eq!(kept(&s, &Memo::off()), one_shot);
         // A session's second build, from the records it kept.
         let mut memo = Memo::new();
@@ -764,16 +767,10 @@ mod tests {
         kept(&before, &memo);
         assert_eq!(memo.finish_build(2).hits, 2);
         // Alarm is now overdue: its record is made again, patrols' reused.
-        let (json, csv) = kept(&after, &memo);
+        let all = kept(&after, &memo);
         assert_eq!(memo.uses().misses, 1);
-        assert_eq!(
-            (json.clone(), csv.clone()),
-            (
-                streamed(&after, Format::Json),
-                streamed(&after, Format::Csv)
-            )
-        );
-        let json = String::from_utf8(json).expect("UTF-8");
+        assert_eq!(all, all_streamed(&after));
+        let json = String::from_utf8(all[0].clone()).expect("UTF-8");
         let alarm = json.lines().nth(1).unwrap_or_default();
         assert!(alarm.contains("\"key\":\"saaba/alarm\""), "{alarm}");
         assert!(alarm.contains("\"overdue\":true"), "{alarm}");
@@ -807,7 +804,7 @@ mod tests {
         let json: Value = serde_json::from_slice(&streamed(&s, Format::Json)).expect("JSON");
         assert_eq!(json[0]["coordinates"], json!([12.3686, -1.4203]));
         assert_eq!(json[1]["coordinates"], Value::Null);
-        let csv = streamed(&s, Format::Csv);
+        let csv = streamed(&s, CSV);
         let rows = csv_rows(&csv);
         let cell = |row: usize, col: &str| {
             rows[row]
@@ -832,7 +829,7 @@ mod tests {
     /// that are not formulas, and a reader gets back every field, formulas
     /// with a `'` before them.
     mod csv_line_against_the_csv_crate {
-        use super::super::*;
+        use super::super::tables::{FORMULA_STARTS, csv_line, is_decimal};
         use proptest::prelude::*;
 
         fn field() -> impl Strategy<Value = String> {

@@ -125,6 +125,42 @@ pub struct Config {
     /// `share_images` (extension): which share images the build makes
     /// besides the home page's; countries' by default.
     pub share_images: ShareImages,
+    /// `license`: the licence of the data and texts (a `check` warning without one).
+    pub license: Option<License>,
+    /// `publisher`: who publishes the portal.
+    pub publisher: Option<Publisher>,
+    /// `contact`: how to reach the publisher.
+    pub contact: Option<Contact>,
+    /// `corrections`: how to report an error in the data or send evidence.
+    pub corrections: Option<Text>,
+}
+
+/// The licence the data and texts are published under (`license`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct License {
+    /// Its name, such as `CC BY 4.0`.
+    pub name: String,
+    /// The address of its text.
+    pub url: String,
+}
+
+/// Who publishes the portal (`publisher`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Publisher {
+    pub name: Text,
+    /// Its web address, if given.
+    pub url: Option<String>,
+    /// Its logo: a file of `static/`, relative to it (checked to exist).
+    pub logo: Option<String>,
+}
+
+/// How to reach the publisher (`contact`): at least one is given.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contact {
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    /// A number reached on a messaging application.
+    pub messaging: Option<String>,
 }
 
 /// Where the partner publishes a zip of the portal (`pledgeboard bundle`), and its size.

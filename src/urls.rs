@@ -97,6 +97,10 @@ pub(crate) const NOT_FOUND: &str = "404.html";
 pub(crate) const SITEMAP: &str = "sitemap.xml";
 pub(crate) const DATA_JSON: &str = "data/commitments.json";
 pub(crate) const DATA_CSV: &str = "data/commitments.csv";
+pub(crate) const DATA_LOCALITIES_CSV: &str = "data/localities.csv";
+pub(crate) const DATA_UPDATES_CSV: &str = "data/updates.csv";
+/// The data package (Frictionless) that describes the open-data files.
+pub(crate) const DATA_PACKAGE: &str = "data/datapackage.json";
 /// The favicons every page links (the theme's, or the site's own).
 pub(crate) const FAVICON_ICO: &str = "favicon.ico";
 pub(crate) const FAVICON_SVG: &str = "favicon.svg";

@@ -400,8 +400,8 @@ fn json_and_csv_exports_agree() {
                 .map(|p| p.to_string())
                 .unwrap_or_default()
         );
-        let updates: serde_json::Value = serde_json::from_str(&row["updates"]).unwrap();
-        assert_eq!(updates, rec["updates"]);
+        let updates = rec["updates"].as_array().unwrap().len();
+        assert_eq!(row["updates_count"], updates.to_string());
         assert_eq!(row["url.ar"], rec["url"]["ar"].as_str().unwrap());
     }
 }

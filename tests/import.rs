@@ -475,3 +475,55 @@ fn the_template_spreadsheet_imports_cleanly_into_a_new_site() {
             .contains("note: \"Quatre des dix lampadaires sont posés.\"")
     );
 }
+
+/// The records of a build's `data/commitments.json` by key, without `url`.
+fn records(out: &Path) -> BTreeMap<String, serde_json::Value> {
+    let text =
+        std::fs::read_to_string(out.join("data/commitments.json")).expect("commitments.json");
+    let all: Vec<serde_json::Value> = serde_json::from_str(&text).expect("JSON");
+    all.into_iter()
+        .map(|mut r| {
+            r.as_object_mut().expect("a record").remove("url");
+            (r["key"].as_str().expect("a key").to_owned(), r)
+        })
+        .collect()
+}
+
+#[test]
+fn the_demos_export_imported_into_a_new_site_builds_the_same_commitments_json() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let (first, second) = (tmp.path().join("first"), tmp.path().join("second"));
+    let demo = demo_dir().display().to_string();
+    let (code, _, err) = run(&["build", &demo, "--output", first.to_str().expect("UTF-8")]);
+    assert_eq!(code, 0, "{err}");
+    let tables: Vec<String> = ["localities.csv", "commitments.csv", "updates.csv"]
+        .map(|t| first.join("data").join(t).display().to_string())
+        .to_vec();
+    let site = fresh_site();
+    let (code, out, err) = import(&tables, &site, &["--write"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("conflict"), "{out}");
+    let (code, _, err) = run(&[
+        "build",
+        path(&site),
+        "--output",
+        second.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (before, after) = (records(&first), records(&second));
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    for (key, record) in &before {
+        let other = &after[key];
+        for (field, value) in record.as_object().expect("a record") {
+            assert_eq!(
+                Some(value),
+                other.get(field),
+                "{key}: `{field}` differs after the round trip"
+            );
+        }
+        assert_eq!(record, other, "{key}");
+    }
+}

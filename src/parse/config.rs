@@ -1,15 +1,18 @@
 //! site.yaml into the site's settings ([`Config`]): the portal's title and
 //! address, its languages and default language, `as_of`, the statuses and
 //! parties (the content model's defaults when site.yaml gives none), names
-//! of countries and topics, the theme, and the raw-HTML switch.
+//! of countries and topics, the theme, the raw-HTML switch, and the trust
+//! signals (publisher, contact, corrections, licence: `trust.rs`).
 
 use super::lists::{Definition, default_dir};
 use super::reader::Reader;
+use super::trust::RawPublisher;
 use super::{FrontMatter, RawText, is_id, is_lang_code};
 use crate::diag::{self, Diagnostic};
 use crate::load::SourceFile;
 use crate::model::{
-    Config, FileSize, Language, OfflineBundle, PartyDef, ShareImages, SizeUnit, StatusDef, Text,
+    Config, Contact, FileSize, Language, License, OfflineBundle, PartyDef, ShareImages, SizeUnit,
+    StatusDef, Text,
 };
 use crate::yaml::{self, Node, Seg};
 use jiff::civil::Date;
@@ -31,6 +34,10 @@ const SITE_FIELDS: &[&str] = &[
     "unsafe_trusted_raw_html",
     "offline_bundle",
     "share_images",
+    "license",
+    "publisher",
+    "contact",
+    "corrections",
 ];
 
 /// The values of site.yaml's fields as read, before they are checked
@@ -51,6 +58,10 @@ struct SiteFields {
     unsafe_trusted_raw_html: bool,
     offline_bundle: Option<OfflineBundle>,
     share_images: ShareImages,
+    license: Option<License>,
+    publisher: Option<RawPublisher>,
+    contact: Option<Contact>,
+    corrections: Option<RawText>,
 }
 
 /// Names per key (country code, topic id), each a map from language to
@@ -156,6 +167,10 @@ impl Reader<'_> {
                 "share_images" => {
                     site.share_images = self.share_images(value, &path).unwrap_or_default()
                 }
+                "license" => site.license = self.license(value, &path),
+                "publisher" => site.publisher = self.publisher(value, &path),
+                "contact" => site.contact = self.contact(value, &path),
+                "corrections" => site.corrections = self.text(value, &path, key),
                 _ => {}
             }
         }
@@ -323,6 +338,12 @@ impl Reader<'_> {
         let description = site
             .description
             .map(|d| merge_config_text(self, d, &default_language, "description"));
+        let corrections = site
+            .corrections
+            .map(|c| merge_config_text(self, c, &default_language, "corrections"));
+        let publisher = site
+            .publisher
+            .and_then(|p| p.merge(self, &default_language));
         let (mut countries, mut topics) = (site.countries, site.topics);
         // Plain labels and names are in the default language.
         let plain_to_default = |m: &mut BTreeMap<String, String>| {
@@ -354,6 +375,10 @@ impl Reader<'_> {
             left_out: Vec::new(),
             offline_bundle: site.offline_bundle,
             share_images: site.share_images,
+            license: site.license,
+            publisher,
+            contact: site.contact,
+            corrections,
         })
     }
 }
@@ -376,27 +401,22 @@ impl Reader<'_> {
                 _ => {}
             }
         }
-        if !matches!(node, Node::Map(_)) {
-            return None;
-        }
-        for (field, meaning) in [
-            (
-                "url",
-                "the zip's web address, such as `https://tracker.example.org/portal.zip`",
-            ),
-            (
-                "size",
-                "the zip's size, such as `4.2 MB`, shown in the link",
-            ),
-        ] {
-            if !read.contains(&field) {
-                let d = self
-                    .fm
-                    .error(path, format!("{what} has no `{field}`"))
-                    .expected(format!("`{field}:` with {meaning}"));
-                self.push(d);
-            }
-        }
+        self.require(
+            node,
+            path,
+            "offline_bundle",
+            &read,
+            &[
+                (
+                    "url",
+                    "the zip's web address, such as `https://tracker.example.org/portal.zip`",
+                ),
+                (
+                    "size",
+                    "the zip's size, such as `4.2 MB`, shown in the link",
+                ),
+            ],
+        );
         Some(OfflineBundle {
             url: url?,
             size: size?,
@@ -407,10 +427,7 @@ impl Reader<'_> {
     /// wherever the portal is read (a relative one would not, from disk).
     fn bundle_url(&mut self, node: &Node, path: &[Seg]) -> Option<String> {
         let s = self.string(node, path, "url")?;
-        let web = url::Url::parse(&s)
-            .ok()
-            .is_some_and(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some());
-        if web {
+        if super::trust::is_web_address(&s) {
             return Some(s);
         }
         let d = self
@@ -478,27 +495,38 @@ fn parse_file_size(s: &str) -> Option<FileSize> {
 /// A text of site.yaml as a [`Text`]: the default language's text (plain,
 /// or under the default language's code) and the translations.
 fn merge_config_text(r: &mut Reader, t: RawText, default: &str, what: &str) -> Text {
+    merge_text_at(r, t, default, &[Seg::key(what)], what).unwrap_or_default()
+}
+
+/// The text `t` of the field `what` at `path` as a [`Text`]; `None`, with
+/// an error, when it has no text in the default language.
+pub(super) fn merge_text_at(
+    r: &mut Reader,
+    t: RawText,
+    default: &str,
+    path: &[Seg],
+    what: &str,
+) -> Option<Text> {
     let mut by_lang = t.by_lang;
     let default_text = t.plain.or_else(|| by_lang.remove(default));
     match default_text {
-        Some(d) => Text {
+        Some(d) => Some(Text {
             default: d,
             translations: by_lang,
-        },
+        }),
         None => {
             let d =
                 r.fm.error(
-                    &[Seg::key(what)],
+                    path,
                     format!("`{what}` has no text in the default language"),
                 )
                 .expected(format!("a `{default}:` entry (the default language)"));
             r.push(d);
-            Text::default()
+            None
         }
     }
 }
 
-/// The statuses of the content model, used when site.yaml gives none.
 pub fn default_statuses() -> Vec<StatusDef> {
     let s = |id: &str, done, closed| StatusDef {
         id: id.into(),

@@ -29,11 +29,13 @@ mod locality;
 mod reader;
 #[cfg(test)]
 pub(crate) mod testing;
+mod trust;
 
 pub use config::parse_config;
 pub use config::{default_parties, default_statuses};
 pub use content::parse_doc;
 pub(crate) use content::split_front_matter;
+pub use trust::check_logo;
 
 use crate::diag::Diagnostic;
 use crate::model::{Assessor, PartialDate};

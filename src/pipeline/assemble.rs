@@ -39,7 +39,9 @@ pub fn assemble(
     let config = files.site_yaml.as_ref().and_then(|f| {
         let (config, d) = parse::parse_config(f, today);
         diags.extend(d);
-        config
+        let config = config?;
+        diags.extend(parse::check_logo(f, &config, &files.static_files));
+        Some(config)
     });
     let mut global = Fingerprinter::new();
     global

@@ -22,7 +22,9 @@ pub struct Memos {
     /// Each commitment's translation coverage.
     pub coverage: Memo<Arc<[Coverage]>>,
     /// Each commitment's serialised open-data record.
-    pub records: Memo<export::Item>,
+    pub(crate) records: Memo<export::Item>,
+    /// Each locality's row of `localities.csv`.
+    pub locality_rows: Memo<export::LocalityRow>,
     /// Each list card's HTML, per language.
     pub cards: Memo<Arc<str>>,
     /// The pages' output paths and their fingerprint, by layout.
@@ -46,6 +48,7 @@ impl Memos {
             strings: Memo::new(),
             coverage: Memo::new(),
             records: Memo::new(),
+            locality_rows: Memo::new(),
             cards: Memo::new(),
             page_paths: Memo::new(),
             statics: StaticFingerprints::new(),
@@ -63,6 +66,7 @@ impl Memos {
             strings: Memo::off(),
             coverage: Memo::off(),
             records: Memo::off(),
+            locality_rows: Memo::off(),
             cards: Memo::off(),
             page_paths: Memo::off(),
             statics: StaticFingerprints::off(),
@@ -91,6 +95,7 @@ impl Memos {
             strings: self.strings.finish_build(1),
             coverage: self.coverage.finish_build(commitments),
             records: self.records.finish_build(commitments),
+            locality_rows: self.locality_rows.finish_build(localities),
             cards: self.cards.finish_build(commitments * languages),
             page_paths: self.page_paths.finish_build(1),
             calendars: self.calendars.finish_build(localities * languages),
@@ -133,6 +138,7 @@ pub struct MemoUses {
     pub strings: Uses,
     pub coverage: Uses,
     pub records: Uses,
+    pub locality_rows: Uses,
     pub cards: Uses,
     pub page_paths: Uses,
     pub calendars: Uses,
