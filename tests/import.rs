@@ -511,6 +511,7 @@ fn the_demos_export_imported_into_a_new_site_builds_the_same_commitments_json() 
     ]);
     assert_eq!(code, 0, "{err}");
     let (before, after) = (records(&first), records(&second));
+    assert!(before.len() > 20, "the demo's records were not read");
     assert_eq!(
         before.keys().collect::<Vec<_>>(),
         after.keys().collect::<Vec<_>>()
@@ -526,4 +527,44 @@ fn the_demos_export_imported_into_a_new_site_builds_the_same_commitments_json() 
         }
         assert_eq!(record, other, "{key}");
     }
+}
+
+#[test]
+fn tables_named_twice_rows_and_columns_repeated_and_unreadable_files_are_errors() {
+    let site = fresh_site();
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let mut files = write_tables(
+        tmp.path(),
+        &[
+            (
+                "localities.csv",
+                "locality,country,name,name\n\
+                 saaba,BF,Saaba,Saaba\n\
+                 saaba,BF,Saaba again,\n",
+            ),
+            (
+                "commitments.csv",
+                "locality,id,title,pledged_by,agreed,status\n",
+            ),
+            ("notes.txt", "not a table"),
+            ("tracker.xlsx", "not a workbook"),
+        ],
+    );
+    let second = tmp.path().join("more.csv");
+    std::fs::write(&second, "locality,id,title,pledged_by,agreed,status\n").expect("written");
+    let told = format!("commitments={}", second.display());
+    files.extend(["--table".to_owned(), told]);
+    let (code, _, err) = import(&files, &site, &[]);
+    assert_eq!(code, 1);
+    let shown = errors_of(&err, tmp.path());
+    // The workbook library's own words for a file that is no zip.
+    let shown: String = shown
+        .lines()
+        .map(|l| match l.split_once("cannot read this workbook: ") {
+            Some((start, _)) => format!("{start}cannot read this workbook: …"),
+            None => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!("table_and_file_errors", shown);
 }
