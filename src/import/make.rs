@@ -353,7 +353,7 @@ fn commitment_files(
         field(r, "progress", "progress", number),
         field(r, "topics", "topics", list),
         field(r, "responsible", "responsible", text),
-        field(r, "short_key", "short_key", text),
+        short_key(r, id),
     ]
     .into_iter()
     .flatten()
@@ -376,6 +376,19 @@ fn commitment_files(
         langs,
     ));
     files
+}
+
+/// `short_key:` when the table's key is not the one made from the id (the
+/// export writes every commitment's key, most made from their ids: those
+/// are not written into the files).
+fn short_key(r: &Record, id: &str) -> Option<Field> {
+    let f = field(r, "short_key", "short_key", text)?;
+    let made = crate::short_key::from_id(id);
+    let is_made = |v: &Value| matches!(v, Value::Str(s) if crate::short_key::parse(s).as_deref() == Some(made.as_str()));
+    match &f.value {
+        Some(v) if is_made(v) => None,
+        _ => Some(f),
+    }
 }
 
 /// The files of a commitment of the site that only the updates table names.

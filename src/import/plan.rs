@@ -177,6 +177,31 @@ fn is_comment(line: &str) -> bool {
     t.starts_with('#') || t.contains(" #")
 }
 
+/// Whether two values mean the same: mappings compared whatever the order
+/// of their keys (an update written `date, status, note` or `date, note,
+/// status` is one update), lists in order.
+fn same(a: Option<&Node>, b: Option<&Node>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_node(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn same_node(a: &Node, b: &Node) -> bool {
+    match (a, b) {
+        (Node::Seq(a), Node::Seq(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same_node(a, b))
+        }
+        (Node::Map(a), Node::Map(b)) => {
+            a.len() == b.len()
+                && a.iter()
+                    .all(|(k, v)| b.iter().any(|(k2, v2)| k == k2 && same_node(v, v2)))
+        }
+        _ => a == b,
+    }
+}
+
 /// The value `f` would have once written, as the parser reads it.
 fn node_of(f: &Field, value: &emit::Value) -> Option<Node> {
     let text: String = emit::field(&f.key, value)
@@ -207,7 +232,7 @@ fn update(file: &SourceFile, w: &Wanted, overwrite_texts: bool) -> Result<Planne
     for f in &w.fields {
         let old = existing.iter().find(|(k, _)| *k == f.key).map(|(_, n)| n);
         let new = f.value.as_ref().and_then(|v| node_of(f, v));
-        if old == new.as_ref() || (w.translation && new.is_none()) {
+        if same(old, new.as_ref()) || (w.translation && new.is_none()) {
             continue;
         }
         if w.translation && old.is_some() && !overwrite_texts {
