@@ -15,6 +15,7 @@ mod export;
 mod feeds;
 pub mod i18n;
 mod ical;
+pub mod import;
 pub mod load;
 mod locale;
 mod map;

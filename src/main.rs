@@ -101,6 +101,27 @@ enum Command {
         #[arg(short, long = "language", value_name = "LANG", value_delimiter = ',')]
         languages: Vec<String>,
     },
+    /// Import the tables of a spreadsheet (CSV, XLSX, ODS) into a site's content files.
+    ///
+    /// A dry run unless `--write`: prints what it would create or change.
+    Import {
+        /// CSV files named `localities.csv`, `commitments.csv`, `updates.csv`,
+        /// or a workbook (.xlsx, .ods) with sheets named `localities`, `commitments`, `updates`.
+        files: Vec<PathBuf>,
+        /// The site directory to import into (with site.yaml).
+        #[arg(long, value_name = "SITE_DIR")]
+        into: PathBuf,
+        /// A CSV file holding the table NAME, whatever its file name:
+        /// `--table commitments=mylist.csv` (repeat it for each file).
+        #[arg(long = "table", value_name = "NAME=FILE", value_parser = pledgeboard::import::table_arg)]
+        tables: Vec<(String, PathBuf)>,
+        /// Write the files (without it, nothing is written).
+        #[arg(long)]
+        write: bool,
+        /// Replace Markdown texts and translations that differ from the table's.
+        #[arg(long)]
+        overwrite_texts: bool,
+    },
     /// Check the content and report translation coverage, without writing anything.
     Check {
         /// The site directory (with site.yaml).
@@ -500,6 +521,40 @@ fn build(
     }
 }
 
+/// `pledgeboard import`: every problem, or what is (or would be) written.
+fn import(req: pledgeboard::import::Request, write: bool, today: jiff::civil::Date) -> ExitCode {
+    use pledgeboard::import;
+    if req.files.is_empty() && req.tables.is_empty() {
+        eprintln!(
+            "error: name the tables to import: `pledgeboard import commitments.csv --into SITE_DIR`"
+        );
+        return ExitCode::FAILURE;
+    }
+    let outcome = match import::plan(&req, today) {
+        Ok(outcome) => outcome,
+        Err(diags) => {
+            print_diagnostics(&diags);
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "\n{errors} error{} found; nothing was written.",
+                if errors == 1 { "" } else { "s" }
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    print_diagnostics(&outcome.warnings);
+    if write && let Err(d) = import::write(&req.site_dir, &outcome) {
+        return fail_quietly(&d);
+    }
+    let _ = say(format_args!("{}", import::report(&outcome, write)));
+    ExitCode::SUCCESS
+}
+
+fn fail_quietly(d: &Diagnostic) -> ExitCode {
+    print_diagnostics(std::slice::from_ref(d));
+    ExitCode::FAILURE
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Every command dates what it builds or checks: a malformed
@@ -556,6 +611,22 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Import {
+            files,
+            into,
+            tables,
+            write,
+            overwrite_texts,
+        } => import(
+            pledgeboard::import::Request {
+                site_dir: into,
+                files,
+                tables,
+                overwrite_texts,
+            },
+            write,
+            today,
+        ),
         Command::Check { site_dir, strict } => match pipeline::check(&site_dir, today) {
             Ok(checked) => {
                 print_diagnostics(&checked.warnings);

@@ -9,6 +9,10 @@
 //! the requested node; the YAML deserializer stamps that failure with the
 //! node's position. This is the same parser as [`parse`], so positions always
 //! agree with what was parsed.
+//!
+//! Writing YAML is [`emit`]'s job (front matter made by `pledgeboard import`).
+
+pub(crate) mod emit;
 
 mod phrases;
 

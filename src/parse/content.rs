@@ -15,7 +15,7 @@ type Span = std::ops::Range<usize>;
 
 /// Splits a file into its front matter (YAML text and the line it starts on)
 /// and its body. A file without front matter has an empty one.
-fn split_front_matter(file: &SourceFile) -> Result<(Span, usize, Span), Diagnostic> {
+pub(crate) fn split_front_matter(file: &SourceFile) -> Result<(Span, usize, Span), Diagnostic> {
     let text = &file.text;
     let first = text.lines().next().unwrap_or("");
     if first.trim_end() != "---" {

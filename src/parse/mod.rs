@@ -48,6 +48,7 @@ pub use config::parse_config;
 pub use config::{NOT_A_WEB_ADDRESS, NotAWebAddress, base_url, not_a_web_address};
 pub use config::{default_parties, default_statuses};
 pub use content::parse_doc;
+pub(crate) use content::split_front_matter;
 pub use trust::{check_logo, license_warning};
 
 use crate::diag::Diagnostic;

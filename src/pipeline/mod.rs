@@ -181,7 +181,41 @@ pub(crate) fn lap(label: &str) {
 /// Loads, parses and validates a site directory, and prepares its theme.
 /// Returns every problem found when there is any error.
 pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
-    let checked = check_with(site_dir, today, &Memos::off(), &Overrides::default())?;
+    lap("start");
+    let (files, diags) = load::load(site_dir);
+    lap("load");
+    check_files(site_dir, today, files, diags)
+}
+
+fn check_with(
+    site_dir: &Path,
+    today: Date,
+    memos: &Memos,
+    overrides: &Overrides,
+) -> Result<Checked, Vec<Diagnostic>> {
+    lap("start");
+    let (files, diags) = load::load(site_dir);
+    lap("load");
+    check_loaded(site_dir, today, files, diags, memos, overrides)
+}
+
+/// [`check`] of files already loaded (`diags`: the problems found loading
+/// them): `import` checks the site as it would be with the files it would
+/// write, before writing any.
+pub fn check_files(
+    site_dir: &Path,
+    today: Date,
+    files: load::SiteFiles,
+    diags: Vec<Diagnostic>,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let checked = check_loaded(
+        site_dir,
+        today,
+        files,
+        diags,
+        &Memos::off(),
+        &Overrides::default(),
+    )?;
     // What a build would refuse, found from the outputs' paths.
     let collisions = outputs::collisions_of(&checked);
     if collisions.is_empty() {
@@ -193,15 +227,14 @@ pub fn check(site_dir: &Path, today: Date) -> Result<Checked, Vec<Diagnostic>> {
     }
 }
 
-fn check_with(
+fn check_loaded(
     site_dir: &Path,
     today: Date,
+    mut files: load::SiteFiles,
+    mut diags: Vec<Diagnostic>,
     memos: &Memos,
     overrides: &Overrides,
 ) -> Result<Checked, Vec<Diagnostic>> {
-    lap("start");
-    let (mut files, mut diags) = load::load(site_dir);
-    lap("load");
     // Each file's text is dropped once parsed: a parsed document keeps what
     // it needs, and a national programme's texts are hundreds of megabytes.
     let markdown = std::mem::take(&mut files.markdown);
