@@ -2,7 +2,8 @@
 //! and gives to `pledgeboard import`, with the three sheets (`localities`,
 //! `commitments`, `updates`), their headers and one example row each, for a
 //! site made by `pledgeboard init --languages en,fr` (the content model's
-//! default statuses and parties).
+//! default statuses and parties, and the topics init declares), beside
+//! init's sample locality.
 //!
 //! `cargo run --example tracker_template` writes it again; the workbook's
 //! date is fixed, so the same program writes the same file.
@@ -15,16 +16,16 @@ type Sheet = (&'static str, &'static [(&'static str, &'static str)]);
 const LOCALITIES: Sheet = (
     "localities",
     &[
-        ("locality", "riverside"),
+        ("locality", "hillside"),
         ("country", "BF"),
-        ("latitude", "12.37"),
-        ("longitude", "-1.42"),
-        ("name", "Riverside"),
-        ("name.fr", "Bord-du-Fleuve"),
+        ("latitude", "12.41"),
+        ("longitude", "-1.36"),
+        ("name", "Hillside"),
+        ("name.fr", "Les Collines"),
         ("region", "Centre"),
         ("region.fr", "Centre"),
         ("dialogue_since", "2023-05"),
-        ("partners", "Riverside women's association; Youth council"),
+        ("partners", "Hillside women's association; Youth council"),
         ("next_review", "2025-03-15"),
         (
             "body",
@@ -40,7 +41,7 @@ const LOCALITIES: Sheet = (
 const COMMITMENTS: Sheet = (
     "commitments",
     &[
-        ("locality", "riverside"),
+        ("locality", "hillside"),
         ("id", "street-lighting"),
         ("short_key", ""),
         ("title", "Street lights on the market road"),
@@ -52,7 +53,7 @@ const COMMITMENTS: Sheet = (
         ("due", "2024-12-31"),
         ("status", "in-progress"),
         ("progress", "40"),
-        ("topics", ""),
+        ("topics", "lighting"),
         ("responsible", "Town council, works department"),
         ("responsible.fr", "Mairie, service technique"),
         (
@@ -69,7 +70,7 @@ const COMMITMENTS: Sheet = (
 const UPDATES: Sheet = (
     "updates",
     &[
-        ("locality", "riverside"),
+        ("locality", "hillside"),
         ("commitment", "street-lighting"),
         ("date", "2024-06-20"),
         ("review", ""),
@@ -80,7 +81,7 @@ const UPDATES: Sheet = (
         ("note.fr", "Quatre des dix lampadaires sont posés."),
         (
             "sources",
-            "https://example.org/riverside-review-2024-06.pdf Minutes of the June review",
+            "https://example.org/hillside-review-2024-06.pdf Minutes of the June review",
         ),
     ],
 );

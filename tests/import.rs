@@ -32,12 +32,24 @@ fn fixture(name: &str) -> String {
         .to_string()
 }
 
-/// A site to import into: the demo's site.yaml and no content. (The lead
-/// makes this `pledgeboard init` with the demo's site.yaml at merge.)
+/// A site to import into: one made by `pledgeboard init` in the demo's
+/// languages, its site.yaml replaced by the demo's (the statuses, parties,
+/// topics and countries the demo's content uses) and its sample locality
+/// removed (a partner replaces it with theirs).
 fn fresh_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    let dir = init_site("en,fr,ar,ne");
     std::fs::copy(demo_dir().join("site.yaml"), dir.path().join("site.yaml"))
         .expect("site.yaml copied");
+    std::fs::remove_dir_all(dir.path().join("localities/riverside")).expect("sample removed");
+    dir
+}
+
+/// A new site made by `pledgeboard init --languages LANGUAGES` (into an
+/// empty temporary folder, which init accepts).
+fn init_site(languages: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (code, _, err) = run(&["init", path(&dir), "--languages", languages]);
+    assert_eq!(code, 0, "{err}");
     dir
 }
 
@@ -89,10 +101,7 @@ fn a_dry_run_says_what_it_would_create_and_writes_nothing() {
     let (code, out, err) = import(&fixtures(), &site, &[]);
     assert_eq!(code, 0, "{err}");
     insta::assert_snapshot!("dry_run", out);
-    assert!(
-        !site.path().join("localities").exists(),
-        "a dry run wrote files"
-    );
+    assert!(content(site.path()).is_empty(), "a dry run wrote files");
 }
 
 #[test]
@@ -177,10 +186,7 @@ fn every_bad_cell_of_every_table_is_reported_at_once_and_nothing_is_written() {
     let (code, out, err) = import(&files, &site, &["--write"]);
     assert_eq!(code, 1, "{out}");
     insta::assert_snapshot!("every_bad_cell", errors_of(&err, tmp.path()));
-    assert!(
-        !site.path().join("localities").exists(),
-        "files were written"
-    );
+    assert!(content(site.path()).is_empty(), "files were written");
 }
 
 #[test]
@@ -445,23 +451,9 @@ fn an_ods_spreadsheet_imports_as_the_csv_files_do() {
     assert_eq!(content(site.path()), imported_from_csv());
 }
 
-/// A site like `pledgeboard init --languages en,fr` makes: English and
-/// French, the default statuses and parties. (The lead rewires this to
-/// `init` at merge.)
-fn init_like_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    std::fs::write(
-        dir.path().join("site.yaml"),
-        "title: { en: Our tracker, fr: Notre suivi }\nbase_url: https://tracker.example.org/\n\
-         default_language: en\nlanguages:\n  - { code: en, name: English }\n  - { code: fr, name: Français }\n",
-    )
-    .expect("site.yaml written");
-    dir
-}
-
 #[test]
 fn the_template_spreadsheet_imports_cleanly_into_a_new_site() {
-    let site = init_like_site();
+    let site = init_site("en,fr");
     let xlsx = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/examples/tracker.xlsx");
     let (code, out, err) = import(&[xlsx.display().to_string()], &site, &["--write"]);
     assert_eq!(code, 0, "{err}");
@@ -471,8 +463,20 @@ fn the_template_spreadsheet_imports_cleanly_into_a_new_site() {
     assert_eq!(code, 0, "{err}");
     let files = content(site.path());
     assert!(
-        files["localities/riverside/street-lighting.fr.md"]
+        files["localities/hillside/street-lighting.fr.md"]
             .contains("note: \"Quatre des dix lampadaires sont posés.\"")
+    );
+    // The README's last step: the portal builds, with the imported commitment.
+    let (code, _, err) = run(&["build", path(&site)]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(
+        site.path()
+            .join("public/fr/localities/hillside/street-lighting/index.html"),
+    )
+    .expect("the imported commitment's page");
+    assert!(
+        page.contains("Éclairage public sur la route du marché"),
+        "{page}"
     );
 }
 
