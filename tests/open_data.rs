@@ -506,17 +506,22 @@ fn the_data_package_describes_every_file_and_every_column_in_order() {
         "localities"
     );
     assert_eq!(resources[3]["format"], "json");
-    // The demo sets no licence: the package names none.
-    assert!(p.get("licenses").is_none(), "{}", p["licenses"]);
+    // The demo's licence, from its site.yaml.
+    assert_eq!(
+        p["licenses"],
+        serde_json::json!([{ "title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/" }])
+    );
 }
 
-/// The sourced site with its own statuses and parties, and a licence.
+/// The sourced site with its own statuses and parties, and a licence of
+/// its own (not the test sites' CC BY 4.0).
 fn site_with_vocabulary() -> TestSite {
     let s = sourced_site();
     s.file(
         "site.yaml",
         &format!(
-            "{SITE_YAML}statuses:\n  - {{ id: not-started, label: {{ en: Not started }} }}\n  - {{ id: in-progress, label: {{ en: Under way }} }}\n  - {{ id: kept, label: {{ en: Kept }}, done: true }}\nparties:\n  - {{ id: police, label: {{ en: Police }} }}\n  - {{ id: community, label: {{ en: Residents }} }}\n  - {{ id: mayor, label: {{ en: The mayor }} }}\nlicense:\n  name: CC BY 4.0\n  url: https://creativecommons.org/licenses/by/4.0/\n"
+            "{}statuses:\n  - {{ id: not-started, label: {{ en: Not started }} }}\n  - {{ id: in-progress, label: {{ en: Under way }} }}\n  - {{ id: kept, label: {{ en: Kept }}, done: true }}\nparties:\n  - {{ id: police, label: {{ en: Police }} }}\n  - {{ id: community, label: {{ en: Residents }} }}\n  - {{ id: mayor, label: {{ en: The mayor }} }}\nlicense:\n  name: CC BY-SA 4.0\n  url: https://creativecommons.org/licenses/by-sa/4.0/\n",
+            SITE_YAML.replace(LICENSE_LINE, "")
         ),
     );
     s
@@ -549,7 +554,7 @@ fn the_data_package_names_the_sites_statuses_parties_and_licence_and_not_the_bui
     let p = package(&a);
     assert_eq!(
         p["licenses"],
-        serde_json::json!([{ "title": "CC BY 4.0", "path": "https://creativecommons.org/licenses/by/4.0/" }])
+        serde_json::json!([{ "title": "CC BY-SA 4.0", "path": "https://creativecommons.org/licenses/by-sa/4.0/" }])
     );
     let fields = |table: usize| p["resources"][table]["schema"]["fields"].clone();
     let field = |table: usize, name: &str| -> serde_json::Value {
