@@ -254,22 +254,7 @@ fn locality_files(r: &Record, id: &str, langs: &Languages) -> Vec<Wanted> {
     .flatten()
     .collect();
     let dir = format!("localities/{id}");
-    let mut files = vec![Wanted {
-        rel: format!("{dir}/_index.md"),
-        translation: false,
-        fields,
-        body: body(r, "body"),
-        row: r.first.clone(),
-    }];
-    files.extend(translations(
-        r,
-        &dir,
-        "_index",
-        &["name", "region"],
-        None,
-        langs,
-    ));
-    files
+    with_translations(r, &dir, "_index", fields, &["name", "region"], None, langs)
 }
 
 /// `coordinates: [latitude, longitude]` from two columns.
@@ -297,6 +282,28 @@ fn body(r: &Record, column: &str) -> Option<Cell> {
     r.column(column)
         .filter(|c| !c.text.trim().is_empty())
         .cloned()
+}
+
+/// The file `dir/stem.md` of the record `r`, with `fields` and its body,
+/// then its translation files (the `texts` columns and `updates`' notes).
+fn with_translations(
+    r: &Record,
+    dir: &str,
+    stem: &str,
+    fields: Vec<Field>,
+    texts: &[&str],
+    updates: Option<&[Record]>,
+    langs: &Languages,
+) -> Vec<Wanted> {
+    let mut files = vec![Wanted {
+        rel: format!("{dir}/{stem}.md"),
+        translation: false,
+        fields,
+        body: body(r, "body"),
+        row: r.first.clone(),
+    }];
+    files.extend(translations(r, dir, stem, texts, updates, langs));
+    files
 }
 
 /// The translation files of one row: the texts of `columns` in each other
@@ -360,22 +367,8 @@ fn commitment_files(
     .collect();
     fields.extend(updates.map(|ups| updates_field(ups, &r.first)));
     let dir = format!("localities/{loc}");
-    let mut files = vec![Wanted {
-        rel: format!("{dir}/{id}.md"),
-        translation: false,
-        fields,
-        body: body(r, "body"),
-        row: r.first.clone(),
-    }];
-    files.extend(translations(
-        r,
-        &dir,
-        id,
-        &["title", "summary", "responsible"],
-        updates,
-        langs,
-    ));
-    files
+    let texts = ["title", "summary", "responsible"];
+    with_translations(r, &dir, id, fields, &texts, updates, langs)
 }
 
 /// `short_key:` when the table's key is not the one made from the id (the
